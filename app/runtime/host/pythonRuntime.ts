@@ -1,0 +1,72 @@
+/**
+ * The one module that talks to Pyodide: installs the runtime's Python package
+ * into an interpreter and calls it. Shared by the Web Worker and Node hosts.
+ * Must not import DOM, React or Node modules.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { TraceEvent } from '../traceSchema';
+import type { EventSink, RunRequest, RunSummary } from './runtimeTypes';
+
+/** The runtime package's files: path relative to the package folder -> text. */
+export type RuntimeSources = ReadonlyMap<string, string>;
+
+/** Where the package lives inside Pyodide's file system. */
+const PACKAGE_PARENT = '/home/pyodide/loopscope';
+const PACKAGE_NAME = 'loopscope_runtime';
+
+/** A syntax error as CPython's compiler reports it. */
+export interface SyntaxProblem {
+  readonly error: string;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+}
+
+/** A Python interpreter with the runtime installed. */
+export interface PythonRuntime {
+  /** Runs one program to the end, sending events to `sink` in batches. */
+  run(request: RunRequest, sink: EventSink): RunSummary;
+  /** Compiles a program without running it. */
+  checkSyntax(source: string, filename: string): SyntaxProblem | null;
+  /** The interpreter, for hosts that set an interrupt buffer. */
+  readonly pyodide: PyodideAPI;
+}
+
+interface HostApi {
+  run(source: string, filename: string, options: string, sink: (batch: string) => void): string;
+  check_syntax(source: string, filename: string): string;
+}
+
+/** Writes the package into the interpreter's file system and imports it. */
+export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): PythonRuntime {
+  const folder = `${PACKAGE_PARENT}/${PACKAGE_NAME}`;
+  pyodide.FS.mkdirTree(folder);
+  for (const [path, text] of sources) {
+    pyodide.FS.writeFile(`${folder}/${path}`, text);
+  }
+  pyodide.runPython(
+    `import sys\nif ${JSON.stringify(PACKAGE_PARENT)} not in sys.path: sys.path.insert(0, ${JSON.stringify(PACKAGE_PARENT)})`,
+  );
+  const api = pyodide.pyimport(`${PACKAGE_NAME}.host_api`) as unknown as HostApi;
+
+  return {
+    pyodide,
+    run(request, sink) {
+      const options = JSON.stringify({
+        trace: request.trace ?? true,
+        stdin: request.stdin ?? '',
+        limits: request.limits ?? {},
+        networkLatency: request.networkLatency ?? 0,
+      });
+      const receive = (batch: string): void => {
+        sink(JSON.parse(batch) as TraceEvent[]);
+      };
+      return JSON.parse(api.run(request.source, request.filename, options, receive)) as RunSummary;
+    },
+    checkSyntax(source, filename) {
+      return JSON.parse(api.check_syntax(source, filename)) as SyntaxProblem | null;
+    },
+  };
+}

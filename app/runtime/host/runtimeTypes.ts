@@ -1,0 +1,61 @@
+/**
+ * The contract between a host (the Web Worker, the Node command line, the
+ * tests) and the Python runtime that runs inside Pyodide. Plain data only:
+ * no Pyodide, DOM or React types appear here.
+ */
+import type { TraceEvent } from '../traceSchema';
+
+/** Caps that stop a runaway program with a one-line message. */
+export interface RunLimits {
+  /** Largest virtual time, in seconds, a run may reach. */
+  readonly maxVirtualTime: number;
+  /** Largest number of event-loop iterations. */
+  readonly maxIterations: number;
+  /** Largest number of trace events kept. */
+  readonly maxEvents: number;
+  /** Largest number of output characters (stdout and stderr together). */
+  readonly maxOutputChars: number;
+}
+
+/** One program to run. */
+export interface RunRequest {
+  /** The program's text. */
+  readonly source: string;
+  /** The file name tracebacks show for the program, e.g. `main.py`. */
+  readonly filename: string;
+  /** Text that `input()` and `sys.stdin` read, line by line. */
+  readonly stdin?: string;
+  /** Whether to record scheduling events (output events are always sent). */
+  readonly trace?: boolean;
+  /** Overrides of the default limits. */
+  readonly limits?: Partial<RunLimits>;
+  /** Virtual latency, in seconds, of each hop on the in-memory network. */
+  readonly networkLatency?: number;
+}
+
+/** How a run ended. */
+export type RunOutcome =
+  /** The program finished normally (or with `sys.exit(0)`). */
+  | 'ok'
+  /** The program ended with an uncaught exception or a non-zero `sys.exit`. */
+  | 'error'
+  /** A limit stopped the program (see the `limit` event for which). */
+  | 'limit'
+  /** The program was interrupted from outside (Stop, or the watchdog). */
+  | 'interrupted';
+
+/** What the runtime reports when a run is over. */
+export interface RunSummary {
+  readonly outcome: RunOutcome;
+  /** The process exit status CPython would give: 0, 1, or the `sys.exit` code. */
+  readonly exitCode: number;
+  /** Virtual seconds the run took. */
+  readonly virtualTime: number;
+  /** Wall-clock milliseconds spent running Python. */
+  readonly wallMs: number;
+  /** Number of trace events emitted. */
+  readonly events: number;
+}
+
+/** Receives trace events in batches, as the program runs. */
+export type EventSink = (batch: readonly TraceEvent[]) => void;

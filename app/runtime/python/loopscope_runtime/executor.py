@@ -1,0 +1,147 @@
+"""A thread pool simulated in virtual time (Pyodide has no threads).
+
+`run_in_executor` runs the blocking function at once, on the loop's own
+thread, while `time.sleep` inside it adds to the function's duration instead
+of moving the clock. The awaiting task resumes at start time plus that
+duration, which is when a real worker thread would have finished. What the
+function prints is held back and written at the virtual time it would have
+appeared, so the output's order matches CPython's.
+
+The pool has as many simulated workers as CPython's default executor, so a
+burst of submissions queues exactly as it would there.
+"""
+
+import contextvars
+import functools
+import os
+import sys
+from collections.abc import Callable
+
+from .clock import real_perf_counter
+
+
+def default_worker_count() -> int:
+    """CPython's ThreadPoolExecutor default: min(32, cpu_count + 4)."""
+    return min(32, (os.process_cpu_count() or 1) + 4)
+
+
+class ThreadContext:
+    """While a simulated thread runs: its elapsed virtual time and held-back output."""
+
+    def __init__(self, thread: int, start: float) -> None:
+        self.thread = thread
+        self.start = start
+        self.elapsed = 0.0
+        self.output: list[tuple[float, str, str]] = []
+
+    def hold(self, stream: str, text: str) -> None:
+        """Keeps text for later; writes at the same moment join, so a print stays one piece."""
+        when = self.start + self.elapsed
+        output = self.output
+        if output and output[-1][0] == when and output[-1][1] == stream:
+            output[-1] = (when, stream, output[-1][2] + text)
+        else:
+            output.append((when, stream, text))
+
+
+class SimulatedThreadPool:
+    """The loop's default executor, and any executor passed to run_in_executor."""
+
+    def __init__(self, loop) -> None:
+        self._loop = loop
+        self._next_thread = 0
+        # Per executor: the virtual time each worker becomes free.
+        self._free_at: dict[int, list[float]] = {}
+
+    def submit(self, executor, func: Callable, args: tuple):
+        loop = self._loop
+        run = loop._run
+        future = loop.create_future()
+        if future._ls_wait is None or future._ls_wait[0] == "future":
+            future._ls_wait = ("executor", None)
+        workers = self._workers(executor)
+        slot = min(range(len(workers)), key=workers.__getitem__)
+        start = max(run.clock.now, workers[slot])
+        self._next_thread += 1
+        thread = self._next_thread
+        name = function_name(func, args)
+        tracer = run.tracer
+        if tracer.enabled:
+            tracer.emit(
+                {
+                    "type": "thread.start",
+                    "thread": thread,
+                    "worker": slot,
+                    "fn": name,
+                    "start": start,
+                    "task": run.current_task or None,
+                    "line": run.learner.current_line(),
+                }
+            )
+        context = ThreadContext(thread, start)
+        outer, run.thread_context = run.thread_context, context
+        started = real_perf_counter()
+        try:
+            result = func(*args)
+            error = None
+        except BaseException as exc:  # the exception belongs to the awaiting task
+            if isinstance(exc, SystemExit) and getattr(exc, "kind", None):
+                raise
+            result, error = None, exc
+        finally:
+            run.thread_context = outer
+        cpu = real_perf_counter() - started
+        end = start + context.elapsed
+        workers[slot] = end
+        for when, stream, text in context.output:
+            loop.call_at(when, _write_later, run, thread, stream, text)
+        loop.call_at(end, _finish, future, result, error)
+        if tracer.enabled:
+            tracer.emit(
+                {
+                    "type": "thread.end",
+                    "thread": thread,
+                    "end": end,
+                    "cpu": round(cpu * 1e6),
+                    "error": None if error is None else type(error).__name__,
+                }
+            )
+        return future
+
+    def _workers(self, executor) -> list[float]:
+        key = id(executor) if executor is not None else 0
+        workers = self._free_at.get(key)
+        if workers is None:
+            count = getattr(executor, "_max_workers", None) or default_worker_count()
+            workers = self._free_at[key] = [0.0] * count
+        return workers
+
+
+def function_name(func, args: tuple) -> str:
+    """The learner's function, also when `to_thread` wrapped it as partial(context.run, f)."""
+    while isinstance(func, functools.partial):
+        args = func.args
+        func = func.func
+    if getattr(func, "__name__", None) == "run" and isinstance(getattr(func, "__self__", None), contextvars.Context):
+        func = args[0] if args else func
+    return getattr(func, "__qualname__", None) or type(func).__name__
+
+
+def _write_later(run, thread: int, stream: str, text: str) -> None:
+    """Writes a simulated thread's held-back output, attributed to that thread."""
+    target = sys.stdout if stream == "stdout" else sys.stderr
+    run.output_thread = thread
+    try:
+        target.write(text)
+        target.flush()
+    finally:
+        run.output_thread = None
+
+
+def _finish(future, result, error) -> None:
+    if future.cancelled():
+        return
+    if error is None:
+        future.set_result(result)
+    else:
+        future.set_exception(error)

@@ -1,0 +1,129 @@
+"""Finding the learner's own code in frames and coroutine chains.
+
+The learner's program is compiled under one file name; every frame with that
+file name is theirs. Everything else (asyncio, this runtime) is machinery the
+trace describes in the learner's terms instead of showing.
+"""
+
+import sys
+from types import FrameType
+
+from .trace import safe_repr
+
+RUNTIME_DIR = __file__.rsplit("/", 1)[0] + "/"
+
+
+class LearnerCode:
+    """Knows which file is the learner's, and answers questions about frames."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+
+    def innermost_frame(self, start: FrameType | None) -> FrameType | None:
+        """The nearest frame of the learner's code, walking outwards from `start`."""
+        frame = start
+        filename = self.filename
+        while frame is not None:
+            if frame.f_code.co_filename == filename:
+                return frame
+            frame = frame.f_back
+        return None
+
+    def current_line(self, depth: int = 2) -> int | None:
+        frame = self.innermost_frame(sys._getframe(depth))
+        return frame.f_lineno if frame is not None else None
+
+    def creation_site(self, depth: int) -> tuple[int | None, str | None]:
+        """The learner's line that led here, and the outermost library function called from it.
+
+        For `asyncio.gather(a(), b())` this is the gather line and "gather";
+        for `loop.create_task(c())` called directly it is that line and None.
+        """
+        frame = sys._getframe(depth)
+        filename = self.filename
+        api = None
+        while frame is not None:
+            code = frame.f_code
+            if code.co_filename == filename:
+                return frame.f_lineno, api
+            if not code.co_filename.startswith(RUNTIME_DIR):
+                api = code.co_qualname
+            frame = frame.f_back
+        return None, api
+
+    def await_chain(self, coro: object) -> list[dict]:
+        """The learner's frames a task is suspended in, outermost first, with their lines."""
+        chain = []
+        filename = self.filename
+        while coro is not None:
+            frame = getattr(coro, "cr_frame", None)
+            if frame is None:
+                frame = getattr(coro, "gi_frame", None)
+            if frame is None:
+                frame = getattr(coro, "ag_frame", None)
+            if frame is None:
+                break
+            code = frame.f_code
+            if code.co_filename == filename:
+                chain.append({"fn": code.co_qualname, "line": frame.f_lineno})
+            next_coro = getattr(coro, "cr_await", None)
+            if next_coro is None:
+                next_coro = getattr(coro, "gi_yieldfrom", None)
+            if next_coro is None:
+                next_coro = getattr(coro, "ag_await", None)
+            coro = next_coro
+        return chain
+
+    def innermost_coroutine_frame(self, coro: object) -> FrameType | None:
+        """The deepest learner frame in a coroutine's await chain."""
+        found = None
+        filename = self.filename
+        while coro is not None:
+            frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+            if frame is None:
+                break
+            if frame.f_code.co_filename == filename:
+                found = frame
+            coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
+        return found
+
+
+def name_of(obj: object, frame: FrameType | None) -> str | None:
+    """The learner's name for `obj`: a local, a global, or `self.<attribute>`."""
+    if frame is None:
+        return None
+    local_vars = frame.f_locals
+    for name, value in local_vars.items():
+        if value is obj:
+            return name
+    owner = local_vars.get("self")
+    if owner is not None:
+        for name, value in getattr(owner, "__dict__", {}).items():
+            if value is obj:
+                return f"self.{name}"
+    for name, value in frame.f_globals.items():
+        if value is obj:
+            return name
+    return None
+
+
+def describe_coroutine(coro: object) -> str:
+    """`fetch('b')`: the coroutine's function and the arguments it was called with."""
+    code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+    frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+    name = getattr(coro, "__qualname__", None) or type(coro).__name__
+    if code is None or frame is None:
+        return f"{name}()"
+    local_vars = frame.f_locals
+    count = code.co_argcount + code.co_kwonlyargcount
+    args = []
+    for arg_name in code.co_varnames[:count]:
+        if arg_name == "self":
+            continue
+        if arg_name in local_vars:
+            args.append(_short(safe_repr(local_vars[arg_name])))
+    return f"{name}({', '.join(args)})"
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

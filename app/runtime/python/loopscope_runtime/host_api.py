@@ -1,0 +1,32 @@
+"""What a host (Web Worker, Node command line) calls. Arguments and results are JSON text."""
+
+import json
+
+from .runner import run_program
+
+
+def run(source: str, filename: str, options_json: str, sink) -> str:
+    """Runs a program; `sink(batch_json)` receives events as they come. Returns the summary."""
+    return json.dumps(run_program(source, filename, json.loads(options_json), sink))
+
+
+def check_syntax(source: str, filename: str) -> str:
+    """CPython's own verdict on a program text: null, or the first syntax error as JSON."""
+    import ast
+
+    try:
+        compile(source, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+    except SyntaxError as exc:
+        return json.dumps(
+            {
+                "message": exc.msg,
+                "line": exc.lineno,
+                "column": exc.offset,
+                "endLine": exc.end_lineno,
+                "endColumn": exc.end_offset,
+                "error": type(exc).__name__,
+            }
+        )
+    except ValueError as exc:  # e.g. source code string cannot contain null bytes
+        return json.dumps({"message": str(exc), "line": 1, "column": 1, "error": "ValueError"})
+    return "null"

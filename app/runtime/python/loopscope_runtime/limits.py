@@ -1,0 +1,47 @@
+"""Run limits, and the exception that ends a run when one is reached."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps that turn a runaway program into a one-line message."""
+
+    max_virtual_time: float = 3_600.0
+    max_iterations: int = 1_000_000
+    max_events: int = 2_000_000
+    max_output_chars: int = 4_000_000
+
+    @classmethod
+    def from_options(cls, options: dict) -> "Limits":
+        given = options.get("limits") or {}
+        default = cls()
+        return cls(
+            max_virtual_time=float(given.get("maxVirtualTime", default.max_virtual_time)),
+            max_iterations=int(given.get("maxIterations", default.max_iterations)),
+            max_events=int(given.get("maxEvents", default.max_events)),
+            max_output_chars=int(given.get("maxOutputChars", default.max_output_chars)),
+        )
+
+
+class RunStopped(SystemExit):
+    """Ends a run from inside the runtime.
+
+    A SystemExit subclass on purpose: `except Exception` cannot swallow it, and
+    asyncio's Task re-raises SystemExit out of the loop at once instead of
+    storing it in the task (tasks.py, Task.__step).
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+# The kinds a RunStopped can have; the trace's `limit` event uses the same words.
+VIRTUAL_TIME = "virtual-time"
+ITERATIONS = "iterations"
+EVENTS = "events"
+OUTPUT = "output"
+DEADLOCK = "deadlock"
+INTERRUPTED = "interrupted"

@@ -1,0 +1,143 @@
+"""Putting the run's world in place, and taking it away again afterwards.
+
+During a run, stdout/stderr/stdin, the clocks, asyncio's loop policy, the
+random seed and `__main__` belong to the learner's program. Everything is
+restored afterwards, so nothing from one run leaks into the next.
+"""
+
+import asyncio
+import datetime
+import linecache
+import random
+import signal
+import sys
+import time
+import types
+import warnings
+from asyncio import runners, tasks as asyncio_tasks
+from contextlib import contextmanager
+
+from .clock import time_patches
+from .limits import INTERRUPTED, VIRTUAL_TIME
+from .loop import install_policy, restore_policy
+from .run_state import RunState, set_current_run
+from .stdio import LineInput, TracedOutput
+from .tasks import Task
+
+# Modules whose attributes a learner's program might reassign; their
+# dictionaries are put back as they were after each run.
+_GUARDED_MODULES = (asyncio, asyncio_tasks, asyncio.events, asyncio.futures, time, datetime, random)
+
+
+@contextmanager
+def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, seed: int):
+    """Installs the learner's world for one run; restores everything on exit."""
+    saved_dicts = [(module, dict(module.__dict__)) for module in _GUARDED_MODULES]
+    saved_sys = (sys.stdout, sys.stderr, sys.stdin, sys.argv, sys.modules.get("__main__"))
+    saved_warnings = (warnings.filters[:], warnings._showwarnmsg_impl)
+    saved_signal = signal.getsignal(signal.SIGINT)
+    saved_random = random.getstate()
+    saved_policy = install_policy()
+    set_current_run(run)
+    main_module = types.ModuleType("__main__")
+    main_module.__file__ = argv0
+    main_module.__builtins__ = __builtins__
+    try:
+        sys.stdout = TracedOutput(run, "stdout")
+        sys.stderr = TracedOutput(run, "stderr")
+        sys.stdin = LineInput(stdin_text)
+        sys.argv = [argv0]
+        sys.modules["__main__"] = main_module
+        for (module, name), value in time_patches(run.clock, _blocking_sleep(run)).items():
+            setattr(module, name, value)
+        # Pyodide wraps asyncio.run to reuse its browser loop; a run uses the stock one.
+        asyncio.run = runners.run
+        eager = asyncio_tasks.create_eager_task_factory(Task)
+        asyncio.eager_task_factory = asyncio_tasks.eager_task_factory = eager
+        warnings.onceregistry.clear()
+        warnings._showwarnmsg_impl = _traced_showwarnmsg(run, saved_warnings[1])
+        signal.signal(signal.SIGINT, _interrupted(run))
+        random.seed(seed)
+        # Tracebacks and warnings quote the learner's source lines, as CPython does.
+        linecache.cache[argv0] = (len(source), None, source.splitlines(True), argv0)
+        yield main_module
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, TracedOutput):
+                stream.flush()
+        sys.stdout, sys.stderr, sys.stdin, sys.argv = saved_sys[:4]
+        if saved_sys[4] is not None:
+            sys.modules["__main__"] = saved_sys[4]
+        warnings.filters[:] = saved_warnings[0]
+        warnings._showwarnmsg_impl = saved_warnings[1]
+        signal.signal(signal.SIGINT, saved_signal)
+        random.setstate(saved_random)
+        for module, contents in saved_dicts:
+            module.__dict__.clear()
+            module.__dict__.update(contents)
+        restore_policy(saved_policy)
+        set_current_run(None)
+        linecache.cache.pop(argv0, None)
+
+
+def _blocking_sleep(run: RunState):
+    real_sleep = time.sleep
+
+    def sleep(seconds):
+        real_sleep(0)  # the real function validates the argument, with CPython's messages
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        thread = run.thread_context
+        if thread is not None:
+            thread.elapsed += seconds
+            return
+        start = run.clock.now
+        if start + seconds > run.limits.max_virtual_time:
+            raise run.stop(
+                VIRTUAL_TIME,
+                f"Stopped: time.sleep({seconds:g}) would pass the "
+                f"{run.limits.max_virtual_time:g} s virtual-time limit",
+            )
+        run.clock.advance_by(seconds)
+        if run.tracer.enabled and asyncio.events._get_running_loop() is not None:
+            run.tracer.emit(
+                {
+                    "type": "loop.blocked",
+                    "task": run.current_task or None,
+                    "h": run.current_h or None,
+                    "line": run.learner.current_line(),
+                    "duration": seconds,
+                    "t": start,
+                }
+            )
+
+    sleep.__name__ = sleep.__qualname__ = "sleep"
+    sleep.__doc__ = real_sleep.__doc__
+    return sleep
+
+
+def _traced_showwarnmsg(run: RunState, show):
+    """Wraps the function that writes a warning (not `showwarning`, which
+    learners may replace themselves and whose replacement changes the text)."""
+
+    def showwarnmsg(msg):
+        run.tracer.emit_streamed(
+            {
+                "type": "warning",
+                "category": msg.category.__name__,
+                "message": str(msg.message),
+                "line": msg.lineno if msg.filename == run.learner.filename else None,
+                "task": run.current_task or None,
+                "t": run.clock.now,
+            }
+        )
+        show(msg)
+
+    return showwarnmsg
+
+
+def _interrupted(run: RunState):
+    def on_interrupt(signum, frame):
+        raise run.stop(INTERRUPTED, "Stopped: the run was interrupted")
+
+    return on_interrupt

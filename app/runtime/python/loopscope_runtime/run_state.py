@@ -1,0 +1,104 @@
+"""Everything one run shares across its event loops: clock, trace, counters, stop."""
+
+import weakref
+
+from .clock import VirtualClock
+from .enforce import StopEnforcer
+from .frames import LearnerCode
+from .limits import EVENTS, Limits, RunStopped
+from .network import VirtualNetwork
+from .trace import Tracer
+
+
+class RunState:
+    """The state of one program run.
+
+    A program may create several loops (`asyncio.Runner` twice, or
+    `new_event_loop`); they share one clock and one numbering of tasks, so the
+    trace reads as one story.
+    """
+
+    def __init__(
+        self, tracer: Tracer, learner: LearnerCode, limits: Limits, network_latency: float = 0.0
+    ) -> None:
+        self.tracer = tracer
+        self.learner = learner
+        self.limits = limits
+        self.clock = VirtualClock()
+        self.iteration = 0
+        self.output_chars = 0
+        # Task names count like CPython's own counter, but from 1 on every run.
+        self.task_names = 0
+        self.task_ids = 0
+        self.handle_ids = 0
+        self.loop_ids = 0
+        # Orders timers set with call_later that share a deadline (see loop.TimerHandle).
+        self.timer_seq = 0
+        # Tasks created outside the runtime's factory (e.g. `asyncio.Task(coro)`).
+        self.foreign_task_ids: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        # The handle and task of the step running now, for causality and output.
+        self.current_h = 0
+        self.current_task = 0
+        # Timeout deadlines that apply to a task: task id -> timer handle.
+        self.deadlines: dict[int, object] = {}
+        self.stop_exc: RunStopped | None = None
+        self.enforcer = StopEnforcer(learner.filename)
+        # True once the program has ended and only clean-up runs.
+        self.finished = False
+        # Set while a simulated worker thread runs a blocking function.
+        self.thread_context = None
+        # The in-memory machine that servers and connections of every loop share.
+        self.network = VirtualNetwork(self, network_latency)
+        # The simulated thread whose held-back output is being written, if any.
+        self.output_thread: int | None = None
+
+    def next_task_name(self) -> str:
+        self.task_names += 1
+        return f"Task-{self.task_names}"
+
+    def next_task_id(self) -> int:
+        self.task_ids += 1
+        return self.task_ids
+
+    def next_handle_id(self) -> int:
+        self.handle_ids += 1
+        return self.handle_ids
+
+    def check_trace(self) -> None:
+        """At a step boundary: sends a full batch, and stops the run at the event cap."""
+        tracer = self.tracer
+        tracer.flush_if_full()
+        if tracer.count >= self.limits.max_events and self.stop_exc is None:
+            raise self.stop(
+                EVENTS,
+                f"Stopped: the trace reached {self.limits.max_events:,} events "
+                "(the program schedules too much to show; shorten it)",
+            )
+
+    def stop(self, kind: str, message: str) -> RunStopped:
+        """Records a limit and returns the exception to raise.
+
+        The stop is sticky: the loop raises it again at its next iteration, so
+        a learner's `except BaseException` cannot keep a stopped run going.
+        """
+        if self.stop_exc is None:
+            self.stop_exc = RunStopped(kind, message)
+            self.tracer.emit(
+                {"type": "limit", "kind": kind, "message": message, "t": self.clock.now}
+            )
+            self.enforcer.start(self.stop_exc)
+        return self.stop_exc
+
+
+_current: RunState | None = None
+
+
+def current_run() -> RunState:
+    if _current is None:
+        raise RuntimeError("Loopscope's event loop can only be created during a run")
+    return _current
+
+
+def set_current_run(run: RunState | None) -> None:
+    global _current
+    _current = run

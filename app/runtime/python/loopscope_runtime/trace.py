@@ -1,0 +1,69 @@
+"""The trace: events in the domain's words, batched on their way to the host.
+
+Events are plain dicts that serialize to JSON; docs/trace-format.md documents
+every kind. Recording must cost little (a run can make 10^5 events), so
+`emit` is the buffer's own `append`, and the checks that a batch is full or
+that the event cap is reached happen once per loop step (RunState.check_trace).
+"""
+
+import json
+import re
+from collections.abc import Callable
+
+BATCH_SIZE = 2048
+REPR_MAX = 200
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def safe_repr(value: object) -> str:
+    """A short repr with memory addresses removed, so traces are reproducible."""
+    try:
+        text = repr(value)
+    except Exception as exc:  # a learner's __repr__ may raise anything
+        text = f"<repr failed: {type(exc).__name__}>"
+    text = _ADDRESS.sub("", text)
+    if len(text) > REPR_MAX:
+        text = text[: REPR_MAX - 1] + "…"
+    return text
+
+
+class Tracer:
+    """Collects events and hands them to the host's sink in JSON batches.
+
+    When `enabled` is false only output, warnings, errors and limits are
+    recorded: the scheduling hooks check `enabled` before building anything.
+    """
+
+    def __init__(self, sink: Callable[[str], object] | None, enabled: bool):
+        self.enabled = enabled
+        self._sink = sink
+        self._buffer: list[dict] = []
+        self._sent = 0
+        # Records one event. The buffer is never replaced, so this stays valid.
+        self.emit = self._buffer.append
+
+    @property
+    def count(self) -> int:
+        return self._sent + len(self._buffer)
+
+    def flush_if_full(self) -> None:
+        if len(self._buffer) >= BATCH_SIZE:
+            self.flush()
+
+    def emit_streamed(self, event: dict) -> None:
+        """Records an event that must reach the host soon even inside one long step (output)."""
+        buffer = self._buffer
+        buffer.append(event)
+        if len(buffer) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        buffer = self._buffer
+        if not buffer:
+            return
+        batch = json.dumps(buffer, ensure_ascii=False, separators=(",", ":"))
+        self._sent += len(buffer)
+        buffer.clear()
+        if self._sink is not None:
+            self._sink(batch)

@@ -1,0 +1,382 @@
+/**
+ * The trace: every event the Python runtime emits, version 1.
+ * docs/trace-format.md describes each kind in prose; this file is the typed
+ * mirror of app/runtime/python/loopscope_runtime. Plain data only.
+ */
+
+/** Bumped whenever an event changes shape. */
+export const TRACE_FORMAT_VERSION = 1;
+
+/** A handle id: one entry of the ready queue or the timer heap. */
+export type HandleId = number;
+/** A task id, numbered from 1 in creation order within a run. */
+export type TaskId = number;
+
+/** First event of every run. */
+export interface RunStartEvent {
+  readonly type: 'run.start';
+  readonly version: number;
+  /** The program's file name, as tracebacks show it. */
+  readonly file: string;
+  /** The CPython version that ran it. */
+  readonly python: string;
+  /** Whether scheduling events were recorded. */
+  readonly traced: boolean;
+}
+
+/** Last event of every run. */
+export interface RunEndEvent {
+  readonly type: 'run.end';
+  readonly outcome: 'ok' | 'error' | 'limit' | 'interrupted';
+  readonly exitCode: number;
+  readonly virtualTime: number;
+  /** Measured wall time: differs between runs. */
+  readonly wallMs: number;
+  readonly events: number;
+}
+
+/** An event loop was created (a run may create several). */
+export interface LoopCreateEvent {
+  readonly type: 'loop.create';
+  readonly loop: number;
+  readonly t: number;
+}
+
+/**
+ * One iteration of the event loop begins at virtual time `t`. `due` lists the
+ * timers whose deadline has come, moved to the end of the ready queue in this
+ * order; the iteration then runs every handle that was in the ready queue at
+ * this point (handles made ready meanwhile wait for the next iteration).
+ */
+export interface IterationEvent {
+  readonly type: 'iteration';
+  readonly n: number;
+  readonly t: number;
+  readonly due?: readonly HandleId[];
+}
+
+/** A handle joined the ready queue: a task's next step, or a callback. */
+export interface ReadyEvent {
+  readonly type: 'ready';
+  readonly h: HandleId;
+  /** The task whose step this handle runs (the task was woken). */
+  readonly task?: TaskId;
+  /** Otherwise, the callback's name. */
+  readonly callback?: string;
+  /** The handle whose step scheduled it: the cause of the wake-up. */
+  readonly by: HandleId | null;
+}
+
+/** A handle in the ready queue was cancelled: it will be skipped, not run. */
+export interface ReadyCancelEvent {
+  readonly type: 'ready.cancel';
+  readonly h: HandleId;
+}
+
+/** A timer was added to the timer heap. */
+export interface TimerEvent {
+  readonly type: 'timer';
+  readonly h: HandleId;
+  /** Virtual time it is due. */
+  readonly when: number;
+  /** `sleep`, `timeout`, `set result` or the callback's name. */
+  readonly callback: string;
+  readonly by: HandleId | null;
+  /** For a `timeout` timer: the task the deadline applies to. */
+  readonly task?: TaskId;
+}
+
+/** A timer was cancelled before it was due. */
+export interface TimerCancelEvent {
+  readonly type: 'timer.cancel';
+  readonly h: HandleId;
+}
+
+/** A handle left the ready queue and runs now. */
+export interface StepEvent {
+  readonly type: 'step';
+  readonly h: HandleId;
+}
+
+/**
+ * A callback's step finished. `cpu` is measured, in microseconds. (A task's
+ * step ends with `task.suspend` or `task.end` instead.)
+ */
+export interface StepEndEvent {
+  readonly type: 'step.end';
+  readonly h: HandleId;
+  readonly cpu: number;
+}
+
+/** The asyncio API a task was created by, in the words a learner typed. */
+export type CreatingApi = string;
+
+/** A task was created. */
+export interface TaskCreateEvent {
+  readonly type: 'task.create';
+  readonly task: TaskId;
+  readonly name: string;
+  /** The coroutine with its arguments, e.g. `fetch('b')`. */
+  readonly coro: string;
+  readonly parent: TaskId | null;
+  /** The learner's line that created it. */
+  readonly line: number | null;
+  readonly api: CreatingApi;
+  readonly by: HandleId | null;
+  /** asyncio's own helper tasks (e.g. shutdown_asyncgens) that run no learner code. */
+  readonly internal: boolean;
+}
+
+/** What a suspended task waits for. */
+export interface WaitReason {
+  /**
+   * `sleep`, `task`, `gather`, `taskgroup`, `future`, `yield`, `queue.get`,
+   * `queue.put`, `queue.join`, `lock`, `semaphore`, `event`, `condition`,
+   * `barrier`, `wait`, `as_completed`, `shield`, `stream.read`,
+   * `stream.drain`, `stream.close`, `executor`, `connect`, `accept`.
+   */
+  readonly kind: string;
+  /** For `sleep`: the virtual time it wakes. */
+  readonly until?: number;
+  /** For `task`: the task awaited. */
+  readonly task?: TaskId;
+  /** For `gather` and `taskgroup`: the children. */
+  readonly tasks?: readonly TaskId[];
+  /** For `gather`: how many children are not done. */
+  readonly left?: number;
+  /** The learner's variable name for the queue, lock, event … */
+  readonly name?: string;
+  /** A timeout deadline that applies to the task, if any. */
+  readonly deadline?: number;
+}
+
+/** One frame of the learner's await chain. */
+export interface ChainFrame {
+  readonly fn: string;
+  readonly line: number;
+}
+
+/** A task's step ended with the task suspended. */
+export interface TaskSuspendEvent {
+  readonly type: 'task.suspend';
+  readonly task: TaskId;
+  readonly reason: WaitReason;
+  /** The learner's frames it is suspended in, outermost first. */
+  readonly chain: readonly ChainFrame[];
+  /** Measured CPU time of the step, in microseconds (null: an eager task's first step). */
+  readonly cpu: number | null;
+}
+
+/** A task was asked to cancel. */
+export interface TaskCancelEvent {
+  readonly type: 'task.cancel';
+  readonly task: TaskId;
+  /** The handle whose step asked. */
+  readonly by: HandleId | null;
+  /** The task that asked, if a task did. */
+  readonly byTask: TaskId | null;
+  readonly msg: string | null;
+}
+
+/** A task finished. */
+export type TaskEndEvent =
+  | {
+      readonly type: 'task.end';
+      readonly task: TaskId;
+      readonly outcome: 'result';
+      readonly repr: string;
+    }
+  | { readonly type: 'task.end'; readonly task: TaskId; readonly outcome: 'cancelled' }
+  | {
+      readonly type: 'task.end';
+      readonly task: TaskId;
+      readonly outcome: 'exception';
+      readonly error: string;
+      readonly message: string;
+      readonly line: number | null;
+    };
+
+/** A blocking call (`time.sleep`) froze the whole loop. */
+export interface LoopBlockedEvent {
+  readonly type: 'loop.blocked';
+  readonly task: TaskId | null;
+  readonly h: HandleId | null;
+  readonly line: number | null;
+  readonly duration: number;
+  /** Virtual time the block began. */
+  readonly t: number;
+}
+
+/** The program wrote text ending at a line end (or flushed). */
+export interface OutputEvent {
+  readonly type: 'output';
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+  readonly task: TaskId | null;
+  /** The simulated worker thread that printed it (see `thread.start`), or null. */
+  readonly thread: number | null;
+  readonly t: number;
+}
+
+/** A warning was shown, e.g. "coroutine 'greet' was never awaited". */
+export interface WarningEvent {
+  readonly type: 'warning';
+  readonly category: string;
+  readonly message: string;
+  readonly line: number | null;
+  readonly task: TaskId | null;
+  readonly t: number;
+}
+
+/** The program ended with an uncaught exception (or a syntax error). */
+export interface ErrorEvent {
+  readonly type: 'error';
+  readonly error: string;
+  readonly message: string;
+  readonly line: number | null;
+  readonly task: TaskId | null;
+  readonly t: number;
+}
+
+/** A limit stopped the run. */
+export interface LimitEvent {
+  readonly type: 'limit';
+  readonly kind: 'virtual-time' | 'iterations' | 'events' | 'output' | 'deadlock' | 'interrupted';
+  readonly message: string;
+  readonly t: number;
+}
+
+/** A blocking function started on a simulated worker thread (`to_thread`, `run_in_executor`). */
+export interface ThreadStartEvent {
+  readonly type: 'thread.start';
+  readonly thread: number;
+  /** Which worker of the pool runs it. */
+  readonly worker: number;
+  readonly fn: string;
+  /** Virtual time it starts (later than now when every worker is busy). */
+  readonly start: number;
+  readonly task: TaskId | null;
+  readonly line: number | null;
+}
+
+/** The blocking function finished, at virtual time `end`. */
+export interface ThreadEndEvent {
+  readonly type: 'thread.end';
+  readonly thread: number;
+  readonly end: number;
+  readonly cpu: number;
+  readonly error: string | null;
+}
+
+/** A connection on the in-memory network, numbered from 1 in the order they were made. */
+export type ConnectionId = number;
+/** Which end of a connection: the one that connected, or the one a server accepted. */
+export type ConnectionSide = 'client' | 'server';
+/** A socket address: host and port. */
+export type SocketAddress = readonly [host: string, port: number];
+
+/** A server socket started listening (a server has one per address it is bound to). */
+export interface NetListenEvent {
+  readonly type: 'net.listen';
+  readonly port: number;
+  /** '127.0.0.1' or '::1'; '0.0.0.0' or '::' when it listens on every address. */
+  readonly host: string;
+  readonly task: TaskId | null;
+  readonly by: HandleId | null;
+}
+
+/** A client connected to a listening socket (the server accepts it a loop iteration later). */
+export interface NetConnectEvent {
+  readonly type: 'net.connect';
+  readonly conn: ConnectionId;
+  /** The client's address, with the port it was given. */
+  readonly from: SocketAddress;
+  readonly to: SocketAddress;
+  readonly task: TaskId | null;
+  readonly by: HandleId | null;
+}
+
+/** Nobody listens on that address: the connect fails with ConnectionRefusedError. */
+export interface NetRefusedEvent {
+  readonly type: 'net.refused';
+  readonly to: SocketAddress;
+  readonly task: TaskId | null;
+  readonly by: HandleId | null;
+}
+
+/** One end of a connection sent bytes to the other. */
+export interface NetSendEvent {
+  readonly type: 'net.send';
+  readonly conn: ConnectionId;
+  readonly side: ConnectionSide;
+  readonly bytes: number;
+  /** The repr of the first 40 bytes, e.g. `b'hello\n'`. */
+  readonly preview: string;
+  readonly task: TaskId | null;
+  readonly by: HandleId | null;
+}
+
+/** One end of a connection read bytes: as many as had arrived, however many sends made them. */
+export interface NetRecvEvent {
+  readonly type: 'net.recv';
+  readonly conn: ConnectionId;
+  readonly side: ConnectionSide;
+  readonly bytes: number;
+  readonly task: TaskId | null;
+  readonly by: HandleId | null;
+}
+
+/** One end of a connection closed (`close`) or stopped writing (`write_eof`). */
+export interface NetCloseEvent {
+  readonly type: 'net.close';
+  readonly conn: ConnectionId;
+  readonly side: ConnectionSide;
+  readonly how: 'close' | 'write_eof';
+  /**
+   * It closed with data it never read, so the peer gets a reset
+   * (ConnectionResetError) instead of an end of file.
+   */
+  readonly reset: boolean;
+  readonly task: TaskId | null;
+  readonly by: HandleId | null;
+}
+
+/** A listening socket closed: new connections to it are refused. */
+export interface NetServerCloseEvent {
+  readonly type: 'net.server.close';
+  readonly port: number;
+  readonly host: string;
+  readonly task: TaskId | null;
+  readonly by: HandleId | null;
+}
+
+/** Any event of the trace. */
+export type TraceEvent =
+  | RunStartEvent
+  | RunEndEvent
+  | LoopCreateEvent
+  | IterationEvent
+  | ReadyEvent
+  | ReadyCancelEvent
+  | TimerEvent
+  | TimerCancelEvent
+  | StepEvent
+  | StepEndEvent
+  | TaskCreateEvent
+  | TaskSuspendEvent
+  | TaskCancelEvent
+  | TaskEndEvent
+  | LoopBlockedEvent
+  | OutputEvent
+  | WarningEvent
+  | ErrorEvent
+  | LimitEvent
+  | ThreadStartEvent
+  | ThreadEndEvent
+  | NetListenEvent
+  | NetConnectEvent
+  | NetRefusedEvent
+  | NetSendEvent
+  | NetRecvEvent
+  | NetCloseEvent
+  | NetServerCloseEvent;
