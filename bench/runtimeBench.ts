@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:runtime`: what tracing costs.
+ *
+ * One program, 10,000 tasks each sleeping a random short time, run three ways
+ * on one Pyodide interpreter in Node, interleaved round by round so machine
+ * noise hits all three alike:
+ *   (a) stock   — Pyodide's own event loop (WebLoop: every callback is a JS timer)
+ *   (b) untraced — Loopscope's virtual-time loop with tracing off
+ *   (c) traced  — the same loop recording every event
+ * Prints median wall times, the ratios, events per second and the bytes per
+ * event of the JSON batches that would cross to the page.
+ *
+ * Sleeps are 0–10 ms so that the stock loop, which really waits, is measured
+ * mostly on scheduling rather than on sleeping.
+ */
+import { loadNodeRuntime } from '../app/runtime/host/nodeRuntime';
+
+const TASKS = 10_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+const PROGRAM = `
+import asyncio, random
+
+async def sleeper(i):
+    await asyncio.sleep(random.random() * 0.01)
+    return i
+
+async def main():
+    tasks = [asyncio.create_task(sleeper(i)) for i in range(${TASKS})]
+    done = await asyncio.gather(*tasks)
+    assert len(done) == ${TASKS}
+`;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+const runtime = await loadNodeRuntime();
+const { pyodide } = runtime.python;
+
+async function stock(): Promise<number> {
+  const started = performance.now();
+  // A fresh namespace each round; `await` at the top level runs on Pyodide's own loop.
+  await pyodide.runPythonAsync(
+    `import random\nrandom.seed(0)\n_bench = {}\nexec(${JSON.stringify(PROGRAM)}, _bench)\nawait _bench['main']()\ndel _bench`,
+  );
+  return performance.now() - started;
+}
+
+function loopscope(trace: boolean): { ms: number; events: number; bytes: number } {
+  let events = 0;
+  let bytes = 0;
+  const started = performance.now();
+  const result = runtime.python.run(
+    { source: `${PROGRAM}\nasyncio.run(main())\n`, filename: 'bench.py', trace },
+    (batch) => {
+      events += batch.length;
+      bytes += JSON.stringify(batch).length;
+    },
+  );
+  const ms = performance.now() - started;
+  if (result.outcome !== 'ok')
+    throw new Error(`benchmark program failed: ${JSON.stringify(result)}`);
+  return { ms, events, bytes };
+}
+
+const times = { stock: [] as number[], untraced: [] as number[], traced: [] as number[] };
+let tracedEvents = 0;
+let tracedBytes = 0;
+// One warm-up round each, not counted.
+await stock();
+loopscope(false);
+loopscope(true);
+for (let round = 0; round < ROUNDS; round += 1) {
+  times.stock.push(await stock());
+  times.untraced.push(loopscope(false).ms);
+  const traced = loopscope(true);
+  times.traced.push(traced.ms);
+  tracedEvents = traced.events;
+  tracedBytes = traced.bytes;
+}
+await runtime.close();
+
+const stockMs = median(times.stock);
+const untracedMs = median(times.untraced);
+const tracedMs = median(times.traced);
+const format = (ms: number): string => `${ms.toFixed(0).padStart(6)} ms`;
+console.log(
+  `runtime benchmark: ${TASKS.toLocaleString('en')} tasks, median of ${ROUNDS} interleaved rounds`,
+);
+console.log(`  (a) stock Pyodide loop     ${format(stockMs)}`);
+console.log(`  (b) Loopscope, untraced    ${format(untracedMs)}`);
+console.log(`  (c) Loopscope, traced      ${format(tracedMs)}`);
+console.log(`  traced / untraced          ${(tracedMs / untracedMs).toFixed(2)}x   (target <= 2x)`);
+console.log(`  traced / stock             ${(tracedMs / stockMs).toFixed(2)}x   (target < 1x)`);
+console.log(
+  `  events                     ${tracedEvents.toLocaleString('en')} (${((tracedEvents / tracedMs) * 1000).toFixed(0)} per second)`,
+);
+console.log(`  bytes per event (JSON)     ${(tracedBytes / tracedEvents).toFixed(1)}`);
