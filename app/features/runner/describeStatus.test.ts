@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../runtime/createSandboxClient';
+import { collectOutput, NO_OUTPUT } from './collectOutput';
+import { describeStatus } from './describeStatus';
+
+const IDLE = { running: false, result: null, output: NO_OUTPUT };
+
+function finished(overrides: Partial<RunResult> = {}): RunResult {
+  return {
+    summary: { outcome: 'ok', exitCode: 0, virtualTime: 0, wallMs: 12.6, events: 9 },
+    stoppedBy: null,
+    restarted: false,
+    message: null,
+    ...overrides,
+  };
+}
+
+describe('describeStatus', () => {
+  it('tells Python is starting, then ready', () => {
+    expect(describeStatus({ phase: 'downloading', loaded: 5, total: 10 }, IDLE)).toBe(
+      'Starting Python…',
+    );
+    expect(describeStatus({ phase: 'starting' }, IDLE)).toBe('Starting Python…');
+    expect(describeStatus({ phase: 'ready' }, IDLE)).toBe('Ready');
+  });
+
+  it('says Python is starting while a run waits for it', () => {
+    expect(describeStatus({ phase: 'starting' }, { ...IDLE, running: true })).toBe(
+      'Starting Python…',
+    );
+    expect(describeStatus({ phase: 'running', runId: 1 }, { ...IDLE, running: true })).toBe(
+      'Running…',
+    );
+  });
+
+  it('sums up a finished run', () => {
+    expect(describeStatus({ phase: 'ready' }, { ...IDLE, result: finished() })).toBe(
+      'Finished: exit 0, 0.0 s of virtual time, 13 ms',
+    );
+  });
+
+  it('prefers the stop message, even while Python restarts', () => {
+    const result = finished({ summary: null, stoppedBy: 'user', message: 'Stopped.' });
+    expect(describeStatus({ phase: 'starting' }, { ...IDLE, result })).toBe('Stopped.');
+  });
+
+  it('shows the message of the limit that stopped a run', () => {
+    const output = collectOutput(NO_OUTPUT, [
+      { type: 'limit', kind: 'deadlock', message: 'Stopped: every task waits', t: 1 },
+    ]);
+    const result = finished({
+      summary: { outcome: 'limit', exitCode: 1, virtualTime: 1, wallMs: 5, events: 4 },
+    });
+    expect(describeStatus({ phase: 'ready' }, { ...IDLE, output, result })).toBe(
+      'Stopped: every task waits',
+    );
+  });
+});
+
+describe('collectOutput', () => {
+  it('merges neighbouring text of one stream and keeps streams apart', () => {
+    const output = collectOutput(NO_OUTPUT, [
+      { type: 'output', stream: 'stdout', text: 'a\n', task: 1, thread: null, t: 0 },
+      { type: 'output', stream: 'stdout', text: 'b\n', task: 1, thread: null, t: 0 },
+      { type: 'step', h: 3 },
+      { type: 'output', stream: 'stderr', text: 'oops\n', task: 1, thread: null, t: 0 },
+    ]);
+    expect(output.chunks).toEqual([
+      { stream: 'stdout', text: 'a\nb\n' },
+      { stream: 'stderr', text: 'oops\n' },
+    ]);
+    expect(NO_OUTPUT.chunks).toEqual([]);
+  });
+});

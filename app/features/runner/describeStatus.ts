@@ -1,0 +1,43 @@
+/**
+ * The one sentence the status line shows. Pure: no React, no DOM.
+ */
+import type { SandboxStatus } from '../../runtime/createSandboxClient';
+import type { RunnerState } from './runnerStore';
+
+const STARTING = 'Starting Python…';
+
+function describeSandbox(sandbox: SandboxStatus): string {
+  switch (sandbox.phase) {
+    case 'downloading':
+    case 'starting':
+      return STARTING;
+    case 'ready':
+      return 'Ready';
+    case 'running':
+      return 'Running…';
+    case 'stopping':
+      return 'Stopping…';
+    case 'failed':
+      return sandbox.message;
+  }
+}
+
+export function describeStatus(
+  sandbox: SandboxStatus,
+  runner: Pick<RunnerState, 'running' | 'result' | 'output'>,
+): string {
+  // While a run waits for Python to start, say so rather than "Running…".
+  if (runner.running) return describeSandbox(sandbox);
+  const { result } = runner;
+  if (!result) return describeSandbox(sandbox);
+  if (result.message !== null) return result.message;
+  const { summary } = result;
+  if (!summary) return describeSandbox(sandbox);
+  if (summary.outcome === 'limit' && runner.output.limitMessage !== null) {
+    return runner.output.limitMessage;
+  }
+  return (
+    `Finished: exit ${summary.exitCode}, ${summary.virtualTime.toFixed(1)} s of virtual time, ` +
+    `${Math.round(summary.wallMs)} ms`
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The runner's state: the current or last run and what it printed. A vanilla
+ * Zustand store, so its actions can be called outside React (and in tests).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { RunResult, SandboxClient } from '../../runtime/createSandboxClient';
+import { collectOutput, NO_OUTPUT, type CollectedOutput } from './collectOutput';
+
+/** The file name tracebacks show for the learner's program. */
+export const PROGRAM_FILENAME = 'main.py';
+
+export interface RunnerState {
+  /** From Run until the run ends (includes waiting for Python to start). */
+  readonly running: boolean;
+  /** Output of the current or last run. */
+  readonly output: CollectedOutput;
+  /** How the last run ended; null while running and before the first run. */
+  readonly result: RunResult | null;
+  /** Runs the program text (ignored while a run is going on). */
+  run(source: string): Promise<void>;
+  /** Stops the current run. */
+  stop(): void;
+}
+
+export type RunnerStore = StoreApi<RunnerState>;
+
+export function createRunnerStore(sandbox: SandboxClient): RunnerStore {
+  return createStore<RunnerState>()((set, get) => ({
+    running: false,
+    output: NO_OUTPUT,
+    result: null,
+
+    async run(source) {
+      if (get().running) return;
+      set({ running: true, output: NO_OUTPUT, result: null });
+      let result: RunResult;
+      try {
+        result = await sandbox.run({ source, filename: PROGRAM_FILENAME }, (events) => {
+          set((state) => ({ output: collectOutput(state.output, events) }));
+        });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        result = { summary: null, stoppedBy: null, restarted: false, message };
+      }
+      set({ running: false, result });
+    },
+
+    stop() {
+      sandbox.stop();
+    },
+  }));
+}

@@ -1,0 +1,417 @@
+/**
+ * The page's side of the sandbox: starts the worker (sandbox.worker.ts),
+ * runs one program at a time and stops runaway ones. No React here: `status`
+ * has the subscribe/getSnapshot shape of `useSyncExternalStore`.
+ *
+ * One run at a time: `run()` while another run is queued or running rejects
+ * with `SandboxBusyError`. Queueing a second run silently would start a
+ * program after the learner may have changed it; the UI disables Run instead.
+ * A run requested while Python is still starting waits for it.
+ *
+ * Stopping: when the page is cross-origin isolated, Stop sets Pyodide's
+ * interrupt buffer and Python raises inside the program. Python checks the
+ * buffer only between bytecodes, so when it does not answer within
+ * `answerTimeoutMs` (or the page is not isolated, and there is no buffer),
+ * the worker is terminated and a fresh one started. The watchdog does the
+ * same for a run that sends nothing for `watchdogMs`.
+ */
+import type { SyntaxProblem } from './host/pythonRuntime';
+import type { RunRequest, RunSummary } from './host/runtimeTypes';
+import {
+  assertNever,
+  SIGINT,
+  type CheckSyntaxMessage,
+  type PageToWorkerMessage,
+  type RunId,
+  type WorkerToPageMessage,
+} from './protocol';
+import type { TraceEvent } from './traceSchema';
+
+/** What the client needs of a Worker; tests pass a fake. */
+export interface SandboxWorker {
+  postMessage(message: PageToWorkerMessage): void;
+  terminate(): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<WorkerToPageMessage>) => void,
+  ): void;
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+}
+
+/** How to build a client. */
+export interface SandboxClientOptions {
+  /** Absolute URL of the Pyodide folder; default `<base>pyodide/` of this page. */
+  readonly indexURL?: string;
+  /** Starts a worker; default the module worker sandbox.worker.ts. */
+  readonly createWorker?: () => SandboxWorker;
+  /** How long Stop waits for interrupted Python to end the run before restarting it. */
+  readonly answerTimeoutMs?: number;
+  /** How long a run may send nothing before it is stopped as stuck. */
+  readonly watchdogMs?: number;
+}
+
+/** Where Python is: starting, idle, busy, or broken. */
+export type SandboxStatus =
+  /** Fetching Pyodide's files; byte counts when the worker can measure them. */
+  | { readonly phase: 'downloading'; readonly loaded: number | null; readonly total: number | null }
+  /** Files are in; the interpreter is starting. */
+  | { readonly phase: 'starting' }
+  /** Idle: a run starts at once. */
+  | { readonly phase: 'ready' }
+  /** A program is running. */
+  | { readonly phase: 'running'; readonly runId: RunId }
+  /** Stop was asked; waiting for Python to answer. */
+  | { readonly phase: 'stopping'; readonly runId: RunId }
+  /** Python could not start; the next run tries again. */
+  | { readonly phase: 'failed'; readonly message: string };
+
+/** Who stopped a run. */
+export type StopCause = 'user' | 'watchdog';
+
+/** How a run ended, from the page's point of view. */
+export interface RunResult {
+  /** The runtime's summary; null when the run never reached an end in Python. */
+  readonly summary: RunSummary | null;
+  /** Who stopped it, or null when it ended by itself. */
+  readonly stoppedBy: StopCause | null;
+  /** Whether Python was terminated and started afresh. */
+  readonly restarted: boolean;
+  /** A sentence for the learner when the run was stopped or failed; otherwise null. */
+  readonly message: string | null;
+}
+
+/** The page's handle on the sandbox. */
+export interface SandboxClient {
+  /** Python's state, for `useSyncExternalStore(status.subscribe, status.getSnapshot)`. */
+  readonly status: {
+    readonly subscribe: (listener: () => void) => () => void;
+    readonly getSnapshot: () => SandboxStatus;
+  };
+  /** Whether Stop can interrupt Python (the page is cross-origin isolated) rather than restart it. */
+  readonly canInterrupt: boolean;
+  /** Runs a program; `onEvents` receives its trace in batches. Rejects with SandboxBusyError. */
+  readonly run: (
+    request: RunRequest,
+    onEvents: (events: readonly TraceEvent[]) => void,
+  ) => Promise<RunResult>;
+  /** Stops the current run, if any. A second call does not wait for Python. */
+  readonly stop: () => void;
+  /** Compiles a program without running it (waits while a run is going on). */
+  readonly checkSyntax: (source: string, filename: string) => Promise<SyntaxProblem | null>;
+  /** Terminates the worker; pending runs resolve as stopped. */
+  readonly dispose: () => void;
+}
+
+/** `run()` was called while another run was queued or running. */
+export class SandboxBusyError extends Error {
+  constructor() {
+    super('A program is already running; stop it before starting another.');
+    this.name = 'SandboxBusyError';
+  }
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+interface ActiveRun {
+  readonly runId: RunId;
+  readonly request: RunRequest;
+  readonly onEvents: (events: readonly TraceEvent[]) => void;
+  readonly resolve: (result: RunResult) => void;
+  /** Sent to the worker (false while Python is starting). */
+  started: boolean;
+  stoppedBy: StopCause | null;
+  /** Fires when the run has sent nothing for `watchdogMs`. */
+  watchdog: Timer | null;
+  /** Fires when interrupted Python has not answered within `answerTimeoutMs`. */
+  escalation: Timer | null;
+}
+
+interface SyntaxCheck {
+  readonly message: CheckSyntaxMessage;
+  readonly resolve: (problem: SyntaxProblem | null) => void;
+}
+
+function createModuleWorker(): SandboxWorker {
+  return new Worker(new URL('./sandbox.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'loopscope-sandbox',
+  });
+}
+
+function seconds(milliseconds: number): string {
+  return `${milliseconds / 1000} s`;
+}
+
+function describeWorkerError(event: Event): string {
+  const message = (event as Partial<ErrorEvent>).message;
+  return typeof message === 'string' && message !== '' ? message : 'the worker failed to load';
+}
+
+export function createSandboxClient(options: SandboxClientOptions = {}): SandboxClient {
+  const indexURL = options.indexURL ?? new URL('pyodide/', document.baseURI).href;
+  const createWorker = options.createWorker ?? createModuleWorker;
+  const answerTimeoutMs = options.answerTimeoutMs ?? 2000;
+  const watchdogMs = options.watchdogMs ?? 8000;
+  // SharedArrayBuffer exists only on cross-origin isolated pages.
+  const interruptBuffer = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
+  const interrupt = interruptBuffer ? new Int32Array(interruptBuffer) : null;
+
+  const listeners = new Set<() => void>();
+  const syntaxChecks = new Map<number, SyntaxCheck>();
+  let status: SandboxStatus = { phase: 'downloading', loaded: null, total: null };
+  let worker: SandboxWorker | null = null;
+  let ready = false;
+  let disposed = false;
+  let current: ActiveRun | null = null;
+  let lastRunId = 0;
+  let lastRequestId = 0;
+
+  function setStatus(next: SandboxStatus): void {
+    status = next;
+    for (const listener of listeners) listener();
+  }
+
+  function startWorker(): void {
+    ready = false;
+    const created = createWorker();
+    worker = created;
+    // Messages from a worker that was replaced are stale, whatever they say.
+    created.addEventListener('message', (event) => {
+      if (created === worker) receive(event.data);
+    });
+    created.addEventListener('error', (event) => {
+      if (created === worker) crash(describeWorkerError(event));
+    });
+    created.postMessage({
+      type: 'init',
+      indexURL,
+      ...(interruptBuffer ? { interruptBuffer } : {}),
+    });
+    for (const check of syntaxChecks.values()) created.postMessage(check.message);
+    setStatus({ phase: 'downloading', loaded: null, total: null });
+  }
+
+  function restartWorker(): void {
+    worker?.terminate();
+    startWorker();
+  }
+
+  function clearTimers(run: ActiveRun): void {
+    if (run.watchdog !== null) clearTimeout(run.watchdog);
+    if (run.escalation !== null) clearTimeout(run.escalation);
+    run.watchdog = run.escalation = null;
+  }
+
+  function armWatchdog(run: ActiveRun): void {
+    if (run.watchdog !== null) clearTimeout(run.watchdog);
+    run.watchdog = setTimeout(() => {
+      stopRun(run, 'watchdog');
+    }, watchdogMs);
+  }
+
+  function finish(run: ActiveRun, result: RunResult): void {
+    if (current !== run) return;
+    clearTimers(run);
+    current = null;
+    if (ready) setStatus({ phase: 'ready' });
+    run.resolve(result);
+  }
+
+  function startRun(run: ActiveRun): void {
+    run.started = true;
+    worker?.postMessage({ type: 'run', runId: run.runId, request: run.request });
+    setStatus({ phase: 'running', runId: run.runId });
+    armWatchdog(run);
+  }
+
+  function watchdogMessage(): string {
+    return (
+      `Stopped: the program ran for ${seconds(watchdogMs)} without giving control back ` +
+      '(is there a loop that never awaits, like `while True: pass`?)'
+    );
+  }
+
+  /** Ends a run by terminating Python; `why` is the learner's sentence. */
+  function restartDuringRun(run: ActiveRun, why: string): void {
+    restartWorker();
+    finish(run, { summary: null, stoppedBy: run.stoppedBy, restarted: true, message: why });
+  }
+
+  function stopRun(run: ActiveRun, cause: StopCause): void {
+    if (current !== run) return;
+    if (!run.started) {
+      finish(run, { summary: null, stoppedBy: cause, restarted: false, message: 'Stopped.' });
+      return;
+    }
+    if (run.stoppedBy !== null) {
+      // Asked again while waiting for Python: wait no longer.
+      restartDuringRun(run, 'Stopped: Python was restarted.');
+      return;
+    }
+    run.stoppedBy = cause;
+    clearTimers(run);
+    const reason = cause === 'watchdog' ? `${watchdogMessage()} ` : 'Stopped: ';
+    if (!interrupt) {
+      restartDuringRun(
+        run,
+        cause === 'watchdog'
+          ? `${reason}Python was restarted.`
+          : `${reason}Python was restarted (this page cannot interrupt a running program).`,
+      );
+      return;
+    }
+    Atomics.store(interrupt, 0, SIGINT);
+    setStatus({ phase: 'stopping', runId: run.runId });
+    run.escalation = setTimeout(() => {
+      restartDuringRun(
+        run,
+        `${reason}Python did not answer within ${seconds(answerTimeoutMs)}, so it was restarted.`,
+      );
+    }, answerTimeoutMs);
+  }
+
+  function interruptedMessage(run: ActiveRun): string | null {
+    if (run.stoppedBy === 'watchdog') return watchdogMessage();
+    if (run.stoppedBy === 'user') return 'Stopped.';
+    return null;
+  }
+
+  function crash(message: string): void {
+    worker?.terminate();
+    worker = null;
+    ready = false;
+    setStatus({ phase: 'failed', message });
+    for (const check of syntaxChecks.values()) check.resolve(null);
+    syntaxChecks.clear();
+    if (current) {
+      finish(current, { summary: null, stoppedBy: current.stoppedBy, restarted: false, message });
+    }
+  }
+
+  function receive(message: WorkerToPageMessage): void {
+    const run = current?.started ? current : null;
+    switch (message.type) {
+      case 'status':
+        if (message.phase === 'ready') {
+          ready = true;
+          setStatus({ phase: 'ready' });
+          if (current && !current.started) startRun(current);
+        } else if (message.phase === 'starting') {
+          setStatus({ phase: 'starting' });
+        } else {
+          setStatus({
+            phase: 'downloading',
+            loaded: message.loaded ?? null,
+            total: message.total ?? null,
+          });
+        }
+        return;
+      case 'events':
+        if (run?.runId !== message.runId) return;
+        run.onEvents(message.events);
+        if (run.stoppedBy === null) armWatchdog(run);
+        return;
+      case 'done': {
+        if (run?.runId !== message.runId) return;
+        const interrupted = message.summary.outcome === 'interrupted';
+        finish(run, {
+          summary: message.summary,
+          stoppedBy: interrupted ? run.stoppedBy : null,
+          restarted: false,
+          message: interrupted ? interruptedMessage(run) : null,
+        });
+        return;
+      }
+      case 'failed':
+        if (message.runId === undefined) {
+          crash(message.message);
+        } else if (run?.runId === message.runId) {
+          if (run.stoppedBy !== null) {
+            // The interrupt landed outside the program (e.g. as the run ended).
+            finish(run, {
+              summary: null,
+              stoppedBy: run.stoppedBy,
+              restarted: false,
+              message: interruptedMessage(run),
+            });
+          } else {
+            // An internal error may leave the interpreter broken: start afresh.
+            restartDuringRun(
+              run,
+              `Python hit an internal error and was restarted: ${message.message}`,
+            );
+          }
+        }
+        return;
+      case 'syntax': {
+        const check = syntaxChecks.get(message.requestId);
+        syntaxChecks.delete(message.requestId);
+        check?.resolve(message.problem);
+        return;
+      }
+      default:
+        assertNever(message);
+    }
+  }
+
+  startWorker();
+
+  return {
+    status: {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+        };
+      },
+      getSnapshot: () => status,
+    },
+    canInterrupt: interrupt !== null,
+
+    run(request, onEvents) {
+      if (disposed) return Promise.reject(new Error('The sandbox was disposed.'));
+      if (current) return Promise.reject(new SandboxBusyError());
+      return new Promise<RunResult>((resolve) => {
+        const run: ActiveRun = {
+          runId: ++lastRunId,
+          request,
+          onEvents,
+          resolve,
+          started: false,
+          stoppedBy: null,
+          watchdog: null,
+          escalation: null,
+        };
+        current = run;
+        if (ready) startRun(run);
+        else if (status.phase === 'failed') startWorker(); // try again; runs once ready
+      });
+    },
+
+    stop() {
+      if (current) stopRun(current, 'user');
+    },
+
+    checkSyntax(source, filename) {
+      const target = worker;
+      if (!target) return Promise.resolve(null); // Python failed to start, or disposed
+      return new Promise((resolve) => {
+        const message: CheckSyntaxMessage = {
+          type: 'checkSyntax',
+          requestId: ++lastRequestId,
+          source,
+          filename,
+        };
+        syntaxChecks.set(message.requestId, { message, resolve });
+        target.postMessage(message);
+      });
+    },
+
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      crash('The sandbox was closed.');
+      listeners.clear();
+    },
+  };
+}

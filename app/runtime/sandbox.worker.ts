@@ -1,0 +1,217 @@
+/**
+ * The sandbox: a module Web Worker that hosts Pyodide and runs learners'
+ * programs for the page, speaking only the messages of protocol.ts.
+ *
+ * Must not import React, the DOM, app/features or app/shell: there is no
+ * document here, and everything imported is loaded before Python can start.
+ * It imports only plain runtime modules (the protocol, pythonRuntime, the
+ * trace schema) and the `pyodide` package.
+ *
+ * Runs are synchronous: while Python runs, this worker answers no messages.
+ * Event batches still reach the page, because `postMessage` works from inside
+ * the Python callback. Stop reaches Python through the shared interrupt
+ * buffer, or the page terminates this worker.
+ */
+import { loadPyodide } from 'pyodide';
+import {
+  installRuntime,
+  type PythonRuntime,
+  type RuntimeSources,
+  type SyntaxProblem,
+} from './host/pythonRuntime';
+import type { RunRequest } from './host/runtimeTypes';
+import {
+  assertNever,
+  type InitMessage,
+  type PageToWorkerMessage,
+  type RunId,
+  type WorkerToPageMessage,
+} from './protocol';
+
+/** The runtime package's files, bundled as text: `./python/loopscope_runtime/x.py` → text. */
+const RUNTIME_FILES = import.meta.glob<string>('./python/loopscope_runtime/*.py', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/** Pyodide's two large downloads (12 of its 12.5 MB): the ones the progress bar counts. */
+const LARGE_FILES: readonly string[] = ['pyodide.asm.wasm', 'python_stdlib.zip'];
+
+/** Least time between two download progress messages. */
+const PROGRESS_INTERVAL_MS = 100;
+
+let runtime: Promise<PythonRuntime> | null = null;
+let interrupt: Int32Array | null = null;
+
+function send(message: WorkerToPageMessage): void {
+  postMessage(message);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function runtimeSources(): RuntimeSources {
+  return new Map(
+    Object.entries(RUNTIME_FILES).map(([path, text]) => [
+      path.slice(path.lastIndexOf('/') + 1),
+      text,
+    ]),
+  );
+}
+
+function fileName(input: RequestInfo | URL): string {
+  const url = input instanceof Request ? input.url : String(input);
+  const path = new URL(url, self.location.href).pathname;
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Content-Length counts encoded bytes; a stream yields decoded ones. */
+function decodedSize(response: Response): number | null {
+  if (response.headers.get('Content-Encoding')) return null;
+  const length = Number(response.headers.get('Content-Length'));
+  return length > 0 ? length : null;
+}
+
+/**
+ * Calls `load` while counting the bytes of Pyodide's large downloads.
+ *
+ * Pyodide has no hook for its wasm download, so `fetch` is wrapped for the
+ * duration of the load. The wrapper reads a clone of each large response and
+ * hands Pyodide the original untouched, so it still compiles the wasm while
+ * streaming and the browser's code cache still applies: one download, not two.
+ */
+async function withDownloadProgress<T>(load: () => Promise<T>): Promise<T> {
+  const originalFetch = globalThis.fetch;
+  const sizes = new Map<string, number | null>();
+  const finished = new Set<string>();
+  let loaded = 0;
+  let lastReport = 0;
+  let lastReported = -1;
+
+  const report = (force: boolean): void => {
+    const now = performance.now();
+    if (loaded === lastReported || (!force && now - lastReport < PROGRESS_INTERVAL_MS)) return;
+    lastReport = now;
+    lastReported = loaded;
+    const known = [...sizes.values()];
+    const total =
+      known.length === LARGE_FILES.length && known.every((size) => size !== null)
+        ? known.reduce((sum, size) => sum + size, 0)
+        : null;
+    send({ type: 'status', phase: 'downloading', loaded, ...(total === null ? {} : { total }) });
+  };
+
+  const count = async (name: string, body: ReadableStream<Uint8Array>): Promise<void> => {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      loaded += value.byteLength;
+      report(false);
+    }
+    finished.add(name);
+    if (finished.size === LARGE_FILES.length) {
+      report(true);
+      send({ type: 'status', phase: 'starting' });
+    }
+  };
+
+  globalThis.fetch = async (input, init) => {
+    const response = await originalFetch(input, init);
+    const name = fileName(input);
+    if (LARGE_FILES.includes(name) && response.ok && response.body && !sizes.has(name)) {
+      sizes.set(name, decodedSize(response));
+      const body = response.clone().body;
+      // A failed count only costs the progress bar; Pyodide reports real failures.
+      if (body) count(name, body).catch(() => undefined);
+    }
+    return response;
+  };
+  try {
+    return await load();
+  } finally {
+    globalThis.fetch = originalFetch;
+  }
+}
+
+async function start(message: InitMessage): Promise<PythonRuntime> {
+  send({ type: 'status', phase: 'downloading' });
+  const pyodide = await withDownloadProgress(() =>
+    loadPyodide({
+      // The site's own copy (tools/vite/pyodideAssets.ts); never a CDN.
+      indexURL: message.indexURL,
+      // Fixed string hashes: the same program gives the same trace every time.
+      env: { PYTHONHASHSEED: '0' },
+      // The runtime captures a program's output itself; this is Pyodide's chatter.
+      stdout: () => undefined,
+      stderr: () => undefined,
+    }),
+  );
+  const python = installRuntime(pyodide, runtimeSources());
+  if (message.interruptBuffer) {
+    interrupt = new Int32Array(message.interruptBuffer);
+    pyodide.setInterruptBuffer(interrupt);
+  }
+  return python;
+}
+
+function run(python: PythonRuntime, runId: RunId, request: RunRequest): void {
+  // A Stop that came after the last run ended must not interrupt this one.
+  if (interrupt) Atomics.store(interrupt, 0, 0);
+  try {
+    const summary = python.run(request, (events) => {
+      send({ type: 'events', runId, events });
+    });
+    send({ type: 'done', runId, summary });
+  } catch (error) {
+    send({ type: 'failed', runId, message: describe(error) });
+  } finally {
+    if (interrupt) Atomics.store(interrupt, 0, 0);
+  }
+}
+
+async function handle(message: PageToWorkerMessage): Promise<void> {
+  switch (message.type) {
+    case 'init': {
+      if (runtime) return;
+      runtime = start(message);
+      try {
+        await runtime;
+        send({ type: 'status', phase: 'ready' });
+      } catch (error) {
+        send({ type: 'failed', message: `Python failed to start: ${describe(error)}` });
+      }
+      return;
+    }
+    case 'run': {
+      let python: PythonRuntime;
+      try {
+        if (!runtime) throw new Error('the sandbox was not initialized');
+        python = await runtime;
+      } catch (error) {
+        send({ type: 'failed', runId: message.runId, message: describe(error) });
+        return;
+      }
+      run(python, message.runId, message.request);
+      return;
+    }
+    case 'checkSyntax': {
+      let problem: SyntaxProblem | null = null;
+      try {
+        if (runtime) problem = (await runtime).checkSyntax(message.source, message.filename);
+      } catch {
+        // No interpreter, no verdict: the run itself will report the problem.
+      }
+      send({ type: 'syntax', requestId: message.requestId, problem });
+      return;
+    }
+    default:
+      assertNever(message);
+  }
+}
+
+addEventListener('message', (event: MessageEvent<PageToWorkerMessage>) => {
+  void handle(event.data);
+});

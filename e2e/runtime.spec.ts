@@ -1,0 +1,19 @@
+// The runtime on a cross-origin isolated page: Stop and the watchdog
+// interrupt Python through the shared buffer, without restarting it.
+import { expect, test, WATCHDOG_MESSAGE } from './fixtures';
+import { runSeed, runtimeScenarios, startBusyProgram } from './runtimeScenarios';
+
+runtimeScenarios({
+  isolated: true,
+  stopMessage: 'Stopped.',
+  watchdogMessage: WATCHDOG_MESSAGE,
+  loadsAfterStop: 1,
+});
+
+test('a stopped program leaves nothing behind for the next run', async ({ playground }) => {
+  await startBusyProgram(playground);
+  await playground.stopButton.click();
+  await expect(playground.status).toHaveText('Stopped.');
+  await runSeed(playground);
+  await expect(playground.output).toHaveText('Hello, Alice!\nHello, Bob!\n', { timeout: 3000 });
+});
