@@ -148,7 +148,7 @@ describe('startup', () => {
     expect(worker().runs()).toEqual([{ type: 'run', runId: 1, request: REQUEST }]);
     expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId: 1 });
 
-    worker().emit({ type: 'events', runId: 1, events: [OUTPUT] });
+    worker().emit({ type: 'events', runId: 1, batch: JSON.stringify([OUTPUT]) });
     worker().emit({ type: 'done', runId: 1, summary: summary('ok') });
     await expect(result).resolves.toEqual({
       summary: summary('ok'),
@@ -199,7 +199,7 @@ describe('runs', () => {
     const events: TraceEvent[] = [];
     const second = client.run(REQUEST, (batch) => events.push(...batch));
     expect(worker().lastRunId()).toBe(2);
-    worker().emit({ type: 'events', runId: 1, events: [OUTPUT] });
+    worker().emit({ type: 'events', runId: 1, batch: JSON.stringify([OUTPUT]) });
     worker().emit({ type: 'done', runId: 1, summary: summary('error') });
     worker().emit({ type: 'failed', runId: 1, message: 'late' });
     expect(events).toEqual([]);
@@ -221,14 +221,14 @@ describe('runs', () => {
     const events: TraceEvent[] = [];
     const next = client.run(REQUEST, (batch) => events.push(...batch));
     old.emit({ type: 'status', phase: 'ready' });
-    old.emit({ type: 'events', runId: 2, events: [OUTPUT] });
+    old.emit({ type: 'events', runId: 2, batch: JSON.stringify([OUTPUT]) });
     expect(client.status.getSnapshot().phase).toBe('downloading');
     expect(events).toEqual([]);
 
     const fresh = workers[1];
     if (!fresh) throw new Error('no fresh worker');
     ready(fresh);
-    fresh.emit({ type: 'events', runId: 2, events: [OUTPUT] });
+    fresh.emit({ type: 'events', runId: 2, batch: JSON.stringify([OUTPUT]) });
     fresh.emit({ type: 'done', runId: 2, summary: summary('ok') });
     await next;
     expect(events).toEqual([OUTPUT]);
@@ -372,7 +372,7 @@ describe('watchdog', () => {
     const result = client.run(REQUEST, () => undefined);
     for (let i = 0; i < 5; i++) {
       vi.advanceTimersByTime(7000);
-      worker().emit({ type: 'events', runId: 1, events: [OUTPUT] });
+      worker().emit({ type: 'events', runId: 1, batch: JSON.stringify([OUTPUT]) });
     }
     expect(interruptOf(worker())[0]).toBe(0);
     worker().emit({ type: 'done', runId: 1, summary: summary('ok') });

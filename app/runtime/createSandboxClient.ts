@@ -25,7 +25,7 @@ import {
   type RunId,
   type WorkerToPageMessage,
 } from './protocol';
-import type { TraceEvent } from './traceSchema';
+import { parseEventBatch, type TraceEvent } from './traceSchema';
 
 /** What the client needs of a Worker; tests pass a fake. */
 export interface SandboxWorker {
@@ -308,7 +308,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
         return;
       case 'events':
         if (run?.runId !== message.runId) return;
-        run.onEvents(message.events);
+        run.onEvents(parseEventBatch(message.batch));
         if (run.stoppedBy === null) armWatchdog(run);
         return;
       case 'done': {

@@ -7,7 +7,6 @@
  */
 import type { SyntaxProblem } from './host/pythonRuntime';
 import type { RunRequest, RunSummary } from './host/runtimeTypes';
-import type { TraceEvent } from './traceSchema';
 
 /** Identifies one run; the page numbers runs from 1 and never reuses a number. */
 export type RunId = number;
@@ -67,8 +66,8 @@ export interface EventsMessage {
   readonly type: 'events';
   /** The run that produced them. */
   readonly runId: RunId;
-  /** The events, in order. */
-  readonly events: readonly TraceEvent[];
+  /** The events, in order, as the JSON text of an array (cheap to post; see parseEventBatch). */
+  readonly batch: string;
 }
 
 /** A run ended (normally, with an error, at a limit, or interrupted). */

@@ -161,8 +161,8 @@ function run(python: PythonRuntime, runId: RunId, request: RunRequest): void {
   // A Stop that came after the last run ended must not interrupt this one.
   if (interrupt) Atomics.store(interrupt, 0, 0);
   try {
-    const summary = python.run(request, (events) => {
-      send({ type: 'events', runId, events });
+    const summary = python.run(request, (batch) => {
+      send({ type: 'events', runId, batch });
     });
     send({ type: 'done', runId, summary });
   } catch (error) {

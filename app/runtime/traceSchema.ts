@@ -92,19 +92,15 @@ export interface TimerCancelEvent {
   readonly h: HandleId;
 }
 
-/** A handle left the ready queue and runs now. */
+/**
+ * A callback's step is over: handle `h` ran (it was the front of the ready
+ * queue). Events recorded while it ran precede this one. A task's step ends
+ * with `task.suspend` or `task.end` instead.
+ */
 export interface StepEvent {
   readonly type: 'step';
   readonly h: HandleId;
-}
-
-/**
- * A callback's step finished. `cpu` is measured, in microseconds. (A task's
- * step ends with `task.suspend` or `task.end` instead.)
- */
-export interface StepEndEvent {
-  readonly type: 'step.end';
-  readonly h: HandleId;
+  /** Measured CPU time of the step, in microseconds. */
   readonly cpu: number;
 }
 
@@ -133,7 +129,7 @@ export interface WaitReason {
    * `sleep`, `task`, `gather`, `taskgroup`, `future`, `yield`, `queue.get`,
    * `queue.put`, `queue.join`, `lock`, `semaphore`, `event`, `condition`,
    * `barrier`, `wait`, `as_completed`, `shield`, `stream.read`,
-   * `stream.drain`, `stream.close`, `executor`, `connect`, `accept`.
+   * `stream.drain`, `executor`, `connect`, `accept`.
    */
   readonly kind: string;
   /** For `sleep`: the virtual time it wakes. */
@@ -156,9 +152,11 @@ export interface ChainFrame {
   readonly line: number;
 }
 
-/** A task's step ended with the task suspended. */
+/** A task's step is over and the task is suspended. Events recorded during the step precede it. */
 export interface TaskSuspendEvent {
   readonly type: 'task.suspend';
+  /** The handle that ran the step (null: an eager task's first step, run inside create_task). */
+  readonly h: HandleId | null;
   readonly task: TaskId;
   readonly reason: WaitReason;
   /** The learner's frames it is suspended in, outermost first. */
@@ -361,7 +359,6 @@ export type TraceEvent =
   | TimerEvent
   | TimerCancelEvent
   | StepEvent
-  | StepEndEvent
   | TaskCreateEvent
   | TaskSuspendEvent
   | TaskCancelEvent
@@ -380,3 +377,8 @@ export type TraceEvent =
   | NetRecvEvent
   | NetCloseEvent
   | NetServerCloseEvent;
+
+/** Reads one batch of events as the runtime sends it (a JSON array). */
+export function parseEventBatch(batchJson: string): TraceEvent[] {
+  return JSON.parse(batchJson) as TraceEvent[];
+}

@@ -99,7 +99,7 @@ describe('bad input', () => {
     expectNextRunWorks();
   });
 
-  it('names every waiting task in a deadlock', () => {
+  it.each([true, false])('names every waiting task in a deadlock (traced: %s)', (trace) => {
     const result = runProgram(
       runtime(),
       `
@@ -119,6 +119,7 @@ describe('bad input', () => {
 
       asyncio.run(main())
     `,
+      { trace },
     );
     expect(result.summary.outcome).toBe('limit');
     expect(result.stopMessage).toBe(

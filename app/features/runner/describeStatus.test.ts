@@ -62,7 +62,7 @@ describe('collectOutput', () => {
     const output = collectOutput(NO_OUTPUT, [
       { type: 'output', stream: 'stdout', text: 'a\n', task: 1, thread: null, t: 0 },
       { type: 'output', stream: 'stdout', text: 'b\n', task: 1, thread: null, t: 0 },
-      { type: 'step', h: 3 },
+      { type: 'step', h: 3, cpu: 5 },
       { type: 'output', stream: 'stderr', text: 'oops\n', task: 1, thread: null, t: 0 },
     ]);
     expect(output.chunks).toEqual([

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
-import type { TraceEvent } from '../traceSchema';
+import { parseEventBatch, type TraceEvent } from '../traceSchema';
 import { installRuntime, type PythonRuntime, type RuntimeSources } from './pythonRuntime';
 import { createNodeWatchdog } from './nodeWatchdog';
 import type { RunRequest, RunSummary } from './runtimeTypes';
@@ -97,7 +97,8 @@ export async function loadNodeRuntime(): Promise<NodeRuntime> {
       let stopMessage: string | null = null;
       const timeout = options.wallTimeoutMs ?? DEFAULT_WALL_TIMEOUT_MS;
       const { value: summary, fired } = watchdog.guard(timeout, () =>
-        python.run(request, (batch) => {
+        python.run(request, (batchJson) => {
+          const batch = parseEventBatch(batchJson);
           for (const event of batch) {
             events.push(event);
             if (event.type === 'output') {

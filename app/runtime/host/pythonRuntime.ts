@@ -4,7 +4,6 @@
  * Must not import DOM, React or Node modules.
  */
 import type { PyodideAPI } from 'pyodide';
-import type { TraceEvent } from '../traceSchema';
 import type { EventSink, RunRequest, RunSummary } from './runtimeTypes';
 
 /** The runtime package's files: path relative to the package folder -> text. */
@@ -60,10 +59,7 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
         limits: request.limits ?? {},
         networkLatency: request.networkLatency ?? 0,
       });
-      const receive = (batch: string): void => {
-        sink(JSON.parse(batch) as TraceEvent[]);
-      };
-      return JSON.parse(api.run(request.source, request.filename, options, receive)) as RunSummary;
+      return JSON.parse(api.run(request.source, request.filename, options, sink)) as RunSummary;
     },
     checkSyntax(source, filename) {
       return JSON.parse(api.check_syntax(source, filename)) as SyntaxProblem | null;

@@ -3,8 +3,6 @@
  * tests) and the Python runtime that runs inside Pyodide. Plain data only:
  * no Pyodide, DOM or React types appear here.
  */
-import type { TraceEvent } from '../traceSchema';
-
 /** Caps that stop a runaway program with a one-line message. */
 export interface RunLimits {
   /** Largest virtual time, in seconds, a run may reach. */
@@ -57,5 +55,9 @@ export interface RunSummary {
   readonly events: number;
 }
 
-/** Receives trace events in batches, as the program runs. */
-export type EventSink = (batch: readonly TraceEvent[]) => void;
+/**
+ * Receives trace events as the program runs, in batches: each batch is the
+ * JSON text of an array of events, passed on as text so that a host can
+ * forward it (to the page) without parsing it. `parseEventBatch` reads it.
+ */
+export type EventSink = (batchJson: string) => void;

@@ -6,7 +6,7 @@ trace describes in the learner's terms instead of showing.
 """
 
 import sys
-from types import FrameType
+from types import CoroutineType, FrameType
 
 from .trace import safe_repr
 
@@ -56,21 +56,17 @@ class LearnerCode:
         chain = []
         filename = self.filename
         while coro is not None:
-            frame = getattr(coro, "cr_frame", None)
-            if frame is None:
-                frame = getattr(coro, "gi_frame", None)
-            if frame is None:
-                frame = getattr(coro, "ag_frame", None)
+            if type(coro) is CoroutineType:  # the common case, without getattr lookups
+                frame = coro.cr_frame
+                next_coro = coro.cr_await
+            else:
+                frame = _first_attribute(coro, "gi_frame", "ag_frame")
+                next_coro = _first_attribute(coro, "gi_yieldfrom", "ag_await")
             if frame is None:
                 break
             code = frame.f_code
             if code.co_filename == filename:
                 chain.append({"fn": code.co_qualname, "line": frame.f_lineno})
-            next_coro = getattr(coro, "cr_await", None)
-            if next_coro is None:
-                next_coro = getattr(coro, "gi_yieldfrom", None)
-            if next_coro is None:
-                next_coro = getattr(coro, "ag_await", None)
             coro = next_coro
         return chain
 
@@ -86,6 +82,14 @@ class LearnerCode:
                 found = frame
             coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
         return found
+
+
+def _first_attribute(obj: object, *names: str):
+    for name in names:
+        value = getattr(obj, name, None)
+        if value is not None:
+            return value
+    return None
 
 
 def name_of(obj: object, frame: FrameType | None) -> str | None:

@@ -112,12 +112,18 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         run = self._run
-        h = handle._ls_h = run.next_handle_id()
+        run.handle_ids += 1
+        h = handle._ls_h = run.handle_ids
         owner = getattr(callback, "__self__", None)
         if isinstance(owner, CTask):
             handle._ls_task = owner
             tracer.emit(
-                {"type": "ready", "h": h, "task": task_id(run, owner), "by": run.current_h or None}
+                {
+                    "type": "ready",
+                    "h": h,
+                    "task": getattr(owner, "_ls_id", None) or task_id(run, owner),
+                    "by": run.current_h or None,
+                }
             )
         else:
             handle._ls_task = None
@@ -249,15 +255,18 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             run.check_trace()
 
     def _run_traced(self, run: RunState, handle) -> None:
-        """Runs one handle; a task's step ends with `task.suspend` or `task.end`, a callback's with `step.end`."""
-        emit = self._tracer.emit
+        """Runs one handle and records the step once it is over.
+
+        A task's step is recorded as `task.suspend` or `task.end`, a callback's
+        as `step`; events recorded while it ran (output, new tasks, wake-ups)
+        precede it. No event marks the start: the handle is the front of the
+        ready queue, so a reader knows which one runs.
+        """
         h = handle._ls_h
         task = handle._ls_task
         run.current_h = h
         if task is not None:
-            tid = getattr(task, "_ls_id", None) or task_id(run, task)
-            run.current_task = tid
-        emit({"type": "step", "h": h})
+            run.current_task = getattr(task, "_ls_id", None) or task_id(run, task)
         started = real_perf_counter()
         try:
             handle._run()
@@ -266,9 +275,9 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             run.current_h = 0
             run.current_task = 0
             if task is None:
-                emit({"type": "step.end", "h": h, "cpu": cpu})
+                self._tracer.emit({"type": "step", "h": h, "cpu": cpu})
             elif run.stop_exc is None:
-                report_after_step(run, task, cpu)
+                report_after_step(run, task, h, cpu)
 
     def _drop_cancelled_timers(self) -> None:
         scheduled = self._scheduled
@@ -296,7 +305,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         run = self._run
         waiting = []
         for task in asyncio.all_tasks(self):
-            reason = describe_wait(run, task)
+            reason = describe_wait(run, task, task_id(run, task))
             waiting.append((task_id(run, task), f"{task.get_name()} {reason_text(run, reason)}"))
         if not waiting:
             return "Stopped: the event loop has nothing left to run and nothing to wait for"

@@ -21,16 +21,25 @@ How many loop iterations things take. On CPython a loopback send lands in the
 peer's kernel buffer at once, and the peer's loop sees it at its next select():
 the read callback runs in the next iteration, after everything that was already
 ready. Here each socket event (data, end of file, reset, a connection to accept,
-a finished connect) is a timer due `latency` seconds later; with the default
-latency of 0 that timer is due now, and the loop moves due timers to the end of
-the ready queue at the start of its next iteration - where CPython appends its
-I/O callbacks. One timer (`network_poll`) serves every socket of a loop that is
-due at the same time, and runs their callbacks in the order the events happened,
-as epoll reports them. An event that happens in the iteration a poll runs waits
-for the next poll, as it would miss that iteration's select(). So the hops match
-CPython's: a write is read one iteration later, the end of file after the last
-data one iteration after that, a refused connect fails one iteration after the
-connect call.
+a finished connect) is delivered by a timer due `latency` seconds later. With
+the default latency of 0 that timer is due now, and the loop moves due timers
+to the end of the ready queue at the start of its next iteration: where CPython
+appends its I/O callbacks (`call_soon` would run them in that iteration too,
+but ahead of callbacks queued after the send). One timer (`network_poll`)
+serves every socket of a loop that is due at the same time and runs their
+callbacks in the order epoll would report them. A poll reports only what was
+ready when its iteration began, as select() does, and a socket still readable
+after its callback is reported again by the next poll (level-triggered). So the
+hops match CPython's: a write is read one iteration later, the end of file
+after the last data one iteration after that, the connect callback (success or
+ConnectionRefusedError) runs one iteration after the connect call, and a server
+accepts in that same iteration, in a task of its own as on CPython. With a
+latency, every delivery, connect and end of connection arrives that many
+virtual seconds later.
+
+Errors carry Linux's errno numbers and messages ("[Errno 111] Connect call
+failed"), and during a run the errno module's socket names have Linux's numbers
+too (`errno_patches`), whatever numbering the platform underneath uses.
 
 What differs from a real network: sends never block (kernel buffers are
 unlimited, so `drain()` returns at once and `get_write_buffer_size()` stays 0),
@@ -39,6 +48,7 @@ be passed in, and hosts other than this machine do not exist.
 """
 
 import collections
+import errno
 import functools
 import heapq
 import ipaddress
@@ -105,6 +115,33 @@ _NO_SOCK = (
 FIRST_FD = 6
 FIRST_EPHEMERAL_PORT = 49152
 PREVIEW_BYTES = 40
+
+
+def errno_patches() -> dict[tuple[object, str], object]:
+    """The errno module's socket error numbers as Linux has them, for the length of a run.
+
+    The network's errors carry Linux's numbers, so that they print as on
+    CPython; `e.errno == errno.ECONNREFUSED` must hold too. Only the names of
+    socket errors change: no real error in Pyodide, which has no sockets,
+    carries them.
+    """
+    numbers = {
+        "EPIPE": EPIPE,
+        "EADDRINUSE": EADDRINUSE,
+        "EADDRNOTAVAIL": EADDRNOTAVAIL,
+        "ENETUNREACH": ENETUNREACH,
+        "ECONNRESET": ECONNRESET,
+        "EISCONN": EISCONN,
+        "ENOTCONN": ENOTCONN,
+        "ECONNREFUSED": ECONNREFUSED,
+        "EINPROGRESS": EINPROGRESS,
+    }
+    patches: dict[tuple[object, str], object] = {
+        (errno, name): number for name, number in numbers.items()
+    }
+    # A new dict, not an update: errno's own is restored after the run.
+    patches[(errno, "errorcode")] = {**errno.errorcode, **{n: name for name, n in numbers.items()}}
+    return patches
 
 
 def os_error(code: int, message: str | None = None) -> OSError:

@@ -7,6 +7,7 @@ restored afterwards, so nothing from one run leaks into the next.
 
 import asyncio
 import datetime
+import errno
 import linecache
 import random
 import signal
@@ -16,17 +17,21 @@ import types
 import warnings
 from asyncio import runners, tasks as asyncio_tasks
 from contextlib import contextmanager
+from typing import cast
 
 from .clock import time_patches
 from .limits import INTERRUPTED, VIRTUAL_TIME
 from .loop import install_policy, restore_policy
+from .network import errno_patches
 from .run_state import RunState, set_current_run
 from .stdio import LineInput, TracedOutput
 from .tasks import Task
 
 # Modules whose attributes a learner's program might reassign; their
 # dictionaries are put back as they were after each run.
-_GUARDED_MODULES = (asyncio, asyncio_tasks, asyncio.events, asyncio.futures, time, datetime, random)
+_GUARDED_MODULES = (
+    asyncio, asyncio_tasks, asyncio.events, asyncio.futures, time, datetime, random, errno
+)
 
 
 @contextmanager
@@ -48,7 +53,8 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         sys.stdin = LineInput(stdin_text)
         sys.argv = [argv0]
         sys.modules["__main__"] = main_module
-        for (module, name), value in time_patches(run.clock, _blocking_sleep(run)).items():
+        patches = time_patches(run.clock, _blocking_sleep(run)) | errno_patches()
+        for (module, name), value in patches.items():
             setattr(module, name, value)
         # Pyodide wraps asyncio.run to reuse its browser loop; a run uses the stock one.
         asyncio.run = runners.run
@@ -68,7 +74,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         sys.stdout, sys.stderr, sys.stdin, sys.argv = saved_sys[:4]
         if saved_sys[4] is not None:
             sys.modules["__main__"] = saved_sys[4]
-        warnings.filters[:] = saved_warnings[0]
+        cast(list, warnings.filters)[:] = saved_warnings[0]
         warnings._showwarnmsg_impl = saved_warnings[1]
         signal.signal(signal.SIGINT, saved_signal)
         random.setstate(saved_random)

@@ -75,11 +75,20 @@ def _collect_garbage(run: RunState) -> None:
     if run.stop_exc is None:
         gc.collect()
         return
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        run.stop_exc.__traceback__ = None
-        run.stop_exc.__context__ = None
-        gc.collect()
+    hook = sys.unraisablehook
+    sys.unraisablehook = _ignore_unraisable
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            run.stop_exc.__traceback__ = None
+            run.stop_exc.__context__ = None
+            gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
+def _ignore_unraisable(_unraisable) -> None:
+    """After a stop: coroutines closed mid-`async with` complain ("coroutine ignored GeneratorExit")."""
 
 
 def _execute(run: RunState, source: str, filename: str, namespace: dict) -> tuple[str, int]:

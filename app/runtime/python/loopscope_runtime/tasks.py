@@ -6,6 +6,7 @@ seen by `current_task()`, `timeout()` or TaskGroup on 3.14.
 
 import asyncio
 import sys
+from typing import Any
 from asyncio import base_events, locks, queues, streams, taskgroups, tasks as _tasks
 
 from .frames import describe_coroutine, name_of
@@ -20,7 +21,8 @@ GatheringFuture = _tasks._GatheringFuture
 class Task(CTask):
     """A task that knows its trace id. Named `Task` so its repr matches CPython's."""
 
-    def __init__(self, coro, *, loop, name=None, context=None, eager_start=False):
+    def __init__(self, coro, *, loop: Any, name=None, context=None, eager_start=False):
+        # Always created by TracedEventLoop (create_task or the eager factory).
         run: RunState = loop._run
         if name is None:
             name = run.next_task_name()
@@ -53,7 +55,7 @@ class Task(CTask):
         finally:
             run.current_task = creator
         if tracer.enabled:
-            report_after_step(run, self, None)
+            report_after_step(run, self, None, None)
 
     def __hash__(self) -> int:
         # CPython hashes tasks by address, so a set of tasks (TaskGroup's, or
@@ -134,7 +136,6 @@ _WAIT_KINDS = {
     _tasks.shield.__code__: "shield",
     streams.StreamReader._wait_for_data.__code__: "stream.read",
     streams.FlowControlMixin._drain_helper.__code__: "stream.drain",
-    streams.StreamWriter.wait_closed.__code__: "stream.close",
     base_events.BaseEventLoop.create_connection.__code__: "connect",
     base_events.Server.serve_forever.__code__: "accept",
 }
@@ -154,10 +155,30 @@ def classify_wait(future: Future, learner_file: str) -> None:
         found = _WAIT_KINDS.get(code)
         if found is not None:
             kind = found
-            owner = frame.f_locals.get("self")
+            # A sleep has no object to name (and reading f_locals costs).
+            owner = None if found == "sleep" else frame.f_locals.get("self")
         frame = frame.f_back
     if kind is not None:
         future._ls_wait = (kind, owner)
+
+
+def wait_in_chain(coro) -> tuple[str, object] | None:
+    """What a coroutine waits on, read from the library frames it is paused in.
+
+    Futures are tagged when they are made, but only while tracing; this serves
+    the untraced runs (e.g. for a deadlock message), from the outermost
+    library call in the await chain (`Queue.join` rather than `Event.wait`).
+    """
+    found = None
+    while coro is not None:
+        frame = getattr(coro, "cr_frame", None)
+        if frame is None:
+            break
+        kind = _WAIT_KINDS.get(frame.f_code)
+        if kind is not None and found is None:
+            found = (kind, frame.f_locals.get("self"))
+        coro = getattr(coro, "cr_await", None)
+    return found
 
 
 def task_id(run: RunState, task: object) -> int:
@@ -187,7 +208,7 @@ def task_id(run: RunState, task: object) -> int:
     return found
 
 
-def describe_wait(run: RunState, task) -> dict:
+def describe_wait(run: RunState, task, tid: int) -> dict:
     """What a suspended task waits for, as specifically as asyncio allows."""
     waiter = task._fut_waiter
     if waiter is None:
@@ -202,7 +223,7 @@ def describe_wait(run: RunState, task) -> dict:
             "left": sum(1 for child in children if not child.done()),
         }
     else:
-        tag = getattr(waiter, "_ls_wait", None)
+        tag = getattr(waiter, "_ls_wait", None) or wait_in_chain(task.get_coro())
         if tag is None:
             reason = {"kind": "future"}
         else:
@@ -218,7 +239,7 @@ def describe_wait(run: RunState, task) -> dict:
                 name = name_of(owner, frame)
                 if name is not None:
                     reason["name"] = name
-    deadline = run.deadlines.get(task_id(run, task))
+    deadline = run.deadlines.get(tid) if run.deadlines else None
     if deadline is not None and deadline._scheduled and not deadline._cancelled:
         reason["deadline"] = deadline._when
     return reason
@@ -280,24 +301,26 @@ def raise_line(exc: BaseException, learner_file: str) -> int | None:
     return line
 
 
-def report_after_step(run: RunState, task, cpu: int | None) -> None:
-    """Ends a task's step: the task is suspended (and on what) or finished.
+def report_after_step(run: RunState, task, h: int | None, cpu: int | None) -> None:
+    """Records the end of a task's step: the task is suspended (and on what) or finished.
 
-    `cpu` is the step's measured CPU time in microseconds; None for the first
-    step of an eager task, which ran inside `create_task`.
+    `h` is the handle that ran the step and `cpu` its measured CPU time in
+    microseconds; both are None for the first step of an eager task, which
+    ran inside `create_task`.
     """
     tid = getattr(task, "_ls_id", None) or task_id(run, task)
     if task.done():
         run.deadlines.pop(tid, None)
-        event = {"type": "task.end", "task": tid, "cpu": cpu}
+        event = {"type": "task.end", "h": h, "task": tid, "cpu": cpu}
         event.update(task_outcome(run, task))
         run.tracer.emit(event)
     else:
         run.tracer.emit(
             {
                 "type": "task.suspend",
+                "h": h,
                 "task": tid,
-                "reason": describe_wait(run, task),
+                "reason": describe_wait(run, task, tid),
                 "chain": run.learner.await_chain(task.get_coro()),
                 "cpu": cpu,
             }
