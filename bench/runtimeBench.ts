@@ -10,9 +10,16 @@
  * Prints median wall times, the ratios, events per second and the bytes per
  * event of the JSON batches that would cross to the page.
  *
+ * Then times the command line's start-up against a bare Pyodide load.
+ *
  * Sleeps are 0–10 ms so that the stock loop, which really waits, is measured
  * mostly on scheduling rather than on sleeping.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadNodeRuntime } from '../app/runtime/host/nodeRuntime';
 
 const TASKS = 10_000;
@@ -100,3 +107,36 @@ console.log(
   `  events                     ${tracedEvents.toLocaleString('en')} (${((tracedEvents / tracedMs) * 1000).toFixed(0)} per second)`,
 );
 console.log(`  bytes per event (JSON)     ${(tracedBytes / tracedEvents).toFixed(1)}`);
+
+// -- Command-line start-up -----------------------------------------------------
+// `npm run trace` must start in about the time Pyodide itself takes to load:
+// the CLI on the seed example against a bare script that only loads Pyodide,
+// both as fresh Node processes, alternated.
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const scratch = mkdtempSync(join(tmpdir(), 'loopscope-bench-'));
+const bareLoader = join(scratch, 'bare.mjs');
+writeFileSync(
+  bareLoader,
+  `import { loadPyodide } from ${JSON.stringify(join(repoRoot, 'node_modules/pyodide/pyodide.mjs'))};\nawait loadPyodide();\n`,
+);
+const seed = join(repoRoot, 'tests/golden/seed_greet.py');
+const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+
+function timeProcess(command: string, args: readonly string[]): number {
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  return performance.now() - started;
+}
+
+const startup = { bare: [] as number[], cli: [] as number[] };
+for (let round = 0; round < ROUNDS; round += 1) {
+  startup.bare.push(timeProcess(process.execPath, [bareLoader]));
+  startup.cli.push(timeProcess(tsx, ['tools/trace/traceCli.ts', seed]));
+}
+const bareMs = median(startup.bare);
+const cliMs = median(startup.cli);
+console.log(`command-line start-up, median of ${ROUNDS} alternated processes`);
+console.log(`  bare loadPyodide()         ${format(bareMs)}`);
+console.log(`  npm run trace -- seed.py   ${format(cliMs)}`);
+console.log(`  trace / bare               ${(cliMs / bareMs).toFixed(2)}x`);
