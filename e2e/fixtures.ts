@@ -4,18 +4,7 @@
  */
 import { test as base, type Locator, type Page } from '@playwright/test';
 
-/** The program the editor opens with (app/features/editor/seedProgram.ts). */
-export const SEED_PROGRAM = `import asyncio
-
-async def greet(name):
-    print(f"Hello, {name}!")
-
-async def main():
-    await greet("Alice")
-    await greet("Bob")
-
-asyncio.run(main())
-`;
+export { SEED_PROGRAM } from '../app/features/editor/seedProgram';
 
 /** A coroutine that never gives control back to the event loop. */
 export const BUSY_PROGRAM = `import asyncio

@@ -3,27 +3,14 @@
  * starts from a fresh `__main__`, and everything patched is put back after.
  */
 import { describe, expect, it } from 'vitest';
+import { SEED_PROGRAM } from '../../app/features/editor/seedProgram';
 import { eventsOf, runProgram, useRuntime } from './runtimeFixture';
 
 const runtime = useRuntime();
 
 describe('entry points', () => {
   it('runs the seed example exactly', () => {
-    const result = runProgram(
-      runtime(),
-      `
-      import asyncio
-
-      async def greet(name):
-          print(f"Hello, {name}!")
-
-      async def main():
-          await greet("Alice")
-          await greet("Bob")
-
-      asyncio.run(main())
-    `,
-    );
+    const result = runtime().run({ source: SEED_PROGRAM, filename: 'main.py' });
     expect(result.stdout).toBe('Hello, Alice!\nHello, Bob!\n');
     expect(result.stderr).toBe('');
     expect(result.summary).toMatchObject({ outcome: 'ok', exitCode: 0, virtualTime: 0 });

@@ -242,7 +242,10 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
                     handle._run()
             return
 
-        run.check_trace()
+        pending = tracer.pending
+        batch_size = tracer.batch_size
+        if len(pending) >= batch_size:
+            run.batch_full()
         if due:
             tracer.emit({"type": "iteration", "n": run.iteration, "t": clock.now, "due": due})
         else:
@@ -252,7 +255,8 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             if handle._cancelled:
                 continue
             self._run_traced(run, handle)
-            run.check_trace()
+            if len(pending) >= batch_size:
+                run.batch_full()
 
     def _run_traced(self, run: RunState, handle) -> None:
         """Runs one handle and records the step once it is over.

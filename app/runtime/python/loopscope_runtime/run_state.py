@@ -64,10 +64,10 @@ class RunState:
         self.handle_ids += 1
         return self.handle_ids
 
-    def check_trace(self) -> None:
-        """At a step boundary: sends a full batch, and stops the run at the event cap."""
+    def batch_full(self) -> None:
+        """Called when `tracer.pending` reaches the batch size: sends it; stops at the event cap."""
         tracer = self.tracer
-        tracer.flush_if_full()
+        tracer.flush()
         if tracer.count >= self.limits.max_events and self.stop_exc is None:
             raise self.stop(
                 EVENTS,

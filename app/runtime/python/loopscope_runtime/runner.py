@@ -14,7 +14,7 @@ from .limits import INTERRUPTED, Limits, RunStopped
 from .patches import run_environment
 from .run_state import RunState
 from .tasks import raise_line
-from .trace import Tracer
+from .trace import BATCH_SIZE, Tracer
 from .tracebacks import print_uncaught, strip_runtime_frames
 
 # CPython exits with 128 + SIGINT when KeyboardInterrupt ends a program.
@@ -27,7 +27,7 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
     Returns the run summary (see RunSummary in app/runtime/host/runtimeTypes.ts).
     """
     limits = Limits.from_options(options)
-    tracer = Tracer(sink, bool(options.get("trace", True)))
+    tracer = Tracer(sink, bool(options.get("trace", True)), min(BATCH_SIZE, limits.max_events))
     latency = float(options.get("networkLatency") or 0)
     run = RunState(tracer, LearnerCode(filename), limits, network_latency=latency)
     tracer.emit(

@@ -29,7 +29,8 @@ class Task(CTask):
         self._ls_id = task_id = run.next_task_id()
         tracer = run.tracer
         if tracer.enabled:
-            run.check_trace()
+            if len(tracer.pending) >= tracer.batch_size:
+                run.batch_full()
             line, api = run.learner.creation_site(2)
             tracer.emit(
                 {
