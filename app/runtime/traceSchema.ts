@@ -1,7 +1,8 @@
 /**
  * The trace: every event the Python runtime emits, version 1.
  * docs/trace-format.md describes each kind in prose; this file is the typed
- * mirror of app/runtime/python/loopscope_runtime. Plain data only.
+ * mirror of app/runtime/python/loopscope_runtime, and tests/golden/schema.test.ts
+ * checks that what the runtime emits has exactly these fields. Plain data only.
  */
 
 /** Bumped whenever an event changes shape. */
@@ -176,23 +177,26 @@ export interface TaskCancelEvent {
   readonly msg: string | null;
 }
 
-/** A task finished. */
+/** What every `task.end` carries. */
+interface TaskEndBase {
+  readonly type: 'task.end';
+  /** The handle that ran the last step (null: an eager task's first step, run inside create_task). */
+  readonly h: HandleId | null;
+  readonly task: TaskId;
+  /** Measured CPU time of the last step, in microseconds (null: an eager task's first step). */
+  readonly cpu: number | null;
+}
+
+/** A task's step is over and the task finished: with a result, cancelled, or with an exception. */
 export type TaskEndEvent =
-  | {
-      readonly type: 'task.end';
-      readonly task: TaskId;
-      readonly outcome: 'result';
-      readonly repr: string;
-    }
-  | { readonly type: 'task.end'; readonly task: TaskId; readonly outcome: 'cancelled' }
-  | {
-      readonly type: 'task.end';
-      readonly task: TaskId;
+  | (TaskEndBase & { readonly outcome: 'result'; readonly repr: string })
+  | (TaskEndBase & { readonly outcome: 'cancelled' })
+  | (TaskEndBase & {
       readonly outcome: 'exception';
       readonly error: string;
       readonly message: string;
       readonly line: number | null;
-    };
+    });
 
 /** A blocking call (`time.sleep`) froze the whole loop. */
 export interface LoopBlockedEvent {
