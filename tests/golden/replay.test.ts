@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HandleId, TraceEvent } from '../../app/runtime/traceSchema';
 import { dedent, useRuntime } from '../runtime/runtimeFixture';
-import { readGoldenTrace } from './goldenTrace';
+import { goldenNames, readGoldenTrace } from './goldenTrace';
 
 interface Replay {
   readonly steps: number;
@@ -71,14 +71,7 @@ function replay(events: readonly TraceEvent[]): Replay {
 const runtime = useRuntime();
 
 describe('rebuilding the loop from the trace', () => {
-  it.each([
-    'seed_greet',
-    'gather_sleeps',
-    'taskgroup_failure',
-    'blocking_sleep',
-    'queue_workers',
-    'thread_and_timeout',
-  ])('replays the golden trace %s', (name) => {
+  it.each(goldenNames())('replays the golden trace %s', (name) => {
     const { steps, problems } = replay(readGoldenTrace(name));
     expect(problems).toEqual([]);
     expect(steps).toBeGreaterThan(0);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../app/runtime/traceSchema';
 import { dedent, useRuntime } from '../runtime/runtimeFixture';
-import { readGoldenTrace } from './goldenTrace';
+import { goldenNames, readGoldenTrace } from './goldenTrace';
 
 /** Per event type: the fields it always has, and those it may have. */
 const FIELDS: Record<TraceEvent['type'], { always: string[]; maybe?: string[] }> = {
@@ -63,14 +63,7 @@ function problemsIn(events: readonly TraceEvent[]): string[] {
 const runtime = useRuntime();
 
 describe('trace schema', () => {
-  it.each([
-    'seed_greet',
-    'gather_sleeps',
-    'taskgroup_failure',
-    'blocking_sleep',
-    'queue_workers',
-    'thread_and_timeout',
-  ])('golden trace %s has only documented fields', (name) => {
+  it.each(goldenNames())('golden trace %s has only documented fields', (name) => {
     expect(problemsIn(readGoldenTrace(name))).toEqual([]);
   });
 
