@@ -135,4 +135,22 @@ describe('entry points', () => {
     expect(result.stderr).toMatch(/EOFError: EOF when reading a line\n$/);
     expect(result.summary.exitCode).toBe(1);
   });
+
+  it("checks syntax with CPython's own compiler, without running anything", () => {
+    const python = runtime().python;
+    expect(python.checkSyntax('import asyncio\nawait asyncio.sleep(1)\n', 'main.py')).toBeNull();
+    expect(python.checkSyntax('print("ran")\nasync def main(:\n    pass\n', 'main.py')).toEqual({
+      error: 'SyntaxError',
+      message: 'invalid syntax',
+      line: 2,
+      column: 16,
+      endLine: 2,
+      endColumn: 17,
+    });
+    expect(python.checkSyntax('if True:\nprint(1)\n', 'main.py')).toMatchObject({
+      error: 'IndentationError',
+      message: "expected an indented block after 'if' statement on line 1",
+      line: 2,
+    });
+  });
 });
