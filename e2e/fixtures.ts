@@ -2,7 +2,7 @@
  * Page objects for the end-to-end tests: the playground as a person sees it,
  * found by roles and accessible names.
  */
-import { test as base, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export { SEED_PROGRAM } from '../app/features/editor/seedProgram';
 
@@ -25,11 +25,17 @@ export const WATCHDOG_MESSAGE =
   '(is there a loop that never awaits, like `while True: pass`?)';
 
 export class Playground {
+  /** The program editor: Monaco once it has loaded, a plain textarea before. */
   readonly program: Locator;
   readonly runButton: Locator;
   readonly stopButton: Locator;
+  /** The status line of Python and the last run. */
   readonly status: Locator;
+  /** The editor's list of problems (syntax errors, what the last run reported). */
+  readonly problems: Locator;
   readonly output: Locator;
+  /** The text of each output line (without its time and task columns). */
+  readonly outputLines: Locator;
   /** URLs the page and its worker requested, in order. */
   readonly requests: string[] = [];
 
@@ -37,16 +43,79 @@ export class Playground {
     this.program = page.getByRole('textbox', { name: 'Program' });
     this.runButton = page.getByRole('button', { name: 'Run' });
     this.stopButton = page.getByRole('button', { name: 'Stop' });
-    this.status = page.getByRole('status');
+    this.problems = page.getByRole('status', { name: 'Problems' });
+    // The other live region on the page; it has no name of its own.
+    this.status = page.getByRole('status').and(page.locator(':not([aria-label="Problems"])'));
     this.output = page.getByRole('log', { name: 'Output' });
+    this.outputLines = this.output.locator('.output-text');
     // Context-wide, so requests made by the Web Worker are seen too.
     page.context().on('request', (request) => {
       this.requests.push(request.url());
     });
   }
 
+  /** Opens the playground and waits until the code editor has replaced the textarea. */
   async open(): Promise<void> {
     await this.page.goto('./');
+    await this.waitForCodeEditor();
+  }
+
+  /** Monaco marks its text input as an "editor"; the textarea has no such role description. */
+  async waitForCodeEditor(): Promise<void> {
+    await expect(this.program).toHaveAttribute('aria-roledescription', 'editor');
+  }
+
+  /**
+   * Replaces the program as a person would: select all, paste. Typing is no
+   * good for programs: Monaco indents after every colon, so typed indented
+   * code comes out indented twice (TOOLCHAIN.md). Needs clipboard access
+   * (granted by the `playground` fixture).
+   */
+  async setProgram(text: string): Promise<void> {
+    await this.program.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await this.page.keyboard.press('ControlOrMeta+V');
+    await this.expectProgram(text);
+  }
+
+  /** Waits until the editor shows exactly `text`. */
+  async expectProgram(text: string): Promise<void> {
+    await expect.poll(() => this.shownProgram()).toBe(text);
+  }
+
+  /**
+   * The program as the editor shows it: its rendered lines, top to bottom
+   * (Monaco renders only the lines in view, which is all of a short program).
+   */
+  async shownProgram(): Promise<string> {
+    return this.page.locator('.monaco-editor .view-lines').evaluate((lines) =>
+      [...lines.querySelectorAll<HTMLElement>(':scope > .view-line')]
+        .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+        .map((line) => line.textContent.replaceAll('\u00a0', ' '))
+        .join('\n'),
+    );
+  }
+
+  /** Moves the mouse over the first place the editor shows `text`. */
+  async hoverText(text: string): Promise<void> {
+    const box = await this.page.locator('.monaco-editor .view-lines').evaluate((lines, wanted) => {
+      // Monaco merges neighbouring tokens of one colour into one span, so
+      // measure the characters themselves.
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.nodeValue ?? '').indexOf(wanted);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const { x, y, width, height } = range.getBoundingClientRect();
+        return { x, y, width, height };
+      }
+      return null;
+    }, text);
+    if (!box) throw new Error(`The editor does not show ${JSON.stringify(text)}`);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   }
 
   /** How many times Pyodide's wasm was fetched: once per interpreter started. */
@@ -56,7 +125,11 @@ export class Playground {
 }
 
 export const test = base.extend<{ playground: Playground }>({
-  playground: async ({ page }, use) => {
+  playground: async ({ page, context, baseURL }, use) => {
+    // setProgram pastes through the system clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(baseURL ?? '').origin,
+    });
     const playground = new Playground(page);
     await playground.open();
     await use(playground);

@@ -15,5 +15,7 @@ test('a stopped program leaves nothing behind for the next run', async ({ playgr
   await playground.stopButton.click();
   await expect(playground.status).toHaveText('Stopped.');
   await runSeed(playground);
-  await expect(playground.output).toHaveText('Hello, Alice!\nHello, Bob!\n', { timeout: 3000 });
+  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!'], {
+    timeout: 3000,
+  });
 });

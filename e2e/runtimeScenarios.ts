@@ -23,15 +23,15 @@ function log(what: string, started: number): void {
 
 /** Runs the seed example and checks that the output is exactly its two lines. */
 export async function runSeed(playground: Playground): Promise<void> {
-  await playground.program.fill(SEED_PROGRAM);
+  await playground.setProgram(SEED_PROGRAM);
   await playground.runButton.click();
   await expect(playground.status).toHaveText(FINISHED);
-  await expect(playground.output).toHaveText('Hello, Alice!\nHello, Bob!\n');
+  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
 }
 
 /** Starts the busy program and waits until Python is really running it. */
 export async function startBusyProgram(playground: Playground): Promise<void> {
-  await playground.program.fill(BUSY_PROGRAM);
+  await playground.setProgram(BUSY_PROGRAM);
   await playground.runButton.click();
   await expect(playground.status).toHaveText('Running…');
   await expect(playground.runButton).toBeDisabled();
@@ -47,7 +47,7 @@ export function runtimeScenarios(expected: IsolationExpectations): void {
 
   test('Run runs the seed example and shows its output', async ({ playground }) => {
     const started = Date.now();
-    await expect(playground.program).toHaveValue(SEED_PROGRAM);
+    await playground.expectProgram(SEED_PROGRAM);
     await expect(playground.status).toHaveText('Ready', { timeout: 30_000 });
     log('page load to Python ready', started);
 
@@ -55,17 +55,19 @@ export function runtimeScenarios(expected: IsolationExpectations): void {
     await playground.runButton.click();
     await expect(playground.status).toHaveText(FINISHED);
     log('Run click to finished', runStarted);
-    await expect(playground.output).toHaveText('Hello, Alice!\nHello, Bob!\n');
+    await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
     await expect(playground.runButton).toBeEnabled();
     await expect(playground.stopButton).toBeHidden();
   });
 
   test('errors go to the output as stderr', async ({ playground }) => {
-    await playground.program.fill('print("before")\nraise ValueError("boom")\n');
+    await playground.setProgram('print("before")\nraise ValueError("boom")\n');
     await playground.runButton.click();
     await expect(playground.status).toHaveText(/^Finished: exit 1,/);
     await expect(playground.output).toContainText('before');
-    await expect(playground.output.locator('.output-stderr')).toContainText('ValueError: boom');
+    await expect(playground.output.locator('.output-stderr').last()).toHaveText(
+      /ValueError: boom$/,
+    );
   });
 
   test('Stop ends a program that never awaits, and Python runs again', async ({ playground }) => {

@@ -1,35 +1,86 @@
 import { useState } from 'react';
-import { ProgramEditor } from '../features/editor/ProgramEditor';
-import { SEED_PROGRAM } from '../features/editor/seedProgram';
+import { useStore } from 'zustand';
+import type { DraftStore } from '../features/drafts/draftStore';
+import { KeepingNotice } from '../features/drafts/KeepingNotice';
+import { ResetButton } from '../features/drafts/ResetButton';
+import { CodeEditor, type CursorRequest, type EditorMarker } from '../features/editor/CodeEditor';
 import { OutputLog } from '../features/runner/OutputLog';
 import { RunControls } from '../features/runner/RunControls';
-import type { RunnerStore } from '../features/runner/runnerStore';
+import { PROGRAM_FILENAME, type RunnerStore } from '../features/runner/runnerStore';
 import { StatusLine } from '../features/runner/StatusLine';
 import type { SandboxClient } from '../runtime/createSandboxClient';
 import './app.css';
+import { SplitPane } from './SplitPane';
+import { ThemeToggle, type Theme } from './ThemeToggle';
 
 interface AppProps {
   readonly sandbox: SandboxClient;
   readonly runner: RunnerStore;
+  readonly drafts: DraftStore;
+  readonly initialTheme: Theme;
+  readonly onThemeChange: (theme: Theme) => void;
 }
 
 /** The page: composes the features, which know nothing of one another. */
-export function App({ sandbox, runner }: AppProps) {
-  const [source, setSource] = useState(SEED_PROGRAM);
+export function App({ sandbox, runner, drafts, initialTheme, onThemeChange }: AppProps) {
+  const source = useStore(drafts, (state) => state.source);
+  const [theme, setTheme] = useState(initialTheme);
+  // A traceback link asks the editor to move its cursor; the nonce makes the
+  // same line asked twice still count.
+  const [cursorRequest, setCursorRequest] = useState<CursorRequest | null>(null);
+  // A new array only when the run reports a problem, as the editor wants.
+  const runMarkers: readonly EditorMarker[] = useStore(runner, (state) => state.output.problems);
+
+  const editor = (
+    <section className="app-editor" aria-label="Editor">
+      <CodeEditor
+        value={source}
+        onChange={(text) => {
+          drafts.getState().edit(text);
+        }}
+        onRun={(text) => void runner.getState().run(text)}
+        checkSyntax={(text) => sandbox.checkSyntax(text, PROGRAM_FILENAME)}
+        runMarkers={runMarkers}
+        cursorRequest={cursorRequest}
+      />
+      <div className="editor-actions">
+        <RunControls runner={runner} source={source} />
+        <ResetButton drafts={drafts} />
+      </div>
+      <KeepingNotice drafts={drafts} />
+    </section>
+  );
+  const run = (
+    <section className="app-output" aria-label="Run">
+      <StatusLine sandbox={sandbox} runner={runner} />
+      <OutputLog
+        runner={runner}
+        onOpenLocation={(location) => {
+          setCursorRequest((previous) => ({
+            line: location.line,
+            column: 1,
+            nonce: (previous?.nonce ?? 0) + 1,
+          }));
+        }}
+      />
+    </section>
+  );
   return (
     <>
       <header className="app-header">
         <h1>Loopscope</h1>
+        <div className="header-actions">
+          <ThemeToggle
+            theme={theme}
+            onChange={(next) => {
+              setTheme(next);
+              onThemeChange(next);
+            }}
+          />
+        </div>
       </header>
       <main className="app-main">
-        <section className="app-editor" aria-label="Editor">
-          <ProgramEditor value={source} onChange={setSource} />
-          <RunControls runner={runner} source={source} />
-        </section>
-        <section className="app-output" aria-label="Run">
-          <StatusLine sandbox={sandbox} runner={runner} />
-          <OutputLog runner={runner} />
-        </section>
+        <SplitPane label="Resize editor and output" first={editor} second={run} />
       </main>
     </>
   );

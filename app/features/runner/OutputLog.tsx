@@ -1,21 +1,145 @@
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { RunnerStore } from './runnerStore';
+import { taskColor } from '../../shared/taskColors';
+import {
+  formatVirtualTime,
+  MAX_OUTPUT_LINES,
+  outputAsText,
+  sourceLocation,
+  type OutputLine,
+  type SourceLocation,
+} from './outputLines';
+import { PROGRAM_FILENAME, type RunnerStore } from './runnerStore';
+
+/** Every line is this tall (CSS keeps it so), which makes windowing exact. */
+const LINE_HEIGHT_PX = 20;
+/** Lines drawn above and below the visible ones, so fast scrolling shows no gaps. */
+const OVERSCAN = 20;
 
 interface OutputLogProps {
   readonly runner: RunnerStore;
+  /** Moves the editor to a line a traceback points at. */
+  readonly onOpenLocation: (location: SourceLocation) => void;
 }
 
-/** What the program printed, stderr set apart from stdout. */
-export function OutputLog({ runner }: OutputLogProps) {
-  const chunks = useStore(runner, (state) => state.output.chunks);
+interface Window {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * What the program printed: one row a line, with the virtual time it was
+ * printed at and the task that printed it (in the task's colour). Only the
+ * rows in view are in the DOM, so hundreds of thousands of lines scroll
+ * smoothly; the view follows new output while it is scrolled to the bottom.
+ */
+export function OutputLog({ runner, onOpenLocation }: OutputLogProps) {
+  const version = useStore(runner, (state) => state.outputVersion);
+  const buffer = useStore(runner, (state) => state.output);
+  const scroller = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+  const [view, setView] = useState<Window>({ first: 0, last: 60 });
+
+  const measure = useCallback(() => {
+    const element = scroller.current;
+    if (element === null) return;
+    const first = Math.max(0, Math.floor(element.scrollTop / LINE_HEIGHT_PX) - OVERSCAN);
+    const last = Math.ceil((element.scrollTop + element.clientHeight) / LINE_HEIGHT_PX) + OVERSCAN;
+    setView((current) =>
+      current.first === first && current.last === last ? current : { first, last },
+    );
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element !== null && following.current) element.scrollTop = element.scrollHeight;
+    measure();
+  }, [version, measure]);
+
+  const lines = buffer.lines;
+  const visible = lines.slice(view.first, Math.min(view.last, lines.length));
   return (
-    <div role="log" aria-label="Output" className="output">
-      {chunks.map((chunk, index) => (
-        // Chunks are only ever appended, so the index is a stable key.
-        <span key={index} className={`output-${chunk.stream}`}>
-          {chunk.text}
-        </span>
-      ))}
+    <div className="output-panel">
+      <div className="output-toolbar">
+        <button
+          type="button"
+          disabled={lines.length === 0}
+          onClick={() => void navigator.clipboard.writeText(outputAsText(buffer))}
+        >
+          Copy output
+        </button>
+      </div>
+      <div
+        ref={scroller}
+        role="log"
+        aria-label="Output"
+        className="output"
+        tabIndex={0}
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          following.current =
+            element.scrollTop + element.clientHeight >= element.scrollHeight - LINE_HEIGHT_PX;
+          measure();
+        }}
+      >
+        <div className="output-rows" style={{ height: lines.length * LINE_HEIGHT_PX }}>
+          {visible.map((line, index) => (
+            <OutputRow
+              key={view.first + index}
+              line={line}
+              top={(view.first + index) * LINE_HEIGHT_PX}
+              taskName={line.task === null ? null : (buffer.taskNames.get(line.task) ?? null)}
+              onOpenLocation={onOpenLocation}
+            />
+          ))}
+        </div>
+      </div>
+      {buffer.droppedLines > 0 && (
+        <p className="output-note">
+          Showing the first {MAX_OUTPUT_LINES.toLocaleString('en')} lines;{' '}
+          {buffer.droppedLines.toLocaleString('en')} more were printed.
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface OutputRowProps {
+  readonly line: OutputLine;
+  readonly top: number;
+  readonly taskName: string | null;
+  readonly onOpenLocation: (location: SourceLocation) => void;
+}
+
+function OutputRow({ line, top, taskName, onOpenLocation }: OutputRowProps) {
+  const location = line.stream === 'stderr' ? sourceLocation(line.text, PROGRAM_FILENAME) : null;
+  const who = line.thread !== null ? `thread ${line.thread}` : taskName;
+  return (
+    <div className={`output-line output-${line.stream}`} style={{ top }}>
+      <span className="output-time" aria-hidden="true">
+        {formatVirtualTime(line.t)}
+      </span>
+      <span
+        className="output-task"
+        aria-hidden="true"
+        style={line.task === null ? undefined : { color: taskColor(line.task) }}
+      >
+        {who ?? ''}
+      </span>
+      {location === null ? (
+        <span className="output-text">{line.text}</span>
+      ) : (
+        <a
+          className="output-text output-link"
+          href={`#line-${location.line}`}
+          onClick={(event) => {
+            event.preventDefault();
+            onOpenLocation(location);
+          }}
+        >
+          {line.text}
+        </a>
+      )}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../runtime/createSandboxClient';
-import { collectOutput, NO_OUTPUT } from './collectOutput';
 import { describeStatus } from './describeStatus';
+import { appendOutput, createOutputBuffer } from './outputLines';
 
-const IDLE = { running: false, result: null, output: NO_OUTPUT };
+const IDLE = { running: false, result: null, output: createOutputBuffer() };
 
 function finished(overrides: Partial<RunResult> = {}): RunResult {
   return {
@@ -45,7 +45,7 @@ describe('describeStatus', () => {
   });
 
   it('shows the message of the limit that stopped a run', () => {
-    const output = collectOutput(NO_OUTPUT, [
+    const output = appendOutput(createOutputBuffer(), [
       { type: 'limit', kind: 'deadlock', message: 'Stopped: every task waits', t: 1 },
     ]);
     const result = finished({
@@ -54,21 +54,5 @@ describe('describeStatus', () => {
     expect(describeStatus({ phase: 'ready' }, { ...IDLE, output, result })).toBe(
       'Stopped: every task waits',
     );
-  });
-});
-
-describe('collectOutput', () => {
-  it('merges neighbouring text of one stream and keeps streams apart', () => {
-    const output = collectOutput(NO_OUTPUT, [
-      { type: 'output', stream: 'stdout', text: 'a\n', task: 1, thread: null, t: 0 },
-      { type: 'output', stream: 'stdout', text: 'b\n', task: 1, thread: null, t: 0 },
-      { type: 'step', h: 3, cpu: 5 },
-      { type: 'output', stream: 'stderr', text: 'oops\n', task: 1, thread: null, t: 0 },
-    ]);
-    expect(output.chunks).toEqual([
-      { stream: 'stdout', text: 'a\nb\n' },
-      { stream: 'stderr', text: 'oops\n' },
-    ]);
-    expect(NO_OUTPUT.chunks).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RunResult, SandboxClient } from '../../runtime/createSandboxClient';
-import { collectOutput, NO_OUTPUT, type CollectedOutput } from './collectOutput';
+import { appendOutput, createOutputBuffer, type OutputBuffer } from './outputLines';
 
 /** The file name tracebacks show for the learner's program. */
 export const PROGRAM_FILENAME = 'main.py';
@@ -12,8 +12,10 @@ export const PROGRAM_FILENAME = 'main.py';
 export interface RunnerState {
   /** From Run until the run ends (includes waiting for Python to start). */
   readonly running: boolean;
-  /** Output of the current or last run. */
-  readonly output: CollectedOutput;
+  /** Output of the current or last run (grows in place; see outputLines.ts). */
+  readonly output: OutputBuffer;
+  /** Changes with every batch of output, so that views re-render. */
+  readonly outputVersion: number;
   /** How the last run ended; null while running and before the first run. */
   readonly result: RunResult | null;
   /** Runs the program text (ignored while a run is going on). */
@@ -27,16 +29,18 @@ export type RunnerStore = StoreApi<RunnerState>;
 export function createRunnerStore(sandbox: SandboxClient): RunnerStore {
   return createStore<RunnerState>()((set, get) => ({
     running: false,
-    output: NO_OUTPUT,
+    output: createOutputBuffer(),
+    outputVersion: 0,
     result: null,
 
     async run(source) {
       if (get().running) return;
-      set({ running: true, output: NO_OUTPUT, result: null });
+      const output = createOutputBuffer();
+      set({ running: true, output, outputVersion: output.version, result: null });
       let result: RunResult;
       try {
         result = await sandbox.run({ source, filename: PROGRAM_FILENAME }, (events) => {
-          set((state) => ({ output: collectOutput(state.output, events) }));
+          set({ outputVersion: appendOutput(output, events).version });
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createTextStorage } from '../../platform/browserStorage';
+import { createDraftStore } from './draftStore';
+
+/** A Storage in memory; `quota` characters at most, like a full localStorage. */
+function memoryStorage(quota = Infinity): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => {
+      items.clear();
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => items.get(key) ?? null,
+    removeItem: (key) => {
+      items.delete(key);
+    },
+    setItem: (key, value) => {
+      if (value.length > quota) throw new DOMException('full', 'QuotaExceededError');
+      items.set(key, value);
+    },
+  };
+}
+
+/** Timers run only when the test says so. */
+function manualTimers() {
+  const due: (() => void)[] = [];
+  return {
+    setTimer: (callback: () => void) => due.push(callback),
+    clearTimer: () => {
+      due.length = 0;
+    },
+    runAll: () => {
+      for (const callback of due.splice(0)) callback();
+    },
+  };
+}
+
+const START = 'print("start")\n';
+
+describe('draftStore', () => {
+  it('starts from the starting code, then from what was saved', () => {
+    const storage = createTextStorage(memoryStorage());
+    const timers = manualTimers();
+    const first = createDraftStore({ storage, key: 'k', startingCode: START, ...timers });
+    expect(first.getState().source).toBe(START);
+    first.getState().edit('print("mine")\n');
+    timers.runAll();
+    const second = createDraftStore({ storage, key: 'k', startingCode: START, ...timers });
+    expect(second.getState().source).toBe('print("mine")\n');
+  });
+
+  it('saves shortly after edits, or at once when flushed', () => {
+    const raw = memoryStorage();
+    const storage = createTextStorage(raw);
+    const timers = manualTimers();
+    const store = createDraftStore({ storage, key: 'k', startingCode: START, ...timers });
+    store.getState().edit('a');
+    store.getState().edit('ab');
+    expect(raw.getItem('k')).toBeNull();
+    store.getState().flush();
+    expect(raw.getItem('k')).toBe('ab');
+  });
+
+  it('resets to the starting code and forgets the saved text', () => {
+    const raw = memoryStorage();
+    const timers = manualTimers();
+    const store = createDraftStore({
+      storage: createTextStorage(raw),
+      key: 'k',
+      startingCode: START,
+      ...timers,
+    });
+    store.getState().edit('mine');
+    timers.runAll();
+    store.getState().reset();
+    expect(store.getState().source).toBe(START);
+    expect(raw.getItem('k')).toBeNull();
+  });
+
+  it('keeps working without storage and says so', () => {
+    const timers = manualTimers();
+    const store = createDraftStore({
+      storage: createTextStorage(null),
+      key: 'k',
+      startingCode: START,
+      ...timers,
+    });
+    expect(store.getState().keeping).toBe('unavailable');
+    store.getState().edit('mine');
+    timers.runAll();
+    expect(store.getState().source).toBe('mine');
+    expect(store.getState().keeping).toBe('unavailable');
+  });
+
+  it('says when storage is full, and recovers when it is not', () => {
+    const timers = manualTimers();
+    const store = createDraftStore({
+      storage: createTextStorage(memoryStorage(10)),
+      key: 'k',
+      startingCode: START,
+      ...timers,
+    });
+    store.getState().edit('x'.repeat(50));
+    timers.runAll();
+    expect(store.getState().keeping).toBe('full');
+    expect(store.getState().source).toBe('x'.repeat(50));
+    store.getState().edit('short');
+    timers.runAll();
+    expect(store.getState().keeping).toBe('kept');
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The learner's program text, kept between visits: saved shortly after each
+ * edit (and at once when the page is hidden), restored on load, and reset to
+ * the starting code on request. A vanilla Zustand store, so its actions can be
+ * called outside React and in tests. It knows nothing of Python or workers:
+ * stopping or restarting Python never touches the text.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SaveOutcome, TextStorage } from '../../platform/browserStorage';
+
+/** How long after the last keystroke the text is written. */
+export const SAVE_DELAY_MS = 400;
+
+/** Whether the learner's work is being kept. */
+export type KeepingState =
+  /** Saved (or nothing to save yet). */
+  | 'kept'
+  /** This browser gives the page no storage. */
+  | 'unavailable'
+  /** Storage is full; the last edits are not kept. */
+  | 'full';
+
+export interface DraftState {
+  /** The program text in the editor. */
+  readonly source: string;
+  /** Whether edits are being kept. */
+  readonly keeping: KeepingState;
+  /** Replaces the text (an edit); it is saved shortly after. */
+  edit(source: string): void;
+  /** Returns to the starting code and forgets the saved text. */
+  reset(): void;
+  /** Writes a pending edit now (the page is being hidden or closed). */
+  flush(): void;
+}
+
+export type DraftStore = StoreApi<DraftState>;
+
+/** Where and what to keep. */
+export interface DraftOptions {
+  readonly storage: TextStorage;
+  /** The storage key, one per draft (e.g. per lesson later). */
+  readonly key: string;
+  /** The code a reset returns to, and the text when nothing was saved. */
+  readonly startingCode: string;
+  /** Timers, replaceable in tests. */
+  readonly setTimer?: (callback: () => void, milliseconds: number) => unknown;
+  readonly clearTimer?: (timer: unknown) => void;
+}
+
+function keepingAfter(outcome: SaveOutcome): KeepingState {
+  return outcome === 'saved' ? 'kept' : outcome;
+}
+
+export function createDraftStore(options: DraftOptions): DraftStore {
+  const { storage, key, startingCode } = options;
+  const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+  const clearTimer =
+    options.clearTimer ??
+    ((timer) => {
+      clearTimeout(timer as ReturnType<typeof setTimeout>);
+    });
+  let pending: unknown = null;
+
+  return createStore<DraftState>()((set, get) => {
+    const save = (): void => {
+      if (pending !== null) clearTimer(pending);
+      pending = null;
+      set({ keeping: keepingAfter(storage.save(key, get().source)) });
+    };
+    return {
+      source: storage.load(key) ?? startingCode,
+      keeping: storage.available ? 'kept' : 'unavailable',
+      edit(source) {
+        if (source === get().source) return;
+        set({ source });
+        if (pending !== null) clearTimer(pending);
+        pending = setTimer(save, SAVE_DELAY_MS);
+      },
+      reset() {
+        if (pending !== null) clearTimer(pending);
+        pending = null;
+        storage.remove(key);
+        set({ source: startingCode, keeping: storage.available ? 'kept' : 'unavailable' });
+      },
+      flush() {
+        if (pending !== null) save();
+      },
+    };
+  });
+}

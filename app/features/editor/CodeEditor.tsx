@@ -1,0 +1,185 @@
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { SyntaxProblem } from '../../runtime/host/pythonRuntime';
+// Types only: the module itself is loaded lazily, below.
+import type * as MonacoWrapper from './monaco';
+import type { ProgramEditorHandle, TextSelection } from './monaco';
+import { markerFromSyntaxProblem, type EditorMarker } from './problems';
+import { ProblemsList } from './ProblemsList';
+import { ProgramTextarea } from './ProgramTextarea';
+import { offsetOf } from './textPosition';
+import { useSyntaxCheck } from './useSyntaxCheck';
+import './CodeEditor.css';
+
+export type { EditorMarker } from './problems';
+export { NO_MARKERS } from './problems';
+
+/** Where to put the cursor; a request with a new `nonce` moves it even to the same place. */
+export interface CursorRequest {
+  readonly line: number;
+  readonly column: number;
+  readonly nonce: number;
+}
+
+interface CodeEditorProps {
+  /** The program text. */
+  readonly value: string;
+  /** Called with the whole text after every edit. */
+  readonly onChange: (value: string) => void;
+  /**
+   * Ctrl/Cmd+Enter in the editor, with the text as it is at that moment
+   * (`value` may lag a keystroke behind until the parent re-renders).
+   */
+  readonly onRun: (source: string) => void;
+  /** CPython's verdict on a text; called ~300 ms after typing pauses. */
+  readonly checkSyntax: (source: string) => Promise<SyntaxProblem | null>;
+  /** Problems found by the last run (the line that raised, warnings). */
+  readonly runMarkers: readonly EditorMarker[];
+  /** Moves the cursor there, scrolls it into view and focuses the editor. */
+  readonly cursorRequest: CursorRequest | null;
+}
+
+type MonacoModule = typeof MonacoWrapper;
+
+/** What the textarea hands over to Monaco when Monaco replaces it. */
+interface LoadedMonaco {
+  readonly module: MonacoModule;
+  readonly selection: TextSelection | null;
+  readonly focus: boolean;
+}
+
+/**
+ * The program editor: a plain textarea at once, replaced by Monaco (loaded
+ * lazily, keeping the text, the cursor and the focus) as soon as it arrives.
+ * Below it, the problems: CPython's syntax verdict while typing, and what
+ * the last run reported.
+ */
+export function CodeEditor({
+  value,
+  onChange,
+  onRun,
+  checkSyntax,
+  runMarkers,
+  cursorRequest,
+}: CodeEditorProps) {
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<ProgramEditorHandle | null>(null);
+  const [monaco, setMonaco] = useState<LoadedMonaco | null>(null);
+
+  const verdict = useSyntaxCheck(value, checkSyntax);
+  const syntaxMarkers = useMemo(
+    () => (verdict?.problem ? [markerFromSyntaxProblem(verdict.problem)] : []),
+    [verdict],
+  );
+  const allMarkers = useMemo(() => [...syntaxMarkers, ...runMarkers], [syntaxMarkers, runMarkers]);
+
+  useEffect(() => {
+    let mounted = true;
+    import('./monaco').then(
+      (module) => {
+        if (!mounted) return;
+        const textarea = textareaRef.current;
+        setMonaco({
+          module,
+          selection: textarea && { start: textarea.selectionStart, end: textarea.selectionEnd },
+          focus: textarea !== null && document.activeElement === textarea,
+        });
+      },
+      (error: unknown) => {
+        // Offline after an update, say: the textarea keeps working.
+        console.warn('The code editor could not load; the plain text box stays.', error);
+      },
+    );
+    return () => {
+      mounted = false;
+    };
+  }, []);
+
+  const edited = useEffectEvent((text: string) => {
+    onChange(text);
+  });
+  const runRequested = useEffectEvent((text: string) => {
+    onRun(text);
+  });
+  const currentValue = useEffectEvent(() => value);
+
+  // A layout effect: Monaco takes the textarea's place before the browser
+  // paints, so the text never blinks out.
+  useLayoutEffect(() => {
+    const container = containerRef.current;
+    if (!monaco || !container) return;
+    const handle = monaco.module.createProgramEditor({
+      container,
+      value: currentValue(),
+      ariaLabel: 'Program',
+      selection: monaco.selection,
+      focus: monaco.focus,
+      onChange: (text) => {
+        edited(text);
+      },
+      onRun: (text) => {
+        runRequested(text);
+      },
+    });
+    editorRef.current = handle;
+    return () => {
+      editorRef.current = null;
+      handle.dispose();
+    };
+  }, [monaco]);
+
+  // `monaco` in the dependencies: re-applied to a newly created editor. A
+  // layout effect, so no keystroke can land between render and update.
+  useLayoutEffect(() => {
+    editorRef.current?.setValue(value);
+  }, [value, monaco]);
+  useEffect(() => {
+    editorRef.current?.setMarkers('syntax', syntaxMarkers);
+  }, [syntaxMarkers, monaco]);
+  useEffect(() => {
+    editorRef.current?.setMarkers('run', runMarkers);
+  }, [runMarkers, monaco]);
+
+  const moveCursor = useEffectEvent(() => {
+    if (!cursorRequest) return;
+    const { line, column } = cursorRequest;
+    if (editorRef.current) {
+      editorRef.current.moveCursor(line, column);
+      return;
+    }
+    const textarea = textareaRef.current;
+    if (!textarea) return;
+    const offset = offsetOf(value, line, column);
+    textarea.focus();
+    textarea.setSelectionRange(offset, offset);
+  });
+  // Only a new nonce moves the cursor: not a new object with the same one,
+  // and not Monaco replacing the textarea.
+  const requested = cursorRequest?.nonce;
+  useEffect(() => {
+    if (requested !== undefined) moveCursor();
+  }, [requested]);
+
+  return (
+    <div className="program-editor code-editor">
+      {monaco ? (
+        <>
+          <span className="code-editor-label">Program</span>
+          <div ref={containerRef} className="code-editor-monaco" />
+        </>
+      ) : (
+        <ProgramTextarea
+          value={value}
+          onChange={onChange}
+          onRun={onRun}
+          textareaRef={textareaRef}
+        />
+      )}
+      <p className="code-editor-hint">
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the program. In the editor, <kbd>Esc</kbd> then{' '}
+        <kbd>Tab</kbd> moves on to the next control.
+      </p>
+      <ProblemsList markers={allMarkers} checked={verdict !== null} />
+    </div>
+  );
+}

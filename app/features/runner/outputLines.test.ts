@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../runtime/traceSchema';
+import {
+  appendOutput,
+  createOutputBuffer,
+  MAX_OUTPUT_LINES,
+  outputAsText,
+  sourceLocation,
+} from './outputLines';
+
+function out(
+  text: string,
+  stream: 'stdout' | 'stderr' = 'stdout',
+  task: number | null = 1,
+  t = 0,
+): TraceEvent {
+  return { type: 'output', stream, text, task, thread: null, t };
+}
+
+describe('output lines', () => {
+  it('splits output into lines that keep their stream, task and time', () => {
+    const buffer = appendOutput(createOutputBuffer(), [
+      {
+        type: 'task.create',
+        task: 2,
+        name: 'Task-2',
+        coro: 'w()',
+        parent: 1,
+        line: 3,
+        api: 'gather',
+        by: 1,
+        internal: false,
+      },
+      out('a\nb\n', 'stdout', 1, 0),
+      out('oops\n', 'stderr', 2, 1.5),
+    ]);
+    expect(buffer.lines).toEqual([
+      { stream: 'stdout', text: 'a', t: 0, task: 1, thread: null },
+      { stream: 'stdout', text: 'b', t: 0, task: 1, thread: null },
+      { stream: 'stderr', text: 'oops', t: 1.5, task: 2, thread: null },
+    ]);
+    expect(buffer.taskNames.get(2)).toBe('Task-2');
+    expect(outputAsText(buffer)).toBe('a\nb\noops\n');
+  });
+
+  it('continues a line printed in pieces', () => {
+    const buffer = appendOutput(createOutputBuffer(), [
+      out('Loading'),
+      out('...'),
+      out(' done\nnext\n'),
+    ]);
+    expect(buffer.lines.map((line) => line.text)).toEqual(['Loading... done', 'next']);
+  });
+
+  it('grows in place and says it changed', () => {
+    const buffer = createOutputBuffer();
+    const before = buffer.version;
+    expect(appendOutput(buffer, [out('x\n')])).toBe(buffer);
+    expect(buffer.version).toBe(before + 1);
+  });
+
+  it('keeps at most MAX_OUTPUT_LINES and counts the rest', () => {
+    const text = 'line\n'.repeat(MAX_OUTPUT_LINES + 5);
+    const buffer = appendOutput(createOutputBuffer(), [out(text)]);
+    expect(buffer.lines).toHaveLength(MAX_OUTPUT_LINES);
+    expect(buffer.droppedLines).toBe(5);
+  });
+
+  it('keeps the message of a limit', () => {
+    const buffer = appendOutput(createOutputBuffer(), [
+      { type: 'limit', kind: 'output', message: 'Stopped: too much', t: 0 },
+    ]);
+    expect(buffer.limitMessage).toBe('Stopped: too much');
+  });
+
+  it("finds traceback lines that point into the learner's file", () => {
+    expect(sourceLocation('  File "main.py", line 12, in main', 'main.py')).toEqual({ line: 12 });
+    expect(
+      sourceLocation('  File "/lib/python3.14/asyncio/runners.py", line 195, in run', 'main.py'),
+    ).toBeNull();
+    expect(sourceLocation('ValueError: bad', 'main.py')).toBeNull();
+  });
+
+  it('collects the problems a run reports at lines of the program', () => {
+    const buffer = appendOutput(createOutputBuffer(), [
+      {
+        type: 'warning',
+        category: 'RuntimeWarning',
+        message: "coroutine 'greet' was never awaited",
+        line: 7,
+        task: 1,
+        t: 0,
+      },
+      { type: 'error', error: 'ValueError', message: 'bad', line: 3, task: 1, t: 0 },
+      { type: 'error', error: 'SystemError', message: 'nowhere', line: null, task: null, t: 0 },
+    ]);
+    expect(buffer.problems).toEqual([
+      {
+        line: 7,
+        severity: 'warning',
+        message: "RuntimeWarning: coroutine 'greet' was never awaited",
+      },
+      { line: 3, severity: 'error', message: 'ValueError: bad' },
+    ]);
+  });
+});

@@ -1,0 +1,101 @@
+// The playground around the editor: work kept across reloads, Reset, output
+// lines with their time and task, traceback links, copying, the theme.
+import { expect, SEED_PROGRAM, test } from './fixtures';
+
+const FAILING = `import asyncio
+
+async def fetch():
+    await asyncio.sleep(1.5)
+    print("fetched")
+    raise ValueError("no data")
+
+asyncio.run(fetch())
+`;
+
+test('edits survive a reload', async ({ playground }) => {
+  await playground.setProgram('print("kept")\n');
+  // Reloading right away: leaving the page saves what was typed.
+  await playground.page.reload();
+  await playground.waitForCodeEditor();
+  await playground.expectProgram('print("kept")\n');
+});
+
+test('Reset returns to the starting code after a confirmation', async ({ playground }) => {
+  await playground.setProgram('print("mine")\n');
+  const reset = playground.page.getByRole('button', { name: 'Reset' });
+
+  playground.page.once('dialog', (dialog) => void dialog.dismiss());
+  await reset.click();
+  await playground.expectProgram('print("mine")\n');
+
+  playground.page.once('dialog', (dialog) => void dialog.accept());
+  await reset.click();
+  await playground.expectProgram(SEED_PROGRAM);
+});
+
+test('without storage the playground still runs and says work will not be kept', async ({
+  page,
+  playground,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+  });
+  await page.reload();
+  await playground.waitForCodeEditor();
+  await expect(page.getByRole('note', { name: 'Saving' })).toContainText('will not be kept');
+  await playground.runButton.click();
+  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+});
+
+test('each output line shows its virtual time and task; a traceback line moves the cursor', async ({
+  playground,
+}) => {
+  await playground.setProgram(FAILING);
+  await playground.runButton.click();
+  const fetched = playground.output.locator('.output-line').filter({ hasText: 'fetched' });
+  await expect(fetched.locator('.output-time')).toHaveText('1.500');
+  await expect(fetched.locator('.output-task')).toHaveText('Task-1');
+  await expect(playground.output.locator('.output-stderr').last()).toContainText(
+    'ValueError: no data',
+  );
+  await expect(playground.problems).toContainText('ValueError: no data');
+
+  await playground.output.getByRole('link', { name: /File "main.py", line 6, in fetch/ }).click();
+  await expect(playground.program).toBeFocused();
+  // The line number beside Monaco's highlighted current line.
+  const currentLineNumber = playground.page.locator(
+    '.monaco-editor .margin-view-overlays > div:has(.current-line) .line-numbers',
+  );
+  await expect(currentLineNumber).toHaveText('6');
+});
+
+test('the output can be copied as plain text', async ({ playground }) => {
+  await playground.runButton.click();
+  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+  await playground.page.getByRole('button', { name: 'Copy output' }).click();
+  await expect
+    .poll(() => playground.page.evaluate(() => navigator.clipboard.readText()))
+    .toBe('Hello, Alice!\nHello, Bob!\n');
+});
+
+test('the theme toggle switches to dark and is remembered', async ({ playground }) => {
+  const toggle = playground.page.getByRole('button', { name: 'Dark theme' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(playground.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(playground.page.locator('.monaco-editor.vs-dark')).toBeVisible();
+  await playground.page.reload();
+  await expect(playground.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('the panes can be resized from the keyboard', async ({ playground }) => {
+  const separator = playground.page.getByRole('separator', { name: 'Resize editor and output' });
+  await expect(separator).toHaveAttribute('aria-valuenow', '50');
+  await separator.focus();
+  await playground.page.keyboard.press('ArrowLeft');
+  await expect(separator).toHaveAttribute('aria-valuenow', '45');
+});
