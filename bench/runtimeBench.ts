@@ -16,7 +16,7 @@
  * mostly on scheduling rather than on sleeping.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,3 +140,4 @@ console.log(`command-line start-up, median of ${ROUNDS} alternated processes`);
 console.log(`  bare loadPyodide()         ${format(bareMs)}`);
 console.log(`  npm run trace -- seed.py   ${format(cliMs)}`);
 console.log(`  trace / bare               ${(cliMs / bareMs).toFixed(2)}x`);
+rmSync(scratch, { recursive: true, force: true });
