@@ -72,6 +72,8 @@ test('typing asyncio.ga offers gather, with its signature', async ({ playground 
 test('hovering asyncio.sleep shows its signature and what it does', async ({ playground }) => {
   const { page } = playground;
   await playground.setProgram('import asyncio\n\nasyncio.run(asyncio.sleep(1))\n');
+  // Let the syntax check after the paste settle: new markers close an open hover.
+  await expect(playground.problems).toHaveText('No syntax errors');
   await playground.hoverText('sleep');
   const hover = page.getByRole('tooltip');
   await expect(hover).toContainText('async def sleep(delay, result=None)');

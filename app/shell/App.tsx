@@ -8,6 +8,7 @@ import { OutputLog } from '../features/runner/OutputLog';
 import { RunControls } from '../features/runner/RunControls';
 import { PROGRAM_FILENAME, type RunnerStore } from '../features/runner/runnerStore';
 import { StatusLine } from '../features/runner/StatusLine';
+import { useSandboxStatus } from '../features/runner/useSandboxStatus';
 import type { SandboxClient } from '../runtime/createSandboxClient';
 import './app.css';
 import { SplitPane } from './SplitPane';
@@ -30,6 +31,12 @@ export function App({ sandbox, runner, drafts, initialTheme, onThemeChange }: Ap
   const [cursorRequest, setCursorRequest] = useState<CursorRequest | null>(null);
   // A new array only when the run reports a problem, as the editor wants.
   const runMarkers: readonly EditorMarker[] = useStore(runner, (state) => state.output.problems);
+  // Monaco loads once Python has started (or failed to): both at once slow each other.
+  const pythonPhase = useSandboxStatus(sandbox).phase;
+  const [pythonSettled, setPythonSettled] = useState(false);
+  if (!pythonSettled && pythonPhase !== 'downloading' && pythonPhase !== 'starting') {
+    setPythonSettled(true);
+  }
 
   const editor = (
     <section className="app-editor" aria-label="Editor">
@@ -42,6 +49,7 @@ export function App({ sandbox, runner, drafts, initialTheme, onThemeChange }: Ap
         checkSyntax={(text) => sandbox.checkSyntax(text, PROGRAM_FILENAME)}
         runMarkers={runMarkers}
         cursorRequest={cursorRequest}
+        loadCodeEditor={pythonSettled}
       />
       <div className="editor-actions">
         <RunControls runner={runner} source={source} />

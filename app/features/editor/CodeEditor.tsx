@@ -36,6 +36,12 @@ interface CodeEditorProps {
   readonly runMarkers: readonly EditorMarker[];
   /** Moves the cursor there, scrolls it into view and focuses the editor. */
   readonly cursorRequest: CursorRequest | null;
+  /**
+   * Whether to load Monaco now. The shell holds it back while Python starts:
+   * on two cores Monaco's start-up slowed Python's by about a quarter
+   * (docs/PERFORMANCE.md), and the textarea works meanwhile.
+   */
+  readonly loadCodeEditor: boolean;
 }
 
 type MonacoModule = typeof MonacoWrapper;
@@ -60,6 +66,7 @@ export function CodeEditor({
   checkSyntax,
   runMarkers,
   cursorRequest,
+  loadCodeEditor,
 }: CodeEditorProps) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -74,6 +81,7 @@ export function CodeEditor({
   const allMarkers = useMemo(() => [...syntaxMarkers, ...runMarkers], [syntaxMarkers, runMarkers]);
 
   useEffect(() => {
+    if (!loadCodeEditor) return;
     let mounted = true;
     import('./monaco').then(
       (module) => {
@@ -93,7 +101,7 @@ export function CodeEditor({
     return () => {
       mounted = false;
     };
-  }, []);
+  }, [loadCodeEditor]);
 
   const edited = useEffectEvent((text: string) => {
     onChange(text);
