@@ -1,6 +1,6 @@
 // The playground around the editor: work kept across reloads, Reset, output
 // lines with their time and task, traceback links, copying, the theme.
-import { expect, SEED_PROGRAM, test } from './fixtures';
+import { expect, FINISHED, Playground, SEED_PROGRAM, test } from './fixtures';
 
 const FAILING = `import asyncio
 
@@ -98,4 +98,14 @@ test('the panes can be resized from the keyboard', async ({ playground }) => {
   await separator.focus();
   await playground.page.keyboard.press('ArrowLeft');
   await expect(separator).toHaveAttribute('aria-valuenow', '45');
+});
+
+test('Run pressed while Python is still starting runs as soon as it is ready', async ({ page }) => {
+  // Not the `playground` fixture: it waits for the code editor, which loads after Python.
+  const playground = new Playground(page);
+  await page.goto('./');
+  await expect(playground.status).toHaveText('Starting Python…');
+  await playground.runButton.click();
+  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+  await expect(playground.status).toHaveText(FINISHED);
 });

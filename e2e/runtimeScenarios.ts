@@ -63,7 +63,7 @@ export function runtimeScenarios(expected: IsolationExpectations): void {
   test('errors go to the output as stderr', async ({ playground }) => {
     await playground.setProgram('print("before")\nraise ValueError("boom")\n');
     await playground.runButton.click();
-    await expect(playground.status).toHaveText(/^Finished: exit 1,/);
+    await expect(playground.status).toHaveText(/^Finished with exit code 1: /);
     await expect(playground.output).toContainText('before');
     await expect(playground.output.locator('.output-stderr').last()).toHaveText(
       /ValueError: boom$/,

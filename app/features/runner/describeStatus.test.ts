@@ -35,7 +35,13 @@ describe('describeStatus', () => {
 
   it('sums up a finished run', () => {
     expect(describeStatus({ phase: 'ready' }, { ...IDLE, result: finished() })).toBe(
-      'Finished: exit 0, 0.0 s of virtual time, 13 ms',
+      'Finished: 0.0 s of virtual time, 13 ms on this machine',
+    );
+    const failed = finished({
+      summary: { outcome: 'error', exitCode: 1, virtualTime: 3, wallMs: 2, events: 9 },
+    });
+    expect(describeStatus({ phase: 'ready' }, { ...IDLE, result: failed })).toBe(
+      'Finished with exit code 1: 3.0 s of virtual time, 2 ms on this machine',
     );
   });
 

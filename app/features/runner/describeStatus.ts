@@ -36,8 +36,10 @@ export function describeStatus(
   if (summary.outcome === 'limit' && runner.output.limitMessage !== null) {
     return runner.output.limitMessage;
   }
+  const ending =
+    summary.exitCode === 0 ? 'Finished' : `Finished with exit code ${summary.exitCode}`;
   return (
-    `Finished: exit ${summary.exitCode}, ${summary.virtualTime.toFixed(1)} s of virtual time, ` +
-    `${Math.round(summary.wallMs)} ms`
+    `${ending}: ${summary.virtualTime.toFixed(1)} s of virtual time, ` +
+    `${Math.round(summary.wallMs)} ms on this machine`
   );
 }
