@@ -109,3 +109,19 @@ test('Run pressed while Python is still starting runs as soon as it is ready', a
   await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
   await expect(playground.status).toHaveText(FINISHED);
 });
+
+test('a hundred thousand lines of output are all there, drawn a window at a time', async ({
+  playground,
+}) => {
+  await playground.setProgram('for i in range(100_000):\n    print("line", i)\n');
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(/^Finished: /, { timeout: 60_000 });
+  // The view follows the output to its end…
+  await expect(playground.outputLines.last()).toHaveText('line 99999');
+  // …while only the rows in view are in the page.
+  expect(await playground.output.locator('.output-line').count()).toBeLessThan(200);
+  await playground.output.evaluate((log) => {
+    log.scrollTop = 0;
+  });
+  await expect(playground.outputLines.first()).toHaveText('line 0');
+});
