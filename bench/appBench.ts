@@ -54,6 +54,8 @@ import {
   type LaunchOptions,
   type Page,
 } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tools/chromium';
+import { median } from './median';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Runs of the seed program per app page; the first one is reported on its own. */
@@ -72,16 +74,7 @@ const LAST_LINE = 'Hello, Bob!';
 const MARKER = '#';
 /** Longest wait for any one state (Python ready, a run's output) before giving up. */
 const STATE_TIMEOUT_MS = 90_000;
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROMIUM = CHROMIUM_PATH;
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -167,14 +160,6 @@ cleanups.push(async () => {
 });
 
 // -- Statistics and printing -----------------------------------------------------
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 const ms = (value: number): string => `${Math.round(value).toLocaleString('en')} ms`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

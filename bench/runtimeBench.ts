@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadNodeRuntime } from '../app/runtime/host/nodeRuntime';
+import { median } from './median';
 
 const TASKS = 10_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -37,14 +38,6 @@ async def main():
     done = await asyncio.gather(*tasks)
     assert len(done) == ${TASKS}
 `;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 const runtime = await loadNodeRuntime();
 const { pyodide } = runtime.python;
