@@ -6,6 +6,7 @@ trace describes in the learner's terms instead of showing.
 """
 
 import sys
+from collections.abc import Iterator
 from types import CoroutineType, FrameType
 
 from .trace import safe_repr
@@ -53,35 +54,35 @@ class LearnerCode:
 
     def await_chain(self, coro: object) -> list[dict]:
         """The learner's frames a task is suspended in, outermost first, with their lines."""
-        chain = []
         filename = self.filename
-        while coro is not None:
-            if type(coro) is CoroutineType:  # the common case, without getattr lookups
-                frame = coro.cr_frame
-                next_coro = coro.cr_await
-            else:
-                frame = _first_attribute(coro, "gi_frame", "ag_frame")
-                next_coro = _first_attribute(coro, "gi_yieldfrom", "ag_await")
-            if frame is None:
-                break
-            code = frame.f_code
-            if code.co_filename == filename:
-                chain.append({"fn": code.co_qualname, "line": frame.f_lineno})
-            coro = next_coro
-        return chain
+        return [
+            {"fn": frame.f_code.co_qualname, "line": frame.f_lineno}
+            for frame in chain_frames(coro)
+            if frame.f_code.co_filename == filename
+        ]
 
     def innermost_coroutine_frame(self, coro: object) -> FrameType | None:
         """The deepest learner frame in a coroutine's await chain."""
         found = None
         filename = self.filename
-        while coro is not None:
-            frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
-            if frame is None:
-                break
+        for frame in chain_frames(coro):
             if frame.f_code.co_filename == filename:
                 found = frame
-            coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
         return found
+
+
+def chain_frames(coro: object) -> Iterator[FrameType]:
+    """The frames of an await chain, outermost first: coroutines, generators, async generators."""
+    while coro is not None:
+        if type(coro) is CoroutineType:  # the common case, without getattr lookups
+            frame = coro.cr_frame
+            coro = coro.cr_await
+        else:
+            frame = _first_attribute(coro, "gi_frame", "ag_frame")
+            coro = _first_attribute(coro, "gi_yieldfrom", "ag_await")
+        if frame is None:
+            return
+        yield frame
 
 
 def _first_attribute(obj: object, *names: str):

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 from asyncio import base_events, locks, queues, streams, taskgroups, tasks as _tasks
 
-from .frames import describe_coroutine, name_of
+from .frames import chain_frames, describe_coroutine, name_of
 from .run_state import RunState
 from .trace import safe_repr
 
@@ -170,16 +170,11 @@ def wait_in_chain(coro) -> tuple[str, object] | None:
     the untraced runs (e.g. for a deadlock message), from the outermost
     library call in the await chain (`Queue.join` rather than `Event.wait`).
     """
-    found = None
-    while coro is not None:
-        frame = getattr(coro, "cr_frame", None)
-        if frame is None:
-            break
+    for frame in chain_frames(coro):
         kind = _WAIT_KINDS.get(frame.f_code)
-        if kind is not None and found is None:
-            found = (kind, frame.f_locals.get("self"))
-        coro = getattr(coro, "cr_await", None)
-    return found
+        if kind is not None:
+            return kind, frame.f_locals.get("self")
+    return None
 
 
 def task_id(run: RunState, task: object) -> int:
