@@ -147,6 +147,13 @@ describe('entry points', () => {
       endLine: 2,
       endColumn: 17,
     });
+    // CPython gives no position for this one: the start, and no end, not nulls.
+    expect(python.checkSyntax('a\0b', 'main.py')).toEqual({
+      error: 'SyntaxError',
+      message: 'source code string cannot contain null bytes',
+      line: 1,
+      column: 1,
+    });
     expect(python.checkSyntax('if True:\nprint(1)\n', 'main.py')).toMatchObject({
       error: 'IndentationError',
       message: "expected an indented block after 'if' statement on line 1",

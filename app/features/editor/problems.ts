@@ -25,8 +25,8 @@ export const NO_MARKERS: readonly EditorMarker[] = [];
 
 /** The squiggle for CPython's verdict on the text. */
 export function markerFromSyntaxProblem(problem: SyntaxProblem): EditorMarker {
-  // The JSON from Python has nulls where the types say "absent" (e.g. an
-  // error without an end position), so test for numbers, not undefined.
+  // The runtime gives a position and omits an unknown end (host_api.py);
+  // the checks below also keep odd values (null, 0) from reaching Monaco.
   const line = typeof problem.line === 'number' && problem.line > 0 ? problem.line : 1;
   const column = typeof problem.column === 'number' && problem.column > 0 ? problem.column : 1;
   const marker: EditorMarker = {

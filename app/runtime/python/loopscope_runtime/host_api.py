@@ -17,16 +17,18 @@ def check_syntax(source: str, filename: str) -> str:
     try:
         compile(source, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as exc:
-        return json.dumps(
-            {
-                "message": exc.msg,
-                "line": exc.lineno,
-                "column": exc.offset,
-                "endLine": exc.end_lineno,
-                "endColumn": exc.end_offset,
-                "error": type(exc).__name__,
-            }
-        )
+        # The shape of SyntaxProblem (pythonRuntime.ts): a position is always
+        # given (the start when CPython has none), the end only when known.
+        problem = {
+            "message": exc.msg,
+            "line": exc.lineno or 1,
+            "column": exc.offset or 1,
+            "error": type(exc).__name__,
+        }
+        if exc.end_lineno is not None and exc.end_offset is not None:
+            problem["endLine"] = exc.end_lineno
+            problem["endColumn"] = exc.end_offset
+        return json.dumps(problem)
     except ValueError as exc:  # e.g. source code string cannot contain null bytes
         return json.dumps({"message": str(exc), "line": 1, "column": 1, "error": "ValueError"})
     return "null"
