@@ -1,36 +1,33 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { DraftStore } from '../features/drafts/draftStore';
 import { KeepingNotice } from '../features/drafts/KeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
 import { CodeEditor, type CursorRequest, type EditorMarker } from '../features/editor/CodeEditor';
 import { OutputLog } from '../features/runner/OutputLog';
 import { RunControls } from '../features/runner/RunControls';
-import { PROGRAM_FILENAME, type RunnerStore } from '../features/runner/runnerStore';
+import { PROGRAM_FILENAME } from '../features/runner/runnerSlice';
 import { StatusLine } from '../features/runner/StatusLine';
 import { useSandboxStatus } from '../features/runner/useSandboxStatus';
 import type { SandboxClient } from '../runtime/createSandboxClient';
+import type { AppStore } from './appStore';
 import './app.css';
 import { SplitPane } from './SplitPane';
-import { ThemeToggle, type Theme } from './ThemeToggle';
+import { ThemeToggle } from './ThemeToggle';
 
 interface AppProps {
   readonly sandbox: SandboxClient;
-  readonly runner: RunnerStore;
-  readonly drafts: DraftStore;
-  readonly initialTheme: Theme;
-  readonly onThemeChange: (theme: Theme) => void;
+  readonly store: AppStore;
 }
 
 /** The page: composes the features, which know nothing of one another. */
-export function App({ sandbox, runner, drafts, initialTheme, onThemeChange }: AppProps) {
-  const source = useStore(drafts, (state) => state.source);
-  const [theme, setTheme] = useState(initialTheme);
+export function App({ sandbox, store }: AppProps) {
+  const source = useStore(store, (state) => state.source);
+  const theme = useStore(store, (state) => state.theme);
   // A traceback link asks the editor to move its cursor; the nonce makes the
   // same line asked twice still count.
   const [cursorRequest, setCursorRequest] = useState<CursorRequest | null>(null);
   // A new array only when the run reports a problem, as the editor wants.
-  const runMarkers: readonly EditorMarker[] = useStore(runner, (state) => state.output.problems);
+  const runMarkers: readonly EditorMarker[] = useStore(store, (state) => state.output.problems);
   // Monaco loads once Python has started (or failed to): both at once slow each other.
   const pythonPhase = useSandboxStatus(sandbox).phase;
   const [pythonSettled, setPythonSettled] = useState(false);
@@ -43,26 +40,26 @@ export function App({ sandbox, runner, drafts, initialTheme, onThemeChange }: Ap
       <CodeEditor
         value={source}
         onChange={(text) => {
-          drafts.getState().edit(text);
+          store.getState().edit(text);
         }}
-        onRun={(text) => void runner.getState().run(text)}
+        onRun={(text) => void store.getState().run(text)}
         checkSyntax={(text) => sandbox.checkSyntax(text, PROGRAM_FILENAME)}
         runMarkers={runMarkers}
         cursorRequest={cursorRequest}
         loadCodeEditor={pythonSettled}
       />
       <div className="editor-actions">
-        <RunControls runner={runner} source={source} />
-        <ResetButton drafts={drafts} />
+        <RunControls runner={store} source={source} />
+        <ResetButton drafts={store} />
       </div>
-      <KeepingNotice drafts={drafts} />
+      <KeepingNotice drafts={store} />
     </section>
   );
   const run = (
     <section className="app-output" aria-label="Run">
-      <StatusLine sandbox={sandbox} runner={runner} />
+      <StatusLine sandbox={sandbox} runner={store} />
       <OutputLog
-        runner={runner}
+        runner={store}
         onOpenLocation={(location) => {
           setCursorRequest((previous) => ({
             line: location.line,
@@ -81,8 +78,7 @@ export function App({ sandbox, runner, drafts, initialTheme, onThemeChange }: Ap
           <ThemeToggle
             theme={theme}
             onChange={(next) => {
-              setTheme(next);
-              onThemeChange(next);
+              store.getState().setTheme(next);
             }}
           />
         </div>

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import type { DraftStore, KeepingState } from './draftStore';
+import type { DraftStore, KeepingState } from './draftSlice';
 
 const MESSAGES: Record<Exclude<KeepingState, 'kept'>, string> = {
   unavailable:

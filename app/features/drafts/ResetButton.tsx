@@ -1,4 +1,4 @@
-import type { DraftStore } from './draftStore';
+import type { DraftStore } from './draftSlice';
 
 interface ResetButtonProps {
   readonly drafts: DraftStore;
@@ -16,7 +16,7 @@ export function ResetButton({
       type="button"
       onClick={() => {
         if (confirm('Replace your program with the starting code? Your changes will be lost.')) {
-          drafts.getState().reset();
+          drafts.getState().resetDraft();
         }
       }}
     >

@@ -9,7 +9,7 @@ import {
   type OutputLine,
   type SourceLocation,
 } from './outputLines';
-import { PROGRAM_FILENAME, type RunnerStore } from './runnerStore';
+import { PROGRAM_FILENAME, type RunnerStore } from './runnerSlice';
 
 /** Every line is this tall (CSS keeps it so), which makes windowing exact. */
 const LINE_HEIGHT_PX = 20;

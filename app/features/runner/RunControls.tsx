@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import type { RunnerStore } from './runnerStore';
+import type { RunnerStore } from './runnerSlice';
 
 interface RunControlsProps {
   readonly runner: RunnerStore;

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import type { SandboxClient } from '../../runtime/createSandboxClient';
 import { describeStatus } from './describeStatus';
-import type { RunnerStore } from './runnerStore';
+import type { RunnerStore } from './runnerSlice';
 import { useSandboxStatus } from './useSandboxStatus';
 
 interface StatusLineProps {

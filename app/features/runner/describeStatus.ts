@@ -2,7 +2,7 @@
  * The one sentence the status line shows. Pure: no React, no DOM.
  */
 import type { SandboxStatus } from '../../runtime/createSandboxClient';
-import type { RunnerState } from './runnerStore';
+import type { RunnerSlice } from './runnerSlice';
 
 const STARTING = 'Starting Python…';
 
@@ -24,7 +24,7 @@ function describeSandbox(sandbox: SandboxStatus): string {
 
 export function describeStatus(
   sandbox: SandboxStatus,
-  runner: Pick<RunnerState, 'running' | 'result' | 'output'>,
+  runner: Pick<RunnerSlice, 'running' | 'result' | 'output'>,
 ): string {
   // While a run waits for Python to start, say so rather than "Running…".
   if (runner.running) return describeSandbox(sandbox);

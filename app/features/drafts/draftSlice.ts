@@ -1,12 +1,13 @@
 /**
  * The learner's program text, kept between visits: saved shortly after each
  * edit (and at once when the page is hidden), restored on load, and reset to
- * the starting code on request. A vanilla Zustand store, so its actions can be
- * called outside React and in tests. It knows nothing of Python or workers:
+ * the starting code on request: the drafts' slice of the page's store. Its
+ * actions can be called outside React and in tests. It knows nothing of Python or workers:
  * stopping or restarting Python never touches the text.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import type { SaveOutcome, TextStorage } from '../../platform/browserStorage';
+import type { SliceCreator } from '../../shared/storeSlice';
 
 /** How long after the last keystroke the text is written. */
 export const SAVE_DELAY_MS = 400;
@@ -20,7 +21,7 @@ export type KeepingState =
   /** Storage is full; the last edits are not kept. */
   | 'full';
 
-export interface DraftState {
+export interface DraftSlice {
   /** The program text in the editor. */
   readonly source: string;
   /** Whether edits are being kept. */
@@ -28,12 +29,13 @@ export interface DraftState {
   /** Replaces the text (an edit); it is saved shortly after. */
   edit(source: string): void;
   /** Returns to the starting code and forgets the saved text. */
-  reset(): void;
+  resetDraft(): void;
   /** Writes a pending edit now (the page is being hidden or closed). */
-  flush(): void;
+  flushDraft(): void;
 }
 
-export type DraftStore = StoreApi<DraftState>;
+/** Any store that holds the drafts' slice. */
+export type DraftStore = StoreApi<DraftSlice>;
 
 /** Where and what to keep. */
 export interface DraftOptions {
@@ -51,7 +53,7 @@ function keepingAfter(outcome: SaveOutcome): KeepingState {
   return outcome === 'saved' ? 'kept' : outcome;
 }
 
-export function createDraftStore(options: DraftOptions): DraftStore {
+export function createDraftSlice(options: DraftOptions): SliceCreator<DraftSlice> {
   const { storage, key, startingCode } = options;
   const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
   const clearTimer =
@@ -59,9 +61,8 @@ export function createDraftStore(options: DraftOptions): DraftStore {
     ((timer) => {
       clearTimeout(timer as ReturnType<typeof setTimeout>);
     });
-  let pending: unknown = null;
-
-  return createStore<DraftState>()((set, get) => {
+  return (set, get) => {
+    let pending: unknown = null;
     const save = (): void => {
       if (pending !== null) clearTimer(pending);
       pending = null;
@@ -76,15 +77,15 @@ export function createDraftStore(options: DraftOptions): DraftStore {
         if (pending !== null) clearTimer(pending);
         pending = setTimer(save, SAVE_DELAY_MS);
       },
-      reset() {
+      resetDraft() {
         if (pending !== null) clearTimer(pending);
         pending = null;
         storage.remove(key);
         set({ source: startingCode, keeping: storage.available ? 'kept' : 'unavailable' });
       },
-      flush() {
+      flushDraft() {
         if (pending !== null) save();
       },
     };
-  });
+  };
 }

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
 import { createTextStorage } from '../../platform/browserStorage';
-import { createDraftStore } from './draftStore';
+import { memoryStorage } from '../../platform/memoryStorage';
+import { createDraftSlice, type DraftOptions } from './draftSlice';
 
-/** A Storage in memory; `quota` characters at most, like a full localStorage. */
-function memoryStorage(quota = Infinity): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => {
-      items.clear();
-    },
-    key: (index) => [...items.keys()][index] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    removeItem: (key) => {
-      items.delete(key);
-    },
-    setItem: (key, value) => {
-      if (value.length > quota) throw new DOMException('full', 'QuotaExceededError');
-      items.set(key, value);
-    },
-  };
+/** The slice alone in a store of its own. */
+function createDraftStore(options: DraftOptions) {
+  return createStore(createDraftSlice(options));
 }
 
 /** Timers run only when the test says so. */
@@ -40,7 +25,7 @@ function manualTimers() {
 
 const START = 'print("start")\n';
 
-describe('draftStore', () => {
+describe('draft slice', () => {
   it('starts from the starting code, then from what was saved', () => {
     const storage = createTextStorage(memoryStorage());
     const timers = manualTimers();
@@ -60,7 +45,7 @@ describe('draftStore', () => {
     store.getState().edit('a');
     store.getState().edit('ab');
     expect(raw.getItem('k')).toBeNull();
-    store.getState().flush();
+    store.getState().flushDraft();
     expect(raw.getItem('k')).toBe('ab');
   });
 
@@ -75,7 +60,7 @@ describe('draftStore', () => {
     });
     store.getState().edit('mine');
     timers.runAll();
-    store.getState().reset();
+    store.getState().resetDraft();
     expect(store.getState().source).toBe(START);
     expect(raw.getItem('k')).toBeNull();
   });

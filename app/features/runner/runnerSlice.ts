@@ -1,15 +1,16 @@
 /**
- * The runner's state: the current or last run and what it printed. A vanilla
- * Zustand store, so its actions can be called outside React (and in tests).
+ * The runner's slice of the page's store: the current or last run and what it
+ * printed. Its actions can be called outside React (and in tests).
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import type { RunResult, SandboxClient } from '../../runtime/createSandboxClient';
+import type { SliceCreator } from '../../shared/storeSlice';
 import { appendOutput, createOutputBuffer, type OutputBuffer } from './outputLines';
 
 /** The file name tracebacks show for the learner's program. */
 export const PROGRAM_FILENAME = 'main.py';
 
-export interface RunnerState {
+export interface RunnerSlice {
   /** From Run until the run ends (includes waiting for Python to start). */
   readonly running: boolean;
   /** Output of the current or last run (grows in place; see outputLines.ts). */
@@ -24,10 +25,11 @@ export interface RunnerState {
   stop(): void;
 }
 
-export type RunnerStore = StoreApi<RunnerState>;
+/** Any store that holds the runner's slice (the components need no more). */
+export type RunnerStore = StoreApi<RunnerSlice>;
 
-export function createRunnerStore(sandbox: SandboxClient): RunnerStore {
-  return createStore<RunnerState>()((set, get) => ({
+export function createRunnerSlice(sandbox: SandboxClient): SliceCreator<RunnerSlice> {
+  return (set, get) => ({
     running: false,
     output: createOutputBuffer(),
     outputVersion: 0,
@@ -52,5 +54,5 @@ export function createRunnerStore(sandbox: SandboxClient): RunnerStore {
     stop() {
       sandbox.stop();
     },
-  }));
+  });
 }

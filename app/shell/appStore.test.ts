@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createTextStorage, type TextStorage } from '../platform/browserStorage';
+import { memoryStorage } from '../platform/memoryStorage';
+import { scriptedSandbox } from '../runtime/scriptedSandbox';
+import { createAppStore } from './appStore';
+import { THEME_KEY } from './themeSlice';
+
+/** Storage in memory, as localStorage would be, holding `saved`. */
+function memoryTextStorage(saved: Record<string, string> = {}): TextStorage {
+  const storage = memoryStorage();
+  for (const [key, text] of Object.entries(saved)) storage.setItem(key, text);
+  return createTextStorage(storage);
+}
+
+function appStore(storage: TextStorage, systemPrefersDark = false) {
+  const { sandbox, runs } = scriptedSandbox();
+  const store = createAppStore({
+    sandbox,
+    drafts: { storage, key: 'program', startingCode: 'start' },
+    theme: { storage, systemPrefersDark },
+  });
+  return { store, runs };
+}
+
+describe('the page store', () => {
+  it('holds every slice side by side, each changing only its own state', () => {
+    const { store, runs } = appStore(memoryTextStorage());
+    store.getState().edit('mine');
+    void store.getState().run(store.getState().source);
+    store.getState().setTheme('dark');
+    const state = store.getState();
+    expect(state.source).toBe('mine');
+    expect(state.running).toBe(true);
+    expect(state.theme).toBe('dark');
+    expect(runs[0]?.request.source).toBe('mine');
+  });
+
+  it('follows the system theme until the learner picks one, then remembers it', () => {
+    const storage = memoryTextStorage();
+    expect(appStore(storage, true).store.getState().theme).toBe('dark');
+    appStore(storage, true).store.getState().setTheme('light');
+    expect(storage.load(THEME_KEY)).toBe('light');
+    expect(appStore(storage, true).store.getState().theme).toBe('light');
+  });
+
+  it('ignores a saved theme it does not know', () => {
+    const storage = memoryTextStorage({ [THEME_KEY]: 'sepia' });
+    expect(appStore(storage).store.getState().theme).toBe('light');
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * The page's one store: each feature's slice spread side by side. Features
+ * receive this store typed as their own slice's store, so none can reach
+ * into another's state.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  createDraftSlice,
+  type DraftOptions,
+  type DraftSlice,
+} from '../features/drafts/draftSlice';
+import { createRunnerSlice, type RunnerSlice } from '../features/runner/runnerSlice';
+import type { SandboxClient } from '../runtime/createSandboxClient';
+import { createThemeSlice, type ThemeOptions, type ThemeSlice } from './themeSlice';
+
+export type AppState = RunnerSlice & DraftSlice & ThemeSlice;
+
+export type AppStore = StoreApi<AppState>;
+
+/** What the store is built from. */
+export interface AppStoreOptions {
+  readonly sandbox: SandboxClient;
+  readonly drafts: DraftOptions;
+  readonly theme: ThemeOptions;
+}
+
+export function createAppStore(options: AppStoreOptions): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    ...createRunnerSlice(options.sandbox)(set, get),
+    ...createDraftSlice(options.drafts)(set, get),
+    ...createThemeSlice(options.theme)(set, get),
+  }));
+}
