@@ -1,5 +1,6 @@
 // The playground around the editor: work kept across reloads, Reset, output
 // lines with their time and task, traceback links, copying, the theme.
+// The layout has its own spec, layout.spec.ts.
 import { expect, FINISHED, Playground, SEED_PROGRAM, test } from './fixtures';
 
 const FAILING = `import asyncio
@@ -90,14 +91,6 @@ test('the theme toggle switches to dark and is remembered', async ({ playground 
   await expect(playground.page.locator('.monaco-editor.vs-dark')).toBeVisible();
   await playground.page.reload();
   await expect(playground.page.locator('html')).toHaveAttribute('data-theme', 'dark');
-});
-
-test('the panes can be resized from the keyboard', async ({ playground }) => {
-  const separator = playground.page.getByRole('separator', { name: 'Resize editor and output' });
-  await expect(separator).toHaveAttribute('aria-valuenow', '50');
-  await separator.focus();
-  await playground.page.keyboard.press('ArrowLeft');
-  await expect(separator).toHaveAttribute('aria-valuenow', '45');
 });
 
 test('Run pressed while Python is still starting runs as soon as it is ready', async ({ page }) => {

@@ -70,10 +70,21 @@ export function App({ sandbox, store }: AppProps) {
       />
     </section>
   );
+  const timeline = (
+    <section className="app-timeline" aria-label="Timeline">
+      <h2>Timeline</h2>
+      <p className="app-timeline-empty">Run the program to see its tasks on a timeline.</p>
+    </section>
+  );
   return (
     <>
       <header className="app-header">
         <h1>Loopscope</h1>
+        <nav aria-label="Sections" className="app-sections">
+          <a href="./" aria-current="page">
+            Playground
+          </a>
+        </nav>
         <div className="header-actions">
           <ThemeToggle
             theme={theme}
@@ -84,7 +95,20 @@ export function App({ sandbox, store }: AppProps) {
         </div>
       </header>
       <main className="app-main">
-        <SplitPane label="Resize editor and output" first={editor} second={run} />
+        <SplitPane
+          label="Resize editor and results"
+          direction="columns"
+          initialPercent={45}
+          first={editor}
+          second={
+            <SplitPane
+              label="Resize timeline and output"
+              direction="rows"
+              first={timeline}
+              second={run}
+            />
+          }
+        />
       </main>
     </>
   );

@@ -1,11 +1,15 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 
+/** Whether the panes sit side by side (columns) or one above the other (rows). */
+export type SplitDirection = 'columns' | 'rows';
+
 interface SplitPaneProps {
   /** What the separator is called by assistive technology. */
   readonly label: string;
+  readonly direction: SplitDirection;
   readonly first: ReactNode;
   readonly second: ReactNode;
-  /** The first pane's starting share of the width, in percent. */
+  /** The first pane's starting share, in percent. */
   readonly initialPercent?: number;
 }
 
@@ -17,25 +21,42 @@ function clamp(percent: number): number {
   return Math.min(MAX_PERCENT, Math.max(MIN_PERCENT, percent));
 }
 
+/** The keys that move the separator: towards the first pane, and towards the second. */
+const KEYS: Record<SplitDirection, readonly [string, string]> = {
+  columns: ['ArrowLeft', 'ArrowRight'],
+  rows: ['ArrowUp', 'ArrowDown'],
+};
+
 /**
- * Two panes side by side with a separator between them that can be dragged,
- * or moved with the arrow keys when focused (the WAI-ARIA window splitter
- * pattern). On a narrow screen the panes stack and the separator hides (CSS).
+ * Two panes with a separator between them that can be dragged, or moved with
+ * the arrow keys (and Home/End) when focused: the WAI-ARIA window splitter
+ * pattern. On a narrow screen every split stacks and the separators hide (CSS).
  */
-export function SplitPane({ label, first, second, initialPercent = 50 }: SplitPaneProps) {
+export function SplitPane({
+  label,
+  direction,
+  first,
+  second,
+  initialPercent = 50,
+}: SplitPaneProps) {
   const [percent, setPercent] = useState(initialPercent);
   const container = useRef<HTMLDivElement>(null);
 
   const dragTo = (event: PointerEvent<HTMLDivElement>): void => {
     const box = container.current?.getBoundingClientRect();
-    if (box === undefined || box.width === 0) return;
-    setPercent(clamp(((event.clientX - box.left) / box.width) * 100));
+    if (box === undefined) return;
+    const [offset, size] =
+      direction === 'columns'
+        ? [event.clientX - box.left, box.width]
+        : [event.clientY - box.top, box.height];
+    if (size > 0) setPercent(clamp((offset / size) * 100));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const [towardsFirst, towardsSecond] = KEYS[direction];
     const moves: Record<string, number> = {
-      ArrowLeft: percent - KEY_STEP_PERCENT,
-      ArrowRight: percent + KEY_STEP_PERCENT,
+      [towardsFirst]: percent - KEY_STEP_PERCENT,
+      [towardsSecond]: percent + KEY_STEP_PERCENT,
       Home: MIN_PERCENT,
       End: MAX_PERCENT,
     };
@@ -45,17 +66,18 @@ export function SplitPane({ label, first, second, initialPercent = 50 }: SplitPa
     setPercent(clamp(next));
   };
 
+  const tracks = `minmax(0, ${percent}fr) auto minmax(0, ${100 - percent}fr)`;
   return (
     <div
       ref={container}
-      className="split-pane"
-      style={{ gridTemplateColumns: `minmax(0, ${percent}fr) auto minmax(0, ${100 - percent}fr)` }}
+      className={`split-pane split-pane-${direction}`}
+      style={direction === 'columns' ? { gridTemplateColumns: tracks } : { gridTemplateRows: tracks }}
     >
       <div className="split-pane-first">{first}</div>
       <div
         role="separator"
         aria-label={label}
-        aria-orientation="vertical"
+        aria-orientation={direction === 'columns' ? 'vertical' : 'horizontal'}
         aria-valuemin={MIN_PERCENT}
         aria-valuemax={MAX_PERCENT}
         aria-valuenow={Math.round(percent)}

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { taskColor } from '../../shared/taskColors';
 import {
@@ -55,6 +55,17 @@ export function OutputLog({ runner, onOpenLocation }: OutputLogProps) {
     if (element !== null && following.current) element.scrollTop = element.scrollHeight;
     measure();
   }, [version, measure]);
+
+  // A resized pane shows more or fewer rows.
+  useEffect(() => {
+    const element = scroller.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, [measure]);
 
   const lines = buffer.lines;
   const visible = lines.slice(view.first, Math.min(view.last, lines.length));
