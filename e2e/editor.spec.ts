@@ -8,6 +8,19 @@ import { expect, FINISHED, Playground, SEED_PROGRAM, test } from './fixtures';
 
 const SEED_OUTPUT = ['Hello, Alice!', 'Hello, Bob!'];
 
+/** Line 5 lacks the right operand of `+`: CPython points at the `)`, column 19. */
+const MISSING_OPERAND = `import asyncio
+
+async def main():
+    await asyncio.sleep(1)
+    print("done" +)
+
+asyncio.run(main())
+`;
+/** What typing `1` at the problem's place makes of it. */
+const OPERAND_GIVEN = MISSING_OPERAND.replace('+)', '+1)');
+const MISSING_OPERAND_PROBLEM = 'Line 5, column 19: SyntaxError: invalid syntax';
+
 test('a syntax error is shown while typing, before any run', async ({ playground }) => {
   const { page } = playground;
   await playground.setProgram(
@@ -45,6 +58,34 @@ test('a syntax error is shown while typing, before any run', async ({ playground
   await page.keyboard.press('Backspace');
   await expect(playground.problems).toHaveText('No syntax errors');
   await expect(squiggle).toHaveCount(0);
+});
+
+test('clicking a problem puts the cursor on its line and column', async ({ playground }) => {
+  await playground.setProgram(MISSING_OPERAND);
+  const problem = playground.problems.getByRole('button', { name: MISSING_OPERAND_PROBLEM });
+  await problem.click();
+  await playground.expectCursorOnLine(5);
+  // Typed at the very place CPython pointed to, the operand fixes the line.
+  await playground.page.keyboard.type('1');
+  await playground.expectProgram(OPERAND_GIVEN);
+  await expect(playground.problems).toHaveText('No syntax errors');
+});
+
+test('keyboard only: a problem is reached with Tab and opened with Enter', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  await playground.setProgram(MISSING_OPERAND);
+  const problem = playground.problems.getByRole('button', { name: MISSING_OPERAND_PROBLEM });
+  await expect(problem).toBeVisible();
+  // Escape then Tab leaves the editor; the problems come before Run.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(problem).toBeFocused();
+  await page.keyboard.press('Enter');
+  await playground.expectCursorOnLine(5);
+  await page.keyboard.type('1');
+  await playground.expectProgram(OPERAND_GIVEN);
 });
 
 test('Ctrl+Enter in the editor runs the program', async ({ playground }) => {

@@ -60,6 +60,18 @@ export class Playground {
     await this.waitForCodeEditor();
   }
 
+  /**
+   * Waits until the editor has the focus with its cursor on `line`, as Monaco
+   * shows it: the number beside the highlighted current line.
+   */
+  async expectCursorOnLine(line: number): Promise<void> {
+    await expect(this.program).toBeFocused();
+    const currentLineNumber = this.page.locator(
+      '.monaco-editor .margin-view-overlays > div:has(.current-line) .line-numbers',
+    );
+    await expect(currentLineNumber).toHaveText(String(line));
+  }
+
   /** Monaco marks its text input as an "editor"; the textarea has no such role description. */
   async waitForCodeEditor(): Promise<void> {
     await expect(this.program).toHaveAttribute('aria-roledescription', 'editor');

@@ -148,24 +148,27 @@ export function CodeEditor({
     editorRef.current?.setMarkers('run', runMarkers);
   }, [runMarkers, monaco]);
 
-  const moveCursor = useEffectEvent(() => {
-    if (!cursorRequest) return;
-    const { line, column } = cursorRequest;
+  // The one way the cursor is moved from outside the text: traceback links
+  // (through `cursorRequest`) and the Problems list.
+  const moveCursor = (line: number, column: number) => {
     if (editorRef.current) {
       editorRef.current.moveCursor(line, column);
       return;
     }
     const textarea = textareaRef.current;
     if (!textarea) return;
-    const offset = offsetOf(value, line, column);
+    const offset = offsetOf(textarea.value, line, column);
     textarea.focus();
     textarea.setSelectionRange(offset, offset);
+  };
+  const followCursorRequest = useEffectEvent(() => {
+    if (cursorRequest) moveCursor(cursorRequest.line, cursorRequest.column);
   });
   // Only a new nonce moves the cursor: not a new object with the same one,
   // and not Monaco replacing the textarea.
   const requested = cursorRequest?.nonce;
   useEffect(() => {
-    if (requested !== undefined) moveCursor();
+    if (requested !== undefined) followCursorRequest();
   }, [requested]);
 
   return (
@@ -187,7 +190,14 @@ export function CodeEditor({
         <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the program. In the editor, <kbd>Esc</kbd> then{' '}
         <kbd>Tab</kbd> moves on to the next control.
       </p>
-      <ProblemsList markers={allMarkers} checked={verdict !== null} />
+      <ProblemsList
+        markers={allMarkers}
+        checked={verdict !== null}
+        onOpen={(marker) => {
+          // A problem of a whole line (a run's) starts where the line does.
+          moveCursor(marker.line, marker.column ?? 1);
+        }}
+      />
     </div>
   );
 }
