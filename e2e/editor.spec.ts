@@ -4,9 +4,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, FINISHED, Playground, SEED_PROGRAM, test } from './fixtures';
+import {
+  expect,
+  FINISHED,
+  holdBackCodeEditor,
+  MONACO_LIBRARY_CHUNK,
+  Playground,
+  SEED_PROGRAM,
+  test,
+} from './fixtures';
 
 const SEED_OUTPUT = ['Hello, Alice!', 'Hello, Bob!'];
+
+/** Line 5 lacks the right operand of `+`: CPython points at the `)`, column 19. */
+const MISSING_OPERAND = `import asyncio
+
+async def main():
+    await asyncio.sleep(1)
+    print("done" +)
+
+asyncio.run(main())
+`;
+/** What typing `1` at the problem's place makes of it. */
+const OPERAND_GIVEN = MISSING_OPERAND.replace('+)', '+1)');
+const MISSING_OPERAND_PROBLEM = 'Line 5, column 19: SyntaxError: invalid syntax';
 
 test('a syntax error is shown while typing, before any run', async ({ playground }) => {
   const { page } = playground;
@@ -45,6 +66,34 @@ test('a syntax error is shown while typing, before any run', async ({ playground
   await page.keyboard.press('Backspace');
   await expect(playground.problems).toHaveText('No syntax errors');
   await expect(squiggle).toHaveCount(0);
+});
+
+test('clicking a problem puts the cursor on its line and column', async ({ playground }) => {
+  await playground.setProgram(MISSING_OPERAND);
+  const problem = playground.problems.getByRole('button', { name: MISSING_OPERAND_PROBLEM });
+  await problem.click();
+  await playground.expectCursorOnLine(5);
+  // Typed at the very place CPython pointed to, the operand fixes the line.
+  await playground.page.keyboard.type('1');
+  await playground.expectProgram(OPERAND_GIVEN);
+  await expect(playground.problems).toHaveText('No syntax errors');
+});
+
+test('keyboard only: a problem is reached with Tab and opened with Enter', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  await playground.setProgram(MISSING_OPERAND);
+  const problem = playground.problems.getByRole('button', { name: MISSING_OPERAND_PROBLEM });
+  await expect(problem).toBeVisible();
+  // Escape then Tab leaves the editor; the problems come before Run.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(problem).toBeFocused();
+  await page.keyboard.press('Enter');
+  await playground.expectCursorOnLine(5);
+  await page.keyboard.type('1');
+  await playground.expectProgram(OPERAND_GIVEN);
 });
 
 test('Ctrl+Enter in the editor runs the program', async ({ playground }) => {
@@ -100,40 +149,102 @@ for (const key of ['Enter', 'Space'] as const) {
   });
 }
 
-test('Monaco takes over from the textarea with its text, cursor and focus', async ({ page }) => {
-  // Hold Monaco back until the textarea has been used.
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/monaco[^/]*\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  const playground = new Playground(page);
-  await page.goto('./');
-  await playground.program.fill('print("typed before Monaco")\nprint("second line")\n');
-  // The cursor goes to the end of the first line.
+/** What the textarea holds when Monaco arrives, with the cursor at the end of its first line. */
+const TYPED_BEFORE_MONACO = 'print("typed before Monaco")\nprint("second line")\n';
+const TYPED_ON = 'print("typed before Monaco")  # here\nprint("second line")\n';
+
+async function typeBeforeMonaco(playground: Playground): Promise<void> {
+  await playground.program.fill(TYPED_BEFORE_MONACO);
   await playground.program.press('ControlOrMeta+Home');
   await playground.program.press('End');
+}
+
+test('Monaco takes over from the textarea with its text, cursor and focus', async ({ page }) => {
+  const release = await holdBackCodeEditor(page);
+  const playground = new Playground(page);
+  await page.goto('./');
+  await typeBeforeMonaco(playground);
   release();
 
   await playground.waitForCodeEditor();
   await expect(playground.program).toBeFocused();
   await page.keyboard.type('  # here');
-  await playground.expectProgram('print("typed before Monaco")  # here\nprint("second line")\n');
+  await playground.expectProgram(TYPED_ON);
 });
 
-test('the textarea works on its own when the code editor cannot load', async ({ page }) => {
-  await page.route(/\/assets\/monaco[^/]*\.js$/, (route) => route.abort());
+test('when the code editor cannot load, the plain text box says so and does the work', async ({
+  page,
+}) => {
+  // The chunk request fails, as when offline or when the host lacks the file.
+  await page.route(MONACO_LIBRARY_CHUNK, (route) => route.abort('internetdisconnected'));
   const playground = new Playground(page);
   await page.goto('./');
+  await expect(playground.codeEditorNote).toContainText(
+    'The code editor could not be loaded, so this is a plain text box',
+  );
   await expect(playground.program).toHaveValue(SEED_PROGRAM);
+  const loadAttempts = () => playground.requests.filter((url) => MONACO_LIBRARY_CHUNK.test(url));
+  const attemptsBeforeEditing = loadAttempts().length;
+  expect(attemptsBeforeEditing).toBeGreaterThan(0);
+
   await playground.program.fill('print("plain")\n');
   await expect(playground.problems).toHaveText('No syntax errors');
   await playground.program.press('ControlOrMeta+Enter');
   await expect(playground.outputLines).toHaveText(['plain']);
-  await expect(playground.program).not.toHaveAttribute('aria-roledescription', 'editor');
+  await playground.program.fill('print("plain again")\n');
+  await playground.runButton.click();
+  await expect(playground.outputLines).toHaveText(['plain again']);
+  // Editing and running did not set off another try at loading Monaco.
+  expect(loadAttempts()).toHaveLength(attemptsBeforeEditing);
+
+  // The edits were saved.
+  await page.reload();
+  await expect(playground.codeEditorNote).toBeVisible();
+  await expect(playground.program).toHaveValue('print("plain again")\n');
+});
+
+test('in the plain text box, a problem takes the cursor to its place', async ({ page }) => {
+  await page.route(MONACO_LIBRARY_CHUNK, (route) => route.abort('internetdisconnected'));
+  const playground = new Playground(page);
+  await page.goto('./');
+  await expect(playground.codeEditorNote).toBeVisible();
+  await playground.program.fill(MISSING_OPERAND);
+  await playground.problems.getByRole('button', { name: MISSING_OPERAND_PROBLEM }).click();
+  await expect(playground.program).toBeFocused();
+  await page.keyboard.type('1');
+  await expect(playground.program).toHaveValue(OPERAND_GIVEN);
+  await expect(playground.problems).toHaveText('No syntax errors');
+});
+
+test('when the code editor cannot be created, the plain text box is back with text, cursor and focus', async ({
+  page,
+}) => {
+  // Monaco's automatic layout creates a ResizeObserver inside editor.create;
+  // a browser refusing it makes the creation throw after the module loaded.
+  await page.addInitScript(() => {
+    window.ResizeObserver = function refusedResizeObserver() {
+      throw new Error('ResizeObserver refused by the test');
+    } as unknown as typeof ResizeObserver;
+  });
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  const release = await holdBackCodeEditor(page);
+  const playground = new Playground(page);
+  await page.goto('./');
+  await typeBeforeMonaco(playground);
+  release();
+
+  await expect(playground.codeEditorNote).toBeVisible();
+  // The failure this test is about: creating, not loading (the test above).
+  expect(warnings).toContainEqual(expect.stringContaining('could not be created'));
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
+  await expect(playground.program).toBeFocused();
+  await page.keyboard.type('  # here');
+  await expect(playground.program).toHaveValue(TYPED_ON);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(playground.outputLines).toHaveText(['typed before Monaco', 'second line']);
 });
 
 test('Monaco stays out of the JavaScript loaded before the first paint', () => {

@@ -24,6 +24,32 @@ export const WATCHDOG_MESSAGE =
   'Stopped: the program ran for 8 s without giving control back ' +
   '(is there a loop that never awaits, like `while True: pass`?)';
 
+/**
+ * The chunks Monaco arrives in: the library (`monaco-editor-*.js`, the
+ * code-splitting group in vite.config.ts) and the app's wrapper around it
+ * (`monaco-*.js`, from app/features/editor/monaco.ts).
+ */
+const CODE_EDITOR_CHUNKS = /\/assets\/monaco[^/]*\.js$/;
+
+/** The Monaco library's chunk alone. */
+export const MONACO_LIBRARY_CHUNK = /\/assets\/monaco-editor-[^/]*\.js$/;
+
+/**
+ * Holds the code editor's chunks back until the returned function is
+ * called, so a test can use the textarea first.
+ */
+export async function holdBackCodeEditor(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(CODE_EDITOR_CHUNKS, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 export class Playground {
   /** The program editor: Monaco once it has loaded, a plain textarea before. */
   readonly program: Locator;
@@ -36,6 +62,8 @@ export class Playground {
   readonly output: Locator;
   /** The text of each output line (without its time and task columns). */
   readonly outputLines: Locator;
+  /** The note saying the code editor could not be loaded and the plain text box is in use. */
+  readonly codeEditorNote: Locator;
   /** URLs the page and its worker requested, in order. */
   readonly requests: string[] = [];
 
@@ -47,6 +75,7 @@ export class Playground {
     // The other live region on the page; it has no name of its own.
     this.status = page.getByRole('status').and(page.locator(':not([aria-label="Problems"])'));
     this.output = page.getByRole('log', { name: 'Output' });
+    this.codeEditorNote = page.getByRole('note', { name: 'Code editor' });
     this.outputLines = this.output.locator('.output-text');
     // Context-wide, so requests made by the Web Worker are seen too.
     page.context().on('request', (request) => {
@@ -58,6 +87,18 @@ export class Playground {
   async open(): Promise<void> {
     await this.page.goto('./');
     await this.waitForCodeEditor();
+  }
+
+  /**
+   * Waits until the editor has the focus with its cursor on `line`, as Monaco
+   * shows it: the number beside the highlighted current line.
+   */
+  async expectCursorOnLine(line: number): Promise<void> {
+    await expect(this.program).toBeFocused();
+    const currentLineNumber = this.page.locator(
+      '.monaco-editor .margin-view-overlays > div:has(.current-line) .line-numbers',
+    );
+    await expect(currentLineNumber).toHaveText(String(line));
   }
 
   /** Monaco marks its text input as an "editor"; the textarea has no such role description. */

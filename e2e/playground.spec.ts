@@ -66,12 +66,7 @@ test('each output line shows its virtual time and task; a traceback line moves t
   await expect(playground.problems).toContainText('ValueError: no data');
 
   await playground.output.getByRole('link', { name: /File "main.py", line 6, in fetch/ }).click();
-  await expect(playground.program).toBeFocused();
-  // The line number beside Monaco's highlighted current line.
-  const currentLineNumber = playground.page.locator(
-    '.monaco-editor .margin-view-overlays > div:has(.current-line) .line-numbers',
-  );
-  await expect(currentLineNumber).toHaveText('6');
+  await playground.expectCursorOnLine(6);
 });
 
 test('the output can be copied as plain text', async ({ playground }) => {

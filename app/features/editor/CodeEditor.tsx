@@ -1,12 +1,12 @@
-import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef } from 'react';
 import type { SyntaxProblem } from '../../runtime/host/pythonRuntime';
-// Types only: the module itself is loaded lazily, below.
-import type * as MonacoWrapper from './monaco';
-import type { ProgramEditorHandle, TextSelection } from './monaco';
+// Types only: useCodeEditorPhase loads the module lazily.
+import type { ProgramEditorHandle } from './monaco';
 import { markerFromSyntaxProblem, type EditorMarker } from './problems';
 import { ProblemsList } from './ProblemsList';
 import { ProgramTextarea } from './ProgramTextarea';
 import { offsetOf } from './textPosition';
+import { useCodeEditorPhase } from './useCodeEditorPhase';
 import { useSyntaxCheck } from './useSyntaxCheck';
 import './CodeEditor.css';
 
@@ -44,20 +44,12 @@ interface CodeEditorProps {
   readonly loadCodeEditor: boolean;
 }
 
-type MonacoModule = typeof MonacoWrapper;
-
-/** What the textarea hands over to Monaco when Monaco replaces it. */
-interface LoadedMonaco {
-  readonly module: MonacoModule;
-  readonly selection: TextSelection | null;
-  readonly focus: boolean;
-}
-
 /**
  * The program editor: a plain textarea at once, replaced by Monaco (loaded
- * lazily, keeping the text, the cursor and the focus) as soon as it arrives.
- * Below it, the problems: CPython's syntax verdict while typing, and what
- * the last run reported.
+ * lazily, keeping the text, the cursor and the focus) as soon as it arrives,
+ * or kept with a note when Monaco cannot load or start. Below it, the
+ * problems: CPython's syntax verdict while typing, and what the last run
+ * reported.
  */
 export function CodeEditor({
   value,
@@ -71,7 +63,7 @@ export function CodeEditor({
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<ProgramEditorHandle | null>(null);
-  const [monaco, setMonaco] = useState<LoadedMonaco | null>(null);
+  const { phase, fallBack } = useCodeEditorPhase(loadCodeEditor, textareaRef);
 
   const verdict = useSyntaxCheck(value, checkSyntax);
   const syntaxMarkers = useMemo(
@@ -79,29 +71,6 @@ export function CodeEditor({
     [verdict],
   );
   const allMarkers = useMemo(() => [...syntaxMarkers, ...runMarkers], [syntaxMarkers, runMarkers]);
-
-  useEffect(() => {
-    if (!loadCodeEditor) return;
-    let mounted = true;
-    import('./monaco').then(
-      (module) => {
-        if (!mounted) return;
-        const textarea = textareaRef.current;
-        setMonaco({
-          module,
-          selection: textarea && { start: textarea.selectionStart, end: textarea.selectionEnd },
-          focus: textarea !== null && document.activeElement === textarea,
-        });
-      },
-      (error: unknown) => {
-        // Offline after an update, say: the textarea keeps working.
-        console.warn('The code editor could not load; the plain text box stays.', error);
-      },
-    );
-    return () => {
-      mounted = false;
-    };
-  }, [loadCodeEditor]);
 
   const edited = useEffectEvent((text: string) => {
     onChange(text);
@@ -112,65 +81,78 @@ export function CodeEditor({
   const currentValue = useEffectEvent(() => value);
 
   // A layout effect: Monaco takes the textarea's place before the browser
-  // paints, so the text never blinks out.
+  // paints, so the text never blinks out; and if creating it throws, the
+  // textarea is back before the browser paints too.
   useLayoutEffect(() => {
     const container = containerRef.current;
-    if (!monaco || !container) return;
-    const handle = monaco.module.createProgramEditor({
-      container,
-      value: currentValue(),
-      ariaLabel: 'Program',
-      selection: monaco.selection,
-      focus: monaco.focus,
-      onChange: (text) => {
-        edited(text);
-      },
-      onRun: (text) => {
-        runRequested(text);
-      },
-    });
+    if (phase.kind !== 'monaco' || !container) return;
+    let handle: ProgramEditorHandle;
+    try {
+      handle = phase.module.createProgramEditor({
+        container,
+        value: currentValue(),
+        ariaLabel: 'Program',
+        selection: phase.handover.selection,
+        focus: phase.handover.focus,
+        onChange: (text) => {
+          edited(text);
+        },
+        onRun: (text) => {
+          runRequested(text);
+        },
+      });
+    } catch (error) {
+      // The textarea renders in place of the container, and takes with it
+      // whatever a half-finished creation left there.
+      console.warn('The code editor could not be created; the plain text box stays.', error);
+      fallBack(phase.handover);
+      return;
+    }
     editorRef.current = handle;
     return () => {
       editorRef.current = null;
       handle.dispose();
     };
-  }, [monaco]);
+  }, [phase, fallBack]);
 
-  // `monaco` in the dependencies: re-applied to a newly created editor. A
+  // `phase` in the dependencies: re-applied to a newly created editor. A
   // layout effect, so no keystroke can land between render and update.
   useLayoutEffect(() => {
     editorRef.current?.setValue(value);
-  }, [value, monaco]);
+  }, [value, phase]);
   useEffect(() => {
     editorRef.current?.setMarkers('syntax', syntaxMarkers);
-  }, [syntaxMarkers, monaco]);
+  }, [syntaxMarkers, phase]);
   useEffect(() => {
     editorRef.current?.setMarkers('run', runMarkers);
-  }, [runMarkers, monaco]);
+  }, [runMarkers, phase]);
 
-  const moveCursor = useEffectEvent(() => {
-    if (!cursorRequest) return;
-    const { line, column } = cursorRequest;
+  // The one way the cursor is moved from outside the text: traceback links
+  // (through `cursorRequest`) and the Problems list.
+  const moveCursor = (line: number, column: number) => {
     if (editorRef.current) {
       editorRef.current.moveCursor(line, column);
       return;
     }
     const textarea = textareaRef.current;
     if (!textarea) return;
-    const offset = offsetOf(value, line, column);
+    const offset = offsetOf(textarea.value, line, column);
     textarea.focus();
     textarea.setSelectionRange(offset, offset);
+  };
+  const followCursorRequest = useEffectEvent(() => {
+    if (cursorRequest) moveCursor(cursorRequest.line, cursorRequest.column);
   });
   // Only a new nonce moves the cursor: not a new object with the same one,
   // and not Monaco replacing the textarea.
   const requested = cursorRequest?.nonce;
   useEffect(() => {
-    if (requested !== undefined) moveCursor();
+    if (requested !== undefined) followCursorRequest();
   }, [requested]);
 
   return (
     <div className="program-editor code-editor">
-      {monaco ? (
+      {phase.kind === 'monaco' ? (
         <>
           <span className="code-editor-label">Program</span>
           <div ref={containerRef} className="code-editor-monaco" />
@@ -183,11 +165,24 @@ export function CodeEditor({
           textareaRef={textareaRef}
         />
       )}
+      {phase.kind === 'unavailable' && (
+        <p role="note" aria-label="Code editor" className="code-editor-note">
+          The code editor could not be loaded, so this is a plain text box (no highlighting or
+          completions). Your program, Run and Ctrl+Enter work as before.
+        </p>
+      )}
       <p className="code-editor-hint">
         <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the program. In the editor, <kbd>Esc</kbd> then{' '}
         <kbd>Tab</kbd> moves on to the next control.
       </p>
-      <ProblemsList markers={allMarkers} checked={verdict !== null} />
+      <ProblemsList
+        markers={allMarkers}
+        checked={verdict !== null}
+        onOpen={(marker) => {
+          // A problem of a whole line (a run's) starts where the line does.
+          moveCursor(marker.line, marker.column ?? 1);
+        }}
+      />
     </div>
   );
 }

@@ -184,7 +184,11 @@ function toMarkerData(model: editor.ITextModel, marker: EditorMarker): editor.IM
   };
 }
 
-/** Creates the editor in `options.container`. */
+/**
+ * Creates the editor in `options.container`. Throws when Monaco cannot be
+ * created or set up; an editor created but not set up is disposed first, so
+ * at most some DOM inside the container is left, for the caller to drop.
+ */
 export function createProgramEditor(options: ProgramEditorOptions): ProgramEditorHandle {
   const created = editor.create(options.container, {
     value: options.value,
@@ -204,6 +208,20 @@ export function createProgramEditor(options: ProgramEditorOptions): ProgramEdito
     stickyScroll: { enabled: false },
     padding: { top: 8, bottom: 8 },
   });
+  try {
+    return driveProgramEditor(created, options);
+  } catch (error) {
+    created.getModel()?.dispose();
+    created.dispose();
+    throw error;
+  }
+}
+
+/** Wires a created editor to the program: text, markers, Run, keyboard, cursor. */
+function driveProgramEditor(
+  created: editor.IStandaloneCodeEditor,
+  options: ProgramEditorOptions,
+): ProgramEditorHandle {
   const model = created.getModel();
   if (!model) throw new Error('Monaco created an editor without a model');
   // Tracebacks and the runtime count lines by "\n" whatever the platform.
