@@ -6,6 +6,9 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 export { SEED_PROGRAM } from '../app/features/editor/seedProgram';
 
+/** What the seed program prints. */
+export const SEED_OUTPUT: readonly string[] = ['Hello, Alice!', 'Hello, Bob!'];
+
 /** A coroutine that never gives control back to the event loop. */
 export const BUSY_PROGRAM = `import asyncio
 
@@ -16,8 +19,14 @@ async def spin():
 asyncio.run(spin())
 `;
 
-/** What the status line says after a run ran to its end. */
-export const FINISHED = /^Finished: 0\.0 s of virtual time, \d+ ms on this machine$/;
+/** What the status line says after a run ran to its end at `seconds` of virtual time. */
+export function finishedAt(seconds: number): RegExp {
+  const virtualTime = seconds.toFixed(1).replace('.', '\\.');
+  return new RegExp(`^Finished: ${virtualTime} s of virtual time, \\d+ ms on this machine$`);
+}
+
+/** What the status line says after a run that never waited ran to its end. */
+export const FINISHED = finishedAt(0);
 
 /** The start of what the status line says when the watchdog stopped a run. */
 export const WATCHDOG_MESSAGE =
@@ -36,6 +45,10 @@ export class Playground {
   readonly output: Locator;
   /** The text of each output line (without its time and task columns). */
   readonly outputLines: Locator;
+  /** Monaco's error squiggles: syntax errors and the line a run raised at. */
+  readonly errorSquiggles: Locator;
+  /** The line number beside Monaco's highlighted current line: where the cursor is. */
+  readonly cursorLineNumber: Locator;
   /** URLs the page and its worker requested, in order. */
   readonly requests: string[] = [];
 
@@ -48,6 +61,10 @@ export class Playground {
     this.status = page.getByRole('status').and(page.locator(':not([aria-label="Problems"])'));
     this.output = page.getByRole('log', { name: 'Output' });
     this.outputLines = this.output.locator('.output-text');
+    this.errorSquiggles = page.locator('.monaco-editor .squiggly-error');
+    this.cursorLineNumber = page.locator(
+      '.monaco-editor .margin-view-overlays > div:has(.current-line) .line-numbers',
+    );
     // Context-wide, so requests made by the Web Worker are seen too.
     page.context().on('request', (request) => {
       this.requests.push(request.url());
@@ -57,6 +74,12 @@ export class Playground {
   /** Opens the playground and waits until the code editor has replaced the textarea. */
   async open(): Promise<void> {
     await this.page.goto('./');
+    await this.waitForCodeEditor();
+  }
+
+  /** Reloads the page, as leaving and coming back would, and waits for the code editor. */
+  async reload(): Promise<void> {
+    await this.page.reload();
     await this.waitForCodeEditor();
   }
 
@@ -77,6 +100,30 @@ export class Playground {
     await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
     await this.page.keyboard.press('ControlOrMeta+V');
     await this.expectProgram(text);
+  }
+
+  /** Puts the cursor at the end of line `line` with the keyboard, as a person would. */
+  async moveCursorToLineEnd(line: number): Promise<void> {
+    await this.program.focus();
+    await this.page.keyboard.press('ControlOrMeta+Home');
+    for (let at = 1; at < line; at++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('End');
+  }
+
+  /** Waits for exactly one error squiggle, and checks that it sits level with line `line`'s number. */
+  async expectSquiggleOnLine(line: number): Promise<void> {
+    await expect(this.errorSquiggles).toHaveCount(1);
+    const squiggle = await this.errorSquiggles.boundingBox();
+    const lineNumber = await this.page
+      .locator('.monaco-editor .line-numbers', { hasText: new RegExp(`^${line}$`) })
+      .boundingBox();
+    expect(squiggle).not.toBeNull();
+    expect(lineNumber).not.toBeNull();
+    if (squiggle && lineNumber) {
+      const middle = squiggle.y + squiggle.height / 2;
+      expect(middle).toBeGreaterThan(lineNumber.y);
+      expect(middle).toBeLessThan(lineNumber.y + lineNumber.height);
+    }
   }
 
   /** Waits until the editor shows exactly `text`. */

@@ -1,6 +1,6 @@
 // The playground around the editor: work kept across reloads, Reset, output
 // lines with their time and task, traceback links, copying, the theme.
-import { expect, FINISHED, Playground, SEED_PROGRAM, test } from './fixtures';
+import { expect, FINISHED, Playground, SEED_OUTPUT, SEED_PROGRAM, test } from './fixtures';
 
 const FAILING = `import asyncio
 
@@ -15,8 +15,7 @@ asyncio.run(fetch())
 test('edits survive a reload', async ({ playground }) => {
   await playground.setProgram('print("kept")\n');
   // Reloading right away: leaving the page saves what was typed.
-  await playground.page.reload();
-  await playground.waitForCodeEditor();
+  await playground.reload();
   await playground.expectProgram('print("kept")\n');
 });
 
@@ -44,11 +43,10 @@ test('without storage the playground still runs and says work will not be kept',
       },
     });
   });
-  await page.reload();
-  await playground.waitForCodeEditor();
+  await playground.reload();
   await expect(page.getByRole('note', { name: 'Saving' })).toContainText('will not be kept');
   await playground.runButton.click();
-  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
 });
 
 test('each output line shows its virtual time and task; a traceback line moves the cursor', async ({
@@ -66,16 +64,12 @@ test('each output line shows its virtual time and task; a traceback line moves t
 
   await playground.output.getByRole('link', { name: /File "main.py", line 6, in fetch/ }).click();
   await expect(playground.program).toBeFocused();
-  // The line number beside Monaco's highlighted current line.
-  const currentLineNumber = playground.page.locator(
-    '.monaco-editor .margin-view-overlays > div:has(.current-line) .line-numbers',
-  );
-  await expect(currentLineNumber).toHaveText('6');
+  await expect(playground.cursorLineNumber).toHaveText('6');
 });
 
 test('the output can be copied as plain text', async ({ playground }) => {
   await playground.runButton.click();
-  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
   await playground.page.getByRole('button', { name: 'Copy output' }).click();
   await expect
     .poll(() => playground.page.evaluate(() => navigator.clipboard.readText()))
@@ -106,7 +100,7 @@ test('Run pressed while Python is still starting runs as soon as it is ready', a
   await page.goto('./');
   await expect(playground.status).toHaveText('Starting Python…');
   await playground.runButton.click();
-  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
   await expect(playground.status).toHaveText(FINISHED);
 });
 
