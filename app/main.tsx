@@ -8,7 +8,7 @@ import { createRunnerStore } from './features/runner/runnerStore';
 import { createTextStorage, pageLocalStorage } from './platform/browserStorage';
 import { createSandboxClient } from './runtime/createSandboxClient';
 import { App } from './shell/App';
-import type { Theme } from './shell/ThemeToggle';
+import type { Theme } from './shared/theme';
 
 const THEME_KEY = 'loopscope:theme';
 

@@ -1,5 +1,6 @@
 // The playground around the editor: work kept across reloads, Reset, output
 // lines with their time and task, traceback links, copying, the theme.
+import { taskColor } from '../app/shared/taskColors';
 import { expect, FINISHED, Playground, SEED_OUTPUT, SEED_PROGRAM, test } from './fixtures';
 
 const FAILING = `import asyncio
@@ -84,6 +85,24 @@ test('the theme toggle switches to dark and is remembered', async ({ playground 
   await expect(playground.page.locator('.monaco-editor.vs-dark')).toBeVisible();
   await playground.page.reload();
   await expect(playground.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+/** `#rrggbb` as the browser reports a computed colour. */
+function computedColor(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+test("a task's name takes its colour from the theme, and switching theme recolours it", async ({
+  playground,
+}) => {
+  await expect(playground.page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await playground.runButton.click();
+  const taskName = playground.output.locator('.output-task').first();
+  await expect(taskName).toHaveText('Task-1');
+  await expect(taskName).toHaveCSS('color', computedColor(taskColor(1, 'light')));
+  await playground.page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(taskName).toHaveCSS('color', computedColor(taskColor(1, 'dark')));
 });
 
 test('the panes can be resized from the keyboard', async ({ playground }) => {

@@ -10,9 +10,10 @@ import { PROGRAM_FILENAME, type RunnerStore } from '../features/runner/runnerSto
 import { StatusLine } from '../features/runner/StatusLine';
 import { useSandboxStatus } from '../features/runner/useSandboxStatus';
 import type { SandboxClient } from '../runtime/createSandboxClient';
+import type { Theme } from '../shared/theme';
 import './app.css';
 import { SplitPane } from './SplitPane';
-import { ThemeToggle, type Theme } from './ThemeToggle';
+import { ThemeToggle } from './ThemeToggle';
 
 interface AppProps {
   readonly sandbox: SandboxClient;

@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
-
-/** The page's colour theme. */
-export type Theme = 'light' | 'dark';
+import type { Theme } from '../shared/theme';
 
 interface ThemeToggleProps {
   readonly theme: Theme;
