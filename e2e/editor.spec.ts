@@ -10,11 +10,10 @@ import {
   holdBackCodeEditor,
   MONACO_LIBRARY_CHUNK,
   Playground,
+  SEED_OUTPUT,
   SEED_PROGRAM,
   test,
 } from './fixtures';
-
-const SEED_OUTPUT = ['Hello, Alice!', 'Hello, Bob!'];
 
 /** Line 5 lacks the right operand of `+`: CPython points at the `)`, column 19. */
 const MISSING_OPERAND = `import asyncio
@@ -37,26 +36,10 @@ test('a syntax error is shown while typing, before any run', async ({ playground
   await expect(playground.problems).toHaveText('No syntax errors');
 
   // Line 4 becomes `print("hi") +`: CPython says invalid syntax there.
-  await page.keyboard.press('ControlOrMeta+Home');
-  for (let line = 1; line < 4; line++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
+  await playground.moveCursorToLineEnd(4);
   await page.keyboard.type(' +');
   await expect(playground.problems).toHaveText(/^Line 4, column \d+: SyntaxError: invalid syntax$/);
-
-  // The red squiggle sits on line 4, level with its line number.
-  const squiggle = page.locator('.monaco-editor .squiggly-error');
-  await expect(squiggle).toHaveCount(1);
-  const squiggleBox = await squiggle.boundingBox();
-  const lineNumberBox = await page
-    .locator('.monaco-editor .line-numbers', { hasText: /^4$/ })
-    .boundingBox();
-  expect(squiggleBox).not.toBeNull();
-  expect(lineNumberBox).not.toBeNull();
-  if (squiggleBox && lineNumberBox) {
-    const middle = squiggleBox.y + squiggleBox.height / 2;
-    expect(middle).toBeGreaterThan(lineNumberBox.y);
-    expect(middle).toBeLessThan(lineNumberBox.y + lineNumberBox.height);
-  }
+  await playground.expectSquiggleOnLine(4);
 
   // Nothing ran: the verdict came from compiling alone.
   await expect(playground.outputLines).toHaveCount(0);
@@ -65,7 +48,7 @@ test('a syntax error is shown while typing, before any run', async ({ playground
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
   await expect(playground.problems).toHaveText('No syntax errors');
-  await expect(squiggle).toHaveCount(0);
+  await expect(playground.errorSquiggles).toHaveCount(0);
 });
 
 test('clicking a problem puts the cursor on its line and column', async ({ playground }) => {

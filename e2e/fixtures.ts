@@ -6,6 +6,9 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 export { SEED_PROGRAM } from '../app/features/editor/seedProgram';
 
+/** What the seed program prints. */
+export const SEED_OUTPUT: readonly string[] = ['Hello, Alice!', 'Hello, Bob!'];
+
 /** A coroutine that never gives control back to the event loop. */
 export const BUSY_PROGRAM = `import asyncio
 
@@ -16,8 +19,14 @@ async def spin():
 asyncio.run(spin())
 `;
 
-/** What the status line says after a run ran to its end. */
-export const FINISHED = /^Finished: 0\.0 s of virtual time, \d+ ms on this machine$/;
+/** What the status line says after a run ran to its end at `seconds` of virtual time. */
+export function finishedAt(seconds: number): RegExp {
+  const virtualTime = seconds.toFixed(1).replace('.', '\\.');
+  return new RegExp(`^Finished: ${virtualTime} s of virtual time, \\d+ ms on this machine$`);
+}
+
+/** What the status line says after a run that never waited ran to its end. */
+export const FINISHED = finishedAt(0);
 
 /** The start of what the status line says when the watchdog stopped a run. */
 export const WATCHDOG_MESSAGE =
@@ -64,6 +73,10 @@ export class Playground {
   readonly outputLines: Locator;
   /** The note saying the code editor could not be loaded and the plain text box is in use. */
   readonly codeEditorNote: Locator;
+  /** Monaco's error squiggles: syntax errors and the line a run raised at. */
+  readonly errorSquiggles: Locator;
+  /** The line number beside Monaco's highlighted current line: where the cursor is. */
+  readonly cursorLineNumber: Locator;
   /** URLs the page and its worker requested, in order. */
   readonly requests: string[] = [];
 
@@ -77,6 +90,10 @@ export class Playground {
     this.output = page.getByRole('log', { name: 'Output' });
     this.codeEditorNote = page.getByRole('note', { name: 'Code editor' });
     this.outputLines = this.output.locator('.output-text');
+    this.errorSquiggles = page.locator('.monaco-editor .squiggly-error');
+    this.cursorLineNumber = page.locator(
+      '.monaco-editor .margin-view-overlays > div:has(.current-line) .line-numbers',
+    );
     // Context-wide, so requests made by the Web Worker are seen too.
     page.context().on('request', (request) => {
       this.requests.push(request.url());
@@ -89,16 +106,19 @@ export class Playground {
     await this.waitForCodeEditor();
   }
 
+  /** Reloads the page, as leaving and coming back would, and waits for the code editor. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitForCodeEditor();
+  }
+
   /**
    * Waits until the editor has the focus with its cursor on `line`, as Monaco
    * shows it: the number beside the highlighted current line.
    */
   async expectCursorOnLine(line: number): Promise<void> {
     await expect(this.program).toBeFocused();
-    const currentLineNumber = this.page.locator(
-      '.monaco-editor .margin-view-overlays > div:has(.current-line) .line-numbers',
-    );
-    await expect(currentLineNumber).toHaveText(String(line));
+    await expect(this.cursorLineNumber).toHaveText(String(line));
   }
 
   /** Monaco marks its text input as an "editor"; the textarea has no such role description. */
@@ -118,6 +138,30 @@ export class Playground {
     await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
     await this.page.keyboard.press('ControlOrMeta+V');
     await this.expectProgram(text);
+  }
+
+  /** Puts the cursor at the end of line `line` with the keyboard, as a person would. */
+  async moveCursorToLineEnd(line: number): Promise<void> {
+    await this.program.focus();
+    await this.page.keyboard.press('ControlOrMeta+Home');
+    for (let at = 1; at < line; at++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('End');
+  }
+
+  /** Waits for exactly one error squiggle, and checks that it sits level with line `line`'s number. */
+  async expectSquiggleOnLine(line: number): Promise<void> {
+    await expect(this.errorSquiggles).toHaveCount(1);
+    const squiggle = await this.errorSquiggles.boundingBox();
+    const lineNumber = await this.page
+      .locator('.monaco-editor .line-numbers', { hasText: new RegExp(`^${line}$`) })
+      .boundingBox();
+    expect(squiggle).not.toBeNull();
+    expect(lineNumber).not.toBeNull();
+    if (squiggle && lineNumber) {
+      const middle = squiggle.y + squiggle.height / 2;
+      expect(middle).toBeGreaterThan(lineNumber.y);
+      expect(middle).toBeLessThan(lineNumber.y + lineNumber.height);
+    }
   }
 
   /** Waits until the editor shows exactly `text`. */

@@ -1,7 +1,8 @@
 // The playground around the editor: work kept across reloads, Reset, output
 // lines with their time and task, traceback links, copying, the theme.
 // The layout has its own spec, layout.spec.ts.
-import { expect, FINISHED, Playground, SEED_PROGRAM, test } from './fixtures';
+import { taskColor } from '../app/shared/taskColors';
+import { expect, FINISHED, Playground, SEED_OUTPUT, SEED_PROGRAM, test } from './fixtures';
 
 const FAILING = `import asyncio
 
@@ -16,8 +17,7 @@ asyncio.run(fetch())
 test('edits survive a reload', async ({ playground }) => {
   await playground.setProgram('print("kept")\n');
   // Reloading right away: leaving the page saves what was typed.
-  await playground.page.reload();
-  await playground.waitForCodeEditor();
+  await playground.reload();
   await playground.expectProgram('print("kept")\n');
 });
 
@@ -45,11 +45,10 @@ test('without storage the playground still runs and says work will not be kept',
       },
     });
   });
-  await page.reload();
-  await playground.waitForCodeEditor();
+  await playground.reload();
   await expect(page.getByRole('note', { name: 'Saving' })).toContainText('will not be kept');
   await playground.runButton.click();
-  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
 });
 
 test('each output line shows its virtual time and task; a traceback line moves the cursor', async ({
@@ -71,7 +70,7 @@ test('each output line shows its virtual time and task; a traceback line moves t
 
 test('the output can be copied as plain text', async ({ playground }) => {
   await playground.runButton.click();
-  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
   await playground.page.getByRole('button', { name: 'Copy output' }).click();
   await expect
     .poll(() => playground.page.evaluate(() => navigator.clipboard.readText()))
@@ -88,13 +87,31 @@ test('the theme toggle switches to dark and is remembered', async ({ playground 
   await expect(playground.page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
+/** `#rrggbb` as the browser reports a computed colour. */
+function computedColor(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+test("a task's name takes its colour from the theme, and switching theme recolours it", async ({
+  playground,
+}) => {
+  await expect(playground.page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await playground.runButton.click();
+  const taskName = playground.output.locator('.output-task').first();
+  await expect(taskName).toHaveText('Task-1');
+  await expect(taskName).toHaveCSS('color', computedColor(taskColor(1, 'light')));
+  await playground.page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(taskName).toHaveCSS('color', computedColor(taskColor(1, 'dark')));
+});
+
 test('Run pressed while Python is still starting runs as soon as it is ready', async ({ page }) => {
   // Not the `playground` fixture: it waits for the code editor, which loads after Python.
   const playground = new Playground(page);
   await page.goto('./');
   await expect(playground.status).toHaveText('Starting Python…');
   await playground.runButton.click();
-  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
   await expect(playground.status).toHaveText(FINISHED);
 });
 

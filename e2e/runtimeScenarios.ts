@@ -3,7 +3,15 @@
  * (playwright.config.ts): on a cross-origin isolated page, where Stop and the
  * watchdog interrupt Python, and on a plain page, where they restart it.
  */
-import { BUSY_PROGRAM, expect, FINISHED, SEED_PROGRAM, test, type Playground } from './fixtures';
+import {
+  BUSY_PROGRAM,
+  expect,
+  FINISHED,
+  SEED_OUTPUT,
+  SEED_PROGRAM,
+  test,
+  type Playground,
+} from './fixtures';
 
 /** What differs between an isolated page and a plain one. */
 export interface IsolationExpectations {
@@ -26,7 +34,7 @@ export async function runSeed(playground: Playground): Promise<void> {
   await playground.setProgram(SEED_PROGRAM);
   await playground.runButton.click();
   await expect(playground.status).toHaveText(FINISHED);
-  await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
 }
 
 /** Starts the busy program and waits until Python is really running it. */
@@ -55,7 +63,7 @@ export function runtimeScenarios(expected: IsolationExpectations): void {
     await playground.runButton.click();
     await expect(playground.status).toHaveText(FINISHED);
     log('Run click to finished', runStarted);
-    await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+    await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
     await expect(playground.runButton).toBeEnabled();
     await expect(playground.stopButton).toBeHidden();
   });

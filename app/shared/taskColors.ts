@@ -1,21 +1,47 @@
 /**
  * One colour per task, the same wherever a task appears (output, timeline,
- * editor). Pure. The palette is Okabe and Ito's, chosen to stay apart for
- * the common kinds of colour blindness; it is darkened enough to read as
- * text on a light background.
+ * editor). Pure: no React, no DOM.
+ *
+ * The hues are Okabe and Ito's, chosen to stay apart for the common kinds of
+ * colour blindness (their black is a mid grey here: black or white would be
+ * the text colour of one theme). Each theme has its own lightness for a hue,
+ * so that every colour reads as text at WCAG's 4.5:1 on both backgrounds of
+ * its theme (panel and page): darker in the light theme, lighter in the dark
+ * one, with the OKLCH hue kept, so task N is "the same colour" in both.
+ * Contrast leaves little room for lightness in the light theme, so colours
+ * differ there mostly in hue; the order sets side by side hues that stay far
+ * apart for protanopes and deuteranopes too, since neighbouring tasks (N and
+ * N + 1, and 8 and 9 when the palette wraps) are the ones started together
+ * and printing line by line. Blue is darker than needed in
+ * the light theme to stay apart from sky blue. taskColors.test.ts checks all
+ * of this. Colour is only a second cue: the task's name is printed beside it.
  */
-const PALETTE = [
-  '#0072B2', // blue
-  '#D55E00', // vermilion
-  '#009E73', // bluish green
-  '#CC79A7', // reddish purple
-  '#8a6d00', // dark yellow
-  '#56A0D3', // sky blue
-  '#b35900', // orange
-  '#555555', // grey
-] as const;
+import type { Theme } from './theme';
 
-/** The colour of task number `task` (1-based, as in the trace). */
-export function taskColor(task: number): string {
-  return PALETTE[(task - 1) % PALETTE.length] ?? PALETTE[0];
+/**
+ * The palettes, in one hue order: blue, vermilion, bluish green, sky blue,
+ * yellow, reddish purple, orange, grey.
+ */
+export const TASK_PALETTES: Readonly<Record<Theme, readonly [string, ...string[]]>> = {
+  light: ['#025a8d', '#b95103', '#03805d', '#0377a8', '#797203', '#a55683', '#976702', '#707070'],
+  dark: ['#3390d2', '#df6716', '#009e73', '#56b4e9', '#f0e442', '#cc79a7', '#e69f00', '#8a8a8a'],
+};
+
+/**
+ * The colour of task number `task` (1-based, as in the trace) in `theme`, as
+ * `#rrggbb`: for drawing on a canvas, which CSS does not reach.
+ */
+export function taskColor(task: number, theme: Theme): string {
+  const palette = TASK_PALETTES[theme];
+  return palette[(task - 1) % palette.length] ?? palette[0];
+}
+
+/**
+ * The colour of task number `task` as a CSS value that follows the page's
+ * theme by itself, for text in the DOM: `light-dark()` picks by the
+ * `color-scheme` app.css sets with each theme, so switching theme repaints
+ * without a re-render.
+ */
+export function taskColorCss(task: number): string {
+  return `light-dark(${taskColor(task, 'light')}, ${taskColor(task, 'dark')})`;
 }

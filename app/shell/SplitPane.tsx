@@ -71,7 +71,9 @@ export function SplitPane({
     <div
       ref={container}
       className={`split-pane split-pane-${direction}`}
-      style={direction === 'columns' ? { gridTemplateColumns: tracks } : { gridTemplateRows: tracks }}
+      style={
+        direction === 'columns' ? { gridTemplateColumns: tracks } : { gridTemplateRows: tracks }
+      }
     >
       <div className="split-pane-first">{first}</div>
       <div

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Theme } from './themeSlice';
+import type { Theme } from '../shared/theme';
 
 interface ThemeToggleProps {
   readonly theme: Theme;

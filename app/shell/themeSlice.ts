@@ -4,9 +4,7 @@
  */
 import type { TextStorage } from '../platform/browserStorage';
 import type { SliceCreator } from '../shared/storeSlice';
-
-/** The page's colour theme. */
-export type Theme = 'light' | 'dark';
+import type { Theme } from '../shared/theme';
 
 export const THEME_KEY = 'loopscope:theme';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { taskColor } from '../../shared/taskColors';
+import { taskColorCss } from '../../shared/taskColors';
 import {
   formatVirtualTime,
   MAX_OUTPUT_LINES,
@@ -133,7 +133,7 @@ function OutputRow({ line, top, taskName, onOpenLocation }: OutputRowProps) {
       <span
         className="output-task"
         aria-hidden="true"
-        style={line.task === null ? undefined : { color: taskColor(line.task) }}
+        style={line.task === null ? undefined : { color: taskColorCss(line.task) }}
       >
         {who ?? ''}
       </span>
