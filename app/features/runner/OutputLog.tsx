@@ -43,8 +43,11 @@ export function OutputLog({ runner, onOpenLocation }: OutputLogProps) {
   const measure = useCallback(() => {
     const element = scroller.current;
     if (element === null) return;
+    // Rows for a whole window's height: the log is never taller than the
+    // window, so dragging a pane separator never uncovers a missing row.
+    const height = Math.max(element.clientHeight, window.innerHeight);
     const first = Math.max(0, Math.floor(element.scrollTop / LINE_HEIGHT_PX) - OVERSCAN);
-    const last = Math.ceil((element.scrollTop + element.clientHeight) / LINE_HEIGHT_PX) + OVERSCAN;
+    const last = Math.ceil((element.scrollTop + height) / LINE_HEIGHT_PX) + OVERSCAN;
     setView((current) =>
       current.first === first && current.last === last ? current : { first, last },
     );
@@ -56,14 +59,11 @@ export function OutputLog({ runner, onOpenLocation }: OutputLogProps) {
     measure();
   }, [version, measure]);
 
-  // A resized pane shows more or fewer rows.
+  // Only a bigger window can need more rows.
   useEffect(() => {
-    const element = scroller.current;
-    if (element === null) return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
+    window.addEventListener('resize', measure);
     return () => {
-      observer.disconnect();
+      window.removeEventListener('resize', measure);
     };
   }, [measure]);
 
