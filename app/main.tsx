@@ -7,6 +7,7 @@ import { createTextStorage, pageLocalStorage } from './platform/browserStorage';
 import { createSandboxClient } from './runtime/createSandboxClient';
 import { App } from './shell/App';
 import { createAppStore } from './shell/appStore';
+import { PageBoundary } from './shell/PageBoundary';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
@@ -28,6 +29,8 @@ window.addEventListener('pagehide', () => {
 
 createRoot(rootElement).render(
   <StrictMode>
-    <App sandbox={sandbox} store={store} />
+    <PageBoundary store={store}>
+      <App sandbox={sandbox} store={store} />
+    </PageBoundary>
   </StrictMode>,
 );

@@ -75,6 +75,24 @@ test('the output can be copied as plain text', async ({ playground }) => {
   await expect
     .poll(() => playground.page.evaluate(() => navigator.clipboard.readText()))
     .toBe('Hello, Alice!\nHello, Bob!\n');
+  await expect(playground.page.getByRole('status').filter({ hasText: 'Copied' })).toHaveText(
+    'Copied 2 lines.',
+  );
+});
+
+test('copying says so when the browser refuses the clipboard', async ({ playground }) => {
+  // Plain-http hosts get no navigator.clipboard at all.
+  await playground.page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+  });
+  await playground.reload();
+  await playground.runButton.click();
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
+  await playground.page.getByRole('button', { name: 'Copy output' }).click();
+  await expect(playground.page.getByRole('status').filter({ hasText: 'copying' })).toHaveText(
+    'This browser did not allow copying here.',
+  );
+  await expect(playground.runButton).toBeEnabled();
 });
 
 test('the theme toggle switches to dark and is remembered', async ({ playground }) => {

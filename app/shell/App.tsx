@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { KeepingNotice } from '../features/drafts/KeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
@@ -11,6 +11,8 @@ import { useSandboxStatus } from '../features/runner/useSandboxStatus';
 import type { SandboxClient } from '../runtime/createSandboxClient';
 import type { AppStore } from './appStore';
 import './app.css';
+import { ErrorBoundary } from './ErrorBoundary';
+import { PaneFailure } from './PaneFailure';
 import { SplitPane } from './SplitPane';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -37,43 +39,49 @@ export function App({ sandbox, store }: AppProps) {
 
   const editor = (
     <section className="app-editor" aria-label="Editor">
-      <CodeEditor
-        value={source}
-        onChange={(text) => {
-          store.getState().edit(text);
-        }}
-        onRun={(text) => void store.getState().run(text)}
-        checkSyntax={(text) => sandbox.checkSyntax(text, PROGRAM_FILENAME)}
-        runMarkers={runMarkers}
-        cursorRequest={cursorRequest}
-        loadCodeEditor={pythonSettled}
-      />
-      <div className="editor-actions">
-        <RunControls runner={store} source={source} />
-        <ResetButton drafts={store} />
-      </div>
-      <KeepingNotice drafts={store} />
+      <PaneBoundary part="The editor">
+        <CodeEditor
+          value={source}
+          onChange={(text) => {
+            store.getState().edit(text);
+          }}
+          onRun={(text) => void store.getState().run(text)}
+          checkSyntax={(text) => sandbox.checkSyntax(text, PROGRAM_FILENAME)}
+          runMarkers={runMarkers}
+          cursorRequest={cursorRequest}
+          loadCodeEditor={pythonSettled}
+        />
+        <div className="editor-actions">
+          <RunControls runner={store} source={source} />
+          <ResetButton drafts={store} />
+        </div>
+        <KeepingNotice drafts={store} />
+      </PaneBoundary>
     </section>
   );
   const run = (
     <section className="app-output" aria-label="Run">
-      <StatusLine sandbox={sandbox} runner={store} />
-      <OutputLog
-        runner={store}
-        onOpenLocation={(location) => {
-          setCursorRequest((previous) => ({
-            line: location.line,
-            column: 1,
-            nonce: (previous?.nonce ?? 0) + 1,
-          }));
-        }}
-      />
+      <PaneBoundary part="The output">
+        <StatusLine sandbox={sandbox} runner={store} />
+        <OutputLog
+          runner={store}
+          onOpenLocation={(location) => {
+            setCursorRequest((previous) => ({
+              line: location.line,
+              column: 1,
+              nonce: (previous?.nonce ?? 0) + 1,
+            }));
+          }}
+        />
+      </PaneBoundary>
     </section>
   );
   const timeline = (
     <section className="app-timeline" aria-label="Timeline">
       <h2>Timeline</h2>
-      <p className="app-timeline-empty">Run the program to see its tasks on a timeline.</p>
+      <PaneBoundary part="The timeline">
+        <p className="app-timeline-empty">Run the program to see its tasks on a timeline.</p>
+      </PaneBoundary>
     </section>
   );
   return (
@@ -111,5 +119,16 @@ export function App({ sandbox, store }: AppProps) {
         />
       </main>
     </>
+  );
+}
+
+/** Keeps a failure inside one pane: the others, and the program, carry on. */
+function PaneBoundary({ part, children }: { readonly part: string; readonly children: ReactNode }) {
+  return (
+    <ErrorBoundary
+      fallback={(error, retry) => <PaneFailure part={part} error={error} retry={retry} />}
+    >
+      {children}
+    </ErrorBoundary>
   );
 }

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { copyText } from '../../platform/clipboard';
 import { taskColorCss } from '../../shared/taskColors';
 import {
   formatVirtualTime,
   MAX_OUTPUT_LINES,
   outputAsText,
   sourceLocation,
+  type OutputBuffer,
   type OutputLine,
   type SourceLocation,
 } from './outputLines';
@@ -72,13 +74,7 @@ export function OutputLog({ runner, onOpenLocation }: OutputLogProps) {
   return (
     <div className="output-panel">
       <div className="output-toolbar">
-        <button
-          type="button"
-          disabled={lines.length === 0}
-          onClick={() => void navigator.clipboard.writeText(outputAsText(buffer))}
-        >
-          Copy output
-        </button>
+        <CopyOutputButton buffer={buffer} version={version} />
       </div>
       <div
         ref={scroller}
@@ -112,6 +108,47 @@ export function OutputLog({ runner, onOpenLocation }: OutputLogProps) {
         </p>
       )}
     </div>
+  );
+}
+
+interface CopyOutputButtonProps {
+  readonly buffer: OutputBuffer;
+  /** The output's version: what a copy reported is shown until the output changes. */
+  readonly version: number;
+}
+
+interface CopyOutcome {
+  readonly version: number;
+  readonly copied: boolean;
+  readonly lines: number;
+}
+
+function CopyOutputButton({ buffer, version }: CopyOutputButtonProps) {
+  const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
+  const lines = buffer.lines.length;
+  let said = '';
+  if (outcome?.version === version) {
+    said = outcome.copied
+      ? `Copied ${outcome.lines.toLocaleString('en')} ${outcome.lines === 1 ? 'line' : 'lines'}.`
+      : 'This browser did not allow copying here.';
+  }
+  return (
+    <>
+      <button
+        type="button"
+        disabled={lines === 0}
+        onClick={() => {
+          void copyText(outputAsText(buffer)).then((copied) => {
+            setOutcome({ version, copied, lines });
+          });
+        }}
+      >
+        Copy output
+      </button>
+      <span role="status" className="output-copy-outcome">
+        {said}
+      </span>
+    </>
   );
 }
 
