@@ -75,9 +75,7 @@ test('the output can be copied as plain text', async ({ playground }) => {
   await expect
     .poll(() => playground.page.evaluate(() => navigator.clipboard.readText()))
     .toBe('Hello, Alice!\nHello, Bob!\n');
-  await expect(playground.page.getByRole('status').filter({ hasText: 'Copied' })).toHaveText(
-    'Copied 2 lines.',
-  );
+  await expect(playground.page.getByText('Copied 2 lines.')).toBeVisible();
 });
 
 test('copying says so when the browser refuses the clipboard', async ({ playground }) => {
@@ -89,9 +87,7 @@ test('copying says so when the browser refuses the clipboard', async ({ playgrou
   await playground.runButton.click();
   await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
   await playground.page.getByRole('button', { name: 'Copy output' }).click();
-  await expect(playground.page.getByRole('status').filter({ hasText: 'copying' })).toHaveText(
-    'This browser did not allow copying here.',
-  );
+  await expect(playground.page.getByText('This browser did not allow copying here.')).toBeVisible();
   await expect(playground.runButton).toBeEnabled();
 });
 

@@ -145,7 +145,7 @@ function CopyOutputButton({ buffer, version }: CopyOutputButtonProps) {
       >
         Copy output
       </button>
-      <span role="status" className="output-copy-outcome">
+      <span aria-live="polite" className="output-copy-outcome">
         {said}
       </span>
     </>
