@@ -1,0 +1,39 @@
+/** Short words for what a task waits on, written on its bar and in tables. */
+import type { TaskId, WaitReason } from '../../../runtime/traceSchema';
+
+/** Seconds as the timeline writes them: `1 s`, `0.25 s`, `1.5 ms`. */
+export function formatSeconds(seconds: number): string {
+  if (seconds !== 0 && Math.abs(seconds) < 0.01) return `${round(seconds * 1000)} ms`;
+  return `${round(seconds)} s`;
+}
+
+function round(value: number): string {
+  return String(Number(value.toPrecision(4)));
+}
+
+/**
+ * The bar's label for a wait that began at virtual time `now`, e.g.
+ * `sleep 1 s`, `queue.get q`, `waits for Task-3`, `gather (2 left)`.
+ */
+export function waitLabel(
+  reason: WaitReason,
+  now: number,
+  taskName: (task: TaskId) => string,
+): string {
+  switch (reason.kind) {
+    case 'sleep':
+      return reason.until === undefined ? 'sleep' : `sleep ${formatSeconds(reason.until - now)}`;
+    case 'yield':
+      return 'yield (sleep 0)';
+    case 'task':
+      return reason.task === undefined ? 'waits for a task' : `waits for ${taskName(reason.task)}`;
+    case 'gather':
+      return reason.left === undefined ? 'gather' : `gather (${reason.left} left)`;
+    case 'taskgroup':
+      return 'TaskGroup';
+    case 'executor':
+      return 'worker thread';
+    default:
+      return reason.name === undefined ? reason.kind : `${reason.kind} ${reason.name}`;
+  }
+}

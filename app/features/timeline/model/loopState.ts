@@ -1,0 +1,260 @@
+/**
+ * The event loop's state at any point of a run, rebuilt from the trace as
+ * docs/trace-format.md ("Rebuilding the loop's state") promises: the ready
+ * queue in order, the pending timers, what every suspended task waits on,
+ * and the handle running. The tracker follows the trace as it streams in and
+ * keeps snapshots, so a state far into a long run is one snapshot plus a
+ * short replay away.
+ */
+import type {
+  ChainFrame,
+  HandleId,
+  TaskId,
+  TraceEvent,
+  WaitReason,
+} from '../../../runtime/traceSchema';
+
+/** A handle in the ready queue. */
+export interface QueuedHandle {
+  readonly h: HandleId;
+  /** The task whose step it runs; null for a callback or a timer. */
+  readonly task: TaskId | null;
+  /** `Task-2`, `sleep timer`, `gather.<locals>._done_callback`. */
+  readonly label: string;
+  /** Cancelled while queued: the loop will skip it. */
+  readonly cancelled: boolean;
+}
+
+export interface PendingTimer {
+  readonly h: HandleId;
+  readonly when: number;
+  /** `sleep`, `timeout`, `set result`, or the callback's name. */
+  readonly callback: string;
+  /** The task it concerns: the sleeper, or the task a timeout applies to. */
+  readonly task: TaskId | null;
+}
+
+export interface TaskWait {
+  readonly task: TaskId;
+  readonly reason: WaitReason;
+  readonly chain: readonly ChainFrame[];
+  /** Virtual time the wait began. */
+  readonly since: number;
+}
+
+export interface LoopState {
+  /** The last trace event taken into account. */
+  readonly event: number;
+  readonly t: number;
+  readonly ready: readonly QueuedHandle[];
+  /** Sorted by deadline (then by creation). */
+  readonly timers: readonly PendingTimer[];
+  /** Sorted by task. */
+  readonly waits: readonly TaskWait[];
+  /** The step that ended last, if the last event ended one. */
+  readonly ran: QueuedHandle | null;
+}
+
+/** What the tracker needs to know about a handle; the builder fills it. */
+export type HandleOrigin =
+  | { readonly kind: 'task'; readonly task: TaskId }
+  | { readonly kind: 'callback'; readonly name: string; readonly by: HandleId | null }
+  | { readonly kind: 'timer'; readonly callback: string }
+  /** The timer that wakes the task awaiting a worker thread when the thread's work is done. */
+  | { readonly kind: 'thread'; readonly thread: number };
+
+interface MutableState {
+  event: number;
+  t: number;
+  ready: HandleId[];
+  cancelled: Set<HandleId>;
+  timers: Map<HandleId, PendingTimer>;
+  waits: Map<TaskId, TaskWait>;
+  ran: HandleId | null;
+}
+
+export interface LoopCheckpoint {
+  readonly event: number;
+  readonly state: Readonly<MutableState>;
+}
+
+export interface LoopTracker {
+  readonly checkpoints: readonly LoopCheckpoint[];
+  /** Takes in `events[index]`, the next event of the run. */
+  apply(index: number): void;
+  /** The state once events `0..event` have happened. */
+  stateAt(event: number): LoopState;
+}
+
+/** At least this many events between snapshots (more when the state is big). */
+const MIN_EVENTS_BETWEEN_CHECKPOINTS = 2048;
+
+function emptyState(): MutableState {
+  return {
+    event: -1,
+    t: 0,
+    ready: [],
+    cancelled: new Set(),
+    timers: new Map(),
+    waits: new Map(),
+    ran: null,
+  };
+}
+
+function copyState(state: Readonly<MutableState>): MutableState {
+  return {
+    ...state,
+    ready: [...state.ready],
+    cancelled: new Set(state.cancelled),
+    timers: new Map(state.timers),
+    waits: new Map(state.waits),
+  };
+}
+
+export function createLoopTracker(
+  events: readonly TraceEvent[],
+  handles: ReadonlyMap<HandleId, HandleOrigin>,
+  taskName: (task: TaskId) => string,
+): LoopTracker {
+  const checkpoints: LoopCheckpoint[] = [{ event: -1, state: emptyState() }];
+  const live = emptyState();
+
+  function taskOf(h: HandleId | null): TaskId | null {
+    if (h === null) return null;
+    const origin = handles.get(h);
+    return origin?.kind === 'task' ? origin.task : null;
+  }
+
+  /** Removes the step's handle from the front, skipping cancelled ones. */
+  function runFront(state: MutableState, h: HandleId): void {
+    while (state.ready.length > 0 && state.cancelled.has(state.ready[0] ?? -1)) {
+      const skipped = state.ready.shift();
+      if (skipped !== undefined) state.cancelled.delete(skipped);
+    }
+    const at = state.ready[0] === h ? 0 : state.ready.indexOf(h);
+    if (at >= 0) state.ready.splice(at, 1);
+    state.ran = h;
+  }
+
+  function reduce(state: MutableState, event: TraceEvent, index: number): void {
+    state.event = index;
+    if (event.type !== 'output' && event.type !== 'warning') state.ran = null;
+    switch (event.type) {
+      case 'iteration':
+        state.t = event.t;
+        for (const h of event.due ?? []) {
+          state.timers.delete(h);
+          state.ready.push(h);
+        }
+        break;
+      case 'ready':
+        state.ready.push(event.h);
+        if (event.task !== undefined) state.waits.delete(event.task);
+        break;
+      case 'ready.cancel':
+        state.cancelled.add(event.h);
+        break;
+      case 'timer':
+        state.timers.set(event.h, {
+          h: event.h,
+          when: event.when,
+          callback: event.callback,
+          task: event.task ?? taskOf(event.by),
+        });
+        break;
+      case 'timer.cancel':
+        state.timers.delete(event.h);
+        break;
+      case 'step':
+        runFront(state, event.h);
+        break;
+      case 'task.suspend':
+        if (event.h !== null) runFront(state, event.h);
+        state.waits.set(event.task, {
+          task: event.task,
+          reason: event.reason,
+          chain: event.chain,
+          since: state.t,
+        });
+        break;
+      case 'task.end':
+        if (event.h !== null) runFront(state, event.h);
+        state.waits.delete(event.task);
+        break;
+      case 'loop.blocked':
+        state.t = Math.max(state.t, event.t + event.duration);
+        break;
+      default:
+        break;
+    }
+  }
+
+  function describe(h: HandleId, cancelled: boolean): QueuedHandle {
+    const origin = handles.get(h);
+    if (origin?.kind === 'task') {
+      return { h, task: origin.task, label: taskName(origin.task), cancelled };
+    }
+    const label = origin === undefined ? `handle ${h}` : callbackLabel(origin);
+    return { h, task: null, label, cancelled };
+  }
+
+  function publish(state: MutableState): LoopState {
+    return {
+      event: state.event,
+      t: state.t,
+      ready: state.ready.map((h) => describe(h, state.cancelled.has(h))),
+      timers: [...state.timers.values()].sort((a, b) => a.when - b.when || a.h - b.h),
+      waits: [...state.waits.values()].sort((a, b) => a.task - b.task),
+      ran: state.ran === null ? null : describe(state.ran, false),
+    };
+  }
+
+  function stateSize(state: MutableState): number {
+    return state.ready.length + state.timers.size + state.waits.size;
+  }
+
+  return {
+    checkpoints,
+    apply(index) {
+      const event = events[index];
+      if (event === undefined) return;
+      reduce(live, event, index);
+      const last = checkpoints[checkpoints.length - 1];
+      const gap = index - (last?.event ?? -1);
+      // Copying costs the state's size, so big states are copied less often.
+      if (gap >= Math.max(MIN_EVENTS_BETWEEN_CHECKPOINTS, 4 * stateSize(live))) {
+        checkpoints.push({ event: index, state: copyState(live) });
+      }
+    },
+    stateAt(event) {
+      const target = Math.min(event, events.length - 1);
+      if (target === live.event) return publish(live);
+      let low = 0;
+      let high = checkpoints.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((checkpoints[middle]?.event ?? Infinity) <= target) low = middle;
+        else high = middle - 1;
+      }
+      const start = checkpoints[low] ?? { event: -1, state: emptyState() };
+      const state = copyState(start.state);
+      for (let index = start.event + 1; index <= target; index += 1) {
+        const replayed = events[index];
+        if (replayed) reduce(state, replayed, index);
+      }
+      return publish(state);
+    },
+  };
+}
+
+/** How a handle that is not a task's step is named: its callback. */
+export function callbackLabel(origin: Exclude<HandleOrigin, { kind: 'task' }>): string {
+  switch (origin.kind) {
+    case 'timer':
+      return `${origin.callback} timer`;
+    case 'callback':
+      return origin.name;
+    case 'thread':
+      return `thread ${origin.thread} done`;
+  }
+}
