@@ -1,0 +1,71 @@
+import type { AxisMode } from './axes';
+
+interface TimelineControlsProps {
+  readonly mode: AxisMode;
+  readonly spread: boolean;
+  readonly showInternal: boolean;
+  readonly onMode: (mode: AxisMode) => void;
+  readonly onSpread: (spread: boolean) => void;
+  readonly onShowInternal: (show: boolean) => void;
+}
+
+/** The timeline's options: which axis, spreading simultaneous steps, asyncio's helper tasks. */
+export function TimelineControls({
+  mode,
+  spread,
+  showInternal,
+  onMode,
+  onSpread,
+  onShowInternal,
+}: TimelineControlsProps) {
+  return (
+    <div className="timeline-controls">
+      <fieldset className="timeline-axis">
+        <legend>Axis</legend>
+        <label>
+          <input
+            type="radio"
+            name="timeline-axis"
+            checked={mode === 'steps'}
+            onChange={() => {
+              onMode('steps');
+            }}
+          />
+          Steps
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="timeline-axis"
+            checked={mode === 'time'}
+            onChange={() => {
+              onMode('time');
+            }}
+          />
+          Virtual time
+        </label>
+      </fieldset>
+      <label>
+        <input
+          type="checkbox"
+          checked={spread}
+          disabled={mode !== 'time'}
+          onChange={(event) => {
+            onSpread(event.target.checked);
+          }}
+        />
+        Spread simultaneous steps
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={showInternal}
+          onChange={(event) => {
+            onShowInternal(event.target.checked);
+          }}
+        />
+        Show asyncio&apos;s helper tasks
+      </label>
+    </div>
+  );
+}

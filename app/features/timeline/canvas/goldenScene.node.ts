@@ -1,0 +1,59 @@
+/** Scenes of the golden traces laid out in a frame, as the tests of the canvas modules use them. */
+import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
+import { buildTimeline, type TimelineModel } from '../model/timelineBuilder';
+import type { AxisMode } from './axes';
+import { frameLayout, rowTopPx, unitToPx, viewBounds, type FrameLayout } from './frameLayout';
+import { hitTest, type TimelineHit } from './hitTest';
+import { buildScene, type LaneRow, type RunSection, type TimelineScene } from './timelineScene';
+import { clampViewport, createViewport, type Viewport } from './viewport';
+
+export interface TestScene {
+  readonly model: TimelineModel;
+  readonly scene: TimelineScene;
+  readonly section: RunSection;
+  readonly view: Viewport;
+  readonly frame: FrameLayout;
+  readonly row: (key: string) => LaneRow;
+  /** The pixel column of an edge. */
+  readonly px: (edge: number) => number;
+  /** A row's top pixel. */
+  readonly top: (row: LaneRow) => number;
+  /** What is at a pixel. */
+  readonly hit: (x: number, y: number) => TimelineHit | null;
+}
+
+/** The golden trace `name`'s scene, fitted into an 800 × 400 canvas. */
+export function goldenScene(
+  name: string,
+  mode: AxisMode,
+  compare: string | null = null,
+): TestScene {
+  const model = buildTimeline(readGoldenTrace(name));
+  const previous = compare === null ? null : buildTimeline(readGoldenTrace(compare));
+  const scene = buildScene(model, previous, {
+    mode,
+    spread: false,
+    showInternal: false,
+    theme: 'light',
+  });
+  const frame = frameLayout(800, 400, false);
+  const view = createViewport();
+  clampViewport(view, viewBounds(scene, frame));
+  const section = scene.sections[scene.sections.length - 1];
+  if (section === undefined) throw new Error('no section');
+  return {
+    model,
+    scene,
+    section,
+    view,
+    frame,
+    row: (key) => {
+      const found = section.rowByKey.get(key);
+      if (found === undefined) throw new Error(`no row ${key}`);
+      return found;
+    },
+    px: (edge) => unitToPx(view, frame, section.axis.x(edge)),
+    top: (row) => rowTopPx(view, frame, row.top),
+    hit: (x, y) => hitTest(scene, view, frame, x, y),
+  };
+}

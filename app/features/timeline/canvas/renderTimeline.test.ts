@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { CanvasPalette } from './canvasPalette';
+import type { DrawContext } from './drawContext';
+import { minimapDensity } from './minimap';
+import { renderTimeline } from './renderTimeline';
+import { goldenScene, type TestScene } from './goldenScene.node';
+
+const PALETTE: CanvasPalette = {
+  text: '#000',
+  muted: '#555',
+  panel: '#fff',
+  border: '#ccc',
+  error: '#b00',
+  warning: '#850',
+};
+
+/** A 2D context that records what is drawn: texts, and how many shapes. */
+function recordingContext() {
+  const texts: string[] = [];
+  const calls = new Map<string, number>();
+  const state: Record<string | symbol, unknown> = { font: '10px sans-serif' };
+  const ctx = new Proxy(state, {
+    get(target, property) {
+      if (property in target) return target[property];
+      return (...args: unknown[]) => {
+        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
+        if (property === 'fillText') texts.push(String(args[0]));
+        if (property === 'measureText') return { width: String(args[0]).length * 6 };
+        return undefined;
+      };
+    },
+    set(target, property, value) {
+      target[property] = value;
+      return true;
+    },
+  }) as unknown as CanvasRenderingContext2D;
+  return { ctx, texts, calls };
+}
+
+function render(t: TestScene, cursor: number | null = null) {
+  const recording = recordingContext();
+  const draw: DrawContext = {
+    ctx: recording.ctx,
+    view: t.view,
+    frame: t.frame,
+    palette: PALETTE,
+    textWidths: new Map(),
+  };
+  renderTimeline(draw, { scene: t.scene, density: minimapDensity(t.scene), cursor });
+  return recording;
+}
+
+describe('drawing a frame', () => {
+  it('labels the lanes, the waits and the loop iterations', () => {
+    const { texts } = render(goldenScene('gather_sleeps', 'steps'));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Task-1 · main()',
+        "Task-2 · fetch('a', 1)",
+        'sleep 3 s',
+        'loop iteration',
+        '1',
+      ]),
+    );
+  });
+
+  it('writes seconds on the time axis', () => {
+    const { texts } = render(goldenScene('gather_sleeps', 'time'));
+    expect(texts).toEqual(expect.arrayContaining(['virtual time', '0 s', '1 s', '3 s']));
+  });
+
+  it('writes the line that blocked the loop on its band, and marks the mistake', () => {
+    const { texts } = render(goldenScene('blocking_sleep', 'time'));
+    expect(texts).toEqual(expect.arrayContaining(['blocked: line 12', '!']));
+  });
+
+  it('titles the previous run and this one when comparing', () => {
+    const { texts } = render(goldenScene('gather_sleeps', 'time', 'seed_greet'));
+    expect(texts).toEqual(expect.arrayContaining(['Previous run', 'This run']));
+  });
+
+  it('draws every golden trace on both axes, with a cursor, without throwing', () => {
+    for (const name of ['queue_workers', 'taskgroup_failure', 'thread_and_timeout', 'seed_greet']) {
+      for (const mode of ['steps', 'time'] as const) {
+        const { calls } = render(goldenScene(name, mode), 3);
+        expect(calls.get('fillRect') ?? 0).toBeGreaterThan(0);
+      }
+    }
+  });
+});

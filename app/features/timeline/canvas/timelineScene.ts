@@ -1,0 +1,160 @@
+/**
+ * What the canvas lays out, rebuilt when the model grows or an option
+ * changes (never per frame): the runs shown (the previous run above the
+ * current one when comparing), each with its axis and its lane rows, top to
+ * bottom. Pure: no DOM.
+ */
+import type { Theme } from '../../../shared/theme';
+import { taskColor } from '../../../shared/taskColors';
+import { orderLanes } from '../model/laneOrder';
+import type { TimelineModel } from '../model/timelineBuilder';
+import type { Lane } from '../model/types';
+import { createAxis, spreadFor, type Axis, type AxisMode } from './axes';
+
+/** Sizes of the canvas's parts, in CSS pixels. */
+export const LAYOUT = {
+  /** The lane labels' column. */
+  labelWidth: 210,
+  /** Each level of nesting indents a label this much (up to `maxIndentDepth` levels). */
+  indent: 12,
+  maxIndentDepth: 8,
+  /** The axis ticks' strip at the top. */
+  axisHeight: 22,
+  rowHeight: 24,
+  /** A run's title row ("Previous run", "This run") when comparing. */
+  titleHeight: 20,
+  /** The overview strip at the bottom, when zoomed in. */
+  minimapHeight: 26,
+} as const;
+
+export type RunKind = 'previous' | 'current';
+
+export interface LaneRow {
+  readonly lane: Lane;
+  /** Index into the scene's `sections`. */
+  readonly section: number;
+  /** The row's top, from the top of the lanes' area (before scrolling). */
+  readonly top: number;
+  /** The lane's colour: its task's, or for a worker thread the task that started it. */
+  readonly colour: string;
+}
+
+export interface RunSection {
+  readonly run: RunKind;
+  /** Shown above its lanes when comparing. */
+  readonly title: string | null;
+  readonly titleTop: number;
+  readonly model: TimelineModel;
+  readonly axis: Axis;
+  readonly rows: readonly LaneRow[];
+  readonly rowByKey: ReadonlyMap<string, LaneRow>;
+}
+
+export interface TimelineScene {
+  readonly sections: readonly RunSection[];
+  /** Every section's rows, top to bottom. */
+  readonly rows: readonly LaneRow[];
+  /** The lanes' area's full height, in pixels. */
+  readonly height: number;
+  /** The widest run's width, in axis units. */
+  readonly width: number;
+  /** The most steps of any run shown (how far one may zoom in depends on it). */
+  readonly steps: number;
+}
+
+export interface SceneOptions {
+  readonly mode: AxisMode;
+  /** Time axis: give simultaneous steps a width (axes.ts). */
+  readonly spread: boolean;
+  readonly showInternal: boolean;
+  readonly theme: Theme;
+}
+
+export function buildScene(
+  model: TimelineModel,
+  compare: TimelineModel | null,
+  options: SceneOptions,
+): TimelineScene {
+  // One spread for both runs, so that they share the axis's scale.
+  const spread = options.mode === 'time' && options.spread ? spreadFor(model) : 0;
+  const runs: [RunKind, TimelineModel][] =
+    compare === null
+      ? [['current', model]]
+      : [
+          ['previous', compare],
+          ['current', model],
+        ];
+  const sections: RunSection[] = [];
+  const rows: LaneRow[] = [];
+  let top = 0;
+  for (const [run, runModel] of runs) {
+    const title = compare === null ? null : run === 'previous' ? 'Previous run' : 'This run';
+    const titleTop = top;
+    if (title !== null) top += LAYOUT.titleHeight;
+    const sectionRows: LaneRow[] = [];
+    for (const lane of orderLanes(runModel, { showInternal: options.showInternal })) {
+      sectionRows.push({
+        lane,
+        section: sections.length,
+        top,
+        colour: laneColour(lane, options.theme),
+      });
+      top += LAYOUT.rowHeight;
+    }
+    rows.push(...sectionRows);
+    sections.push({
+      run,
+      title,
+      titleTop,
+      model: runModel,
+      axis: createAxis(runModel, { mode: options.mode, spread }),
+      rows: sectionRows,
+      rowByKey: new Map(sectionRows.map((row) => [row.lane.key, row])),
+    });
+  }
+  return {
+    sections,
+    rows,
+    height: top,
+    width: Math.max(...sections.map((section) => section.axis.width)),
+    steps: Math.max(...sections.map((section) => section.model.steps.length)),
+  };
+}
+
+function laneColour(lane: Lane, theme: Theme): string {
+  const task = lane.kind === 'task' ? lane.id : (lane.parent ?? lane.id);
+  return taskColor(task, theme);
+}
+
+/** The row at `y` (from the top of the lanes' area, before scrolling), if any. */
+export function rowAt(scene: TimelineScene, y: number): LaneRow | null {
+  let low = 0;
+  let high = scene.rows.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const row = scene.rows[middle];
+    if (row === undefined) return null;
+    if (y < row.top) high = middle - 1;
+    else if (y >= row.top + LAYOUT.rowHeight) low = middle + 1;
+    else return row;
+  }
+  return null;
+}
+
+/** The index of the first row whose bottom is below `y`, for drawing only the rows in view. */
+export function firstRowBelow(scene: TimelineScene, y: number): number {
+  let low = 0;
+  let high = scene.rows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const row = scene.rows[middle];
+    if (row !== undefined && row.top + LAYOUT.rowHeight <= y) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The section the current run is in (the last one). */
+export function currentSection(scene: TimelineScene): RunSection | undefined {
+  return scene.sections[scene.sections.length - 1];
+}
