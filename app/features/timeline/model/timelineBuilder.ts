@@ -327,7 +327,8 @@ export function createTimelineBuilder(): TimelineBuilder {
             step: null,
           });
         }
-        if (step !== null) moments.push({ kind: 'step-end', step, event: index, line });
+        if (step !== null)
+          moments.push({ kind: 'step-end', step, at: stepEnd(step), event: index, line });
         break;
       }
       case 'task.end': {
@@ -361,12 +362,14 @@ export function createTimelineBuilder(): TimelineBuilder {
             });
           }
         }
-        if (step !== null) moments.push({ kind: 'step-end', step, event: index, line });
+        if (step !== null)
+          moments.push({ kind: 'step-end', step, at: stepEnd(step), event: index, line });
         break;
       }
       case 'step': {
         const step = endStep(index, event.h, null, null);
-        if (step !== null) moments.push({ kind: 'step-end', step, event: index, line: null });
+        if (step !== null)
+          moments.push({ kind: 'step-end', step, at: stepEnd(step), event: index, line: null });
         break;
       }
       case 'task.cancel': {
@@ -413,7 +416,7 @@ export function createTimelineBuilder(): TimelineBuilder {
               ? taskLaneKey(event.task)
               : null;
         prints.push({ lane, at, event: index, stream: event.stream, text: event.text });
-        moments.push({ kind: 'print', step: steps.length, event: index, line: null });
+        moments.push({ kind: 'print', step: steps.length, at, event: index, line: null });
         virtualTime = Math.max(virtualTime, event.t);
         if (event.stream === 'stderr') noticeUnretrievedException(event.text, at);
         break;
