@@ -78,17 +78,23 @@ class LearnerCode:
             if frame.f_code.co_filename == filename
         ]
 
-    def output_chain(self) -> list[dict]:
+    def output_chain(self, depth: int) -> list[dict]:
         """The learner's frames writing output now, outermost first, with their lines.
 
-        Walks the stack outwards to the nearest `chain_boundary`: in a task's
-        step the chain starts at the task's coroutine, as `await_chain` does;
-        at module level it starts at `<module>`.
+        Walks the stack outwards from `depth` (the caller of the stream's
+        write, so that the stream's own frames cost nothing) to the nearest
+        `chain_boundary`: in a task's step the chain starts at the task's
+        coroutine, as `await_chain` does; at module level at `<module>`.
+        This runs on every line printed, and a frame costs ~0.5 µs in
+        WebAssembly: keep the loop bare (docs/PERFORMANCE.md).
         """
         filename = self.filename
         boundaries = _CHAIN_BOUNDARIES
         chain = []
-        frame = sys._getframe(1)
+        try:
+            frame = sys._getframe(depth)
+        except ValueError:  # written with no Python caller (e.g. straight from the host)
+            return chain
         while frame is not None:
             code = frame.f_code
             if code.co_filename == filename:

@@ -52,7 +52,7 @@ class TracedOutput(io.TextIOBase):
             )
         thread = run.thread_context
         if thread is not None:
-            thread.hold(self._stream, text, run.learner.output_chain())
+            thread.hold(self._stream, text, run.learner.output_chain(2))
             return len(text)
         pending = self._pending + text
         cut = pending.rfind("\n") + 1
@@ -73,7 +73,7 @@ class TracedOutput(io.TextIOBase):
         # `task`; held-back thread output brings the frames it was printed in.
         chain = run.output_chain
         if chain is None:
-            chain = run.learner.output_chain()
+            chain = run.learner.output_chain(3)  # from the caller of write or flush
         run.tracer.emit_streamed(
             {
                 "type": "output",
