@@ -13,8 +13,9 @@ from .trace import safe_repr
 
 RUNTIME_DIR = __file__.rsplit("/", 1)[0] + "/"
 
-# The ids of the code objects of `chain_boundary` functions (ids rather than the
-# code objects: hashing a code object hashes its contents, on every frame walked).
+# The ids of the code objects of `chain_boundary` functions. Ids, because code
+# objects compare by content: a learner's function with the same body as a
+# boundary would match. The functions live as long as the process, so ids stay.
 _CHAIN_BOUNDARIES: set[int] = set()
 
 
