@@ -14,7 +14,7 @@ function out(
   task: number | null = 1,
   t = 0,
 ): TraceEvent {
-  return { type: 'output', stream, text, task, thread: null, t };
+  return { type: 'output', stream, text, task, thread: null, chain: [], t };
 }
 
 describe('output lines', () => {
