@@ -72,8 +72,12 @@ test('playback keys step through the seed example print by print', async ({ play
     'aria-valuetext',
     /^Moment 1 of \d+/,
   );
-  // At the first print only "Hello, Alice!" has been printed.
+  // At the first print only "Hello, Alice!" has been printed, by greet called from main.
   await expect(playground.output.locator('.output-later')).toHaveText([/Hello, Bob!/]);
+  const editorLines = page.locator('.monaco-editor .view-lines');
+  await expect(editorLines).toContainText('▶ Task-1 prints here');
+  await expect(editorLines).toContainText('▷ Task-1 is in greet() called here');
+  await expect(page.locator('.monaco-editor .line-highlight-caller')).toHaveCount(1);
   await page.keyboard.press('.');
   await expect(playground.output.locator('.output-later')).toHaveCount(0);
   await page.keyboard.press(',');

@@ -137,6 +137,7 @@ export function syntheticTrace({ events: target, tasks }: SyntheticTraceOptions)
           task,
           thread: null,
           t: now,
+          chain: [{ fn: 'worker', line: LINES.print }],
         });
       }
       if (finishing()) {

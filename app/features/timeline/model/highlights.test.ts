@@ -23,6 +23,35 @@ describe('the lines playback marks in the editor', () => {
     ]);
   });
 
+  it('follows a step print by print: the seed runs greet from main twice', () => {
+    const seed = buildTimeline(readGoldenTrace('seed_greet'));
+    expect([0, 1, 2].map((moment) => highlightsAt(seed, moment))).toEqual([
+      [
+        { line: 4, task: 1, kind: 'running', text: '▶ Task-1 prints here' },
+        { line: 7, task: 1, kind: 'caller', text: '▷ Task-1 is in greet() called here' },
+      ],
+      [
+        { line: 4, task: 1, kind: 'running', text: '▶ Task-1 prints here' },
+        { line: 8, task: 1, kind: 'caller', text: '▷ Task-1 is in greet() called here' },
+      ],
+      [],
+    ]);
+    expect(seed.moments.slice(0, 2).map((moment) => seed.events[moment.event])).toMatchObject([
+      {
+        chain: [
+          { fn: 'main', line: 7 },
+          { fn: 'greet', line: 4 },
+        ],
+      },
+      {
+        chain: [
+          { fn: 'main', line: 8 },
+          { fn: 'greet', line: 4 },
+        ],
+      },
+    ]);
+  });
+
   it('marks nothing for a moment that does not exist', () => {
     expect(highlightsAt(model, model.moments.length)).toEqual([]);
   });

@@ -29,7 +29,10 @@ export function highlightsAt(model: TimelineModel, moment: number): LineHighligh
   const name = (task: TaskId): string =>
     model.laneByKey.get(`task:${task}`)?.name ?? `Task-${task}`;
   const step = model.steps[at.step];
-  const runningTask = step?.task ?? null;
+  const event = model.events[at.event];
+  // A print's step may still be streaming in: its own event names the task.
+  const runningTask = event?.type === 'output' ? event.task : (step?.task ?? null);
+  const chain = event?.type === 'output' || event?.type === 'task.suspend' ? event.chain : [];
   const highlights: LineHighlight[] = [];
   const waits = model.loopStateAt(at.event).waits;
   const runningLine = at.kind === 'print' ? at.line : (step?.line ?? null);
@@ -48,6 +51,15 @@ export function highlightsAt(model: TimelineModel, moment: number): LineHighligh
             ? `▶ ${who} ran to here and waits: ${describeWait(ownWait.reason, ownWait.since, name)}`
             : `▶ ${who} ran to here`,
     });
+    // The calls it is inside: the seed's main calling greet on line 7, then on line 8.
+    for (const [depth, frame] of chain.slice(0, -1).entries()) {
+      highlights.push({
+        line: frame.line,
+        task: runningTask,
+        kind: 'caller',
+        text: `▷ ${who} is in ${chain[depth + 1]?.fn ?? '?'}() called here`,
+      });
+    }
   }
   for (const wait of waits) {
     // The task that just ran to its wait is marked there already.

@@ -422,7 +422,13 @@ export function createTimelineBuilder(): TimelineBuilder {
               ? taskLaneKey(event.task)
               : null;
         prints.push({ lane, at, event: index, stream: event.stream, text: event.text });
-        moments.push({ kind: 'print', step: steps.length, at, event: index, line: null });
+        moments.push({
+          kind: 'print',
+          step: steps.length,
+          at,
+          event: index,
+          line: event.chain[event.chain.length - 1]?.line ?? null,
+        });
         virtualTime = Math.max(virtualTime, event.t);
         if (event.stream === 'stderr') noticeUnretrievedException(event.text, at);
         break;
