@@ -5,12 +5,18 @@ import { createRoot } from 'react-dom/client';
 import { SEED_PROGRAM } from './features/editor/seedProgram';
 import { createTextStorage, pageLocalStorage } from './platform/browserStorage';
 import { createSandboxClient } from './runtime/createSandboxClient';
+import { taskColorRules } from './shared/taskColors';
 import { App } from './shell/App';
 import { createAppStore } from './shell/appStore';
 import { PageBoundary } from './shell/PageBoundary';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
+
+// Task colours for what CSS draws (editor decorations), from the one palette.
+const taskColors = document.createElement('style');
+taskColors.textContent = taskColorRules();
+document.head.append(taskColors);
 
 const sandbox = createSandboxClient();
 const storage = createTextStorage(pageLocalStorage());

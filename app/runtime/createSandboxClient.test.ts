@@ -57,6 +57,7 @@ const OUTPUT: TraceEvent = {
   text: '1\n',
   task: null,
   thread: null,
+  chain: [],
   t: 0,
 };
 

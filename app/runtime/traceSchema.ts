@@ -1,12 +1,12 @@
 /**
- * The trace: every event the Python runtime emits, version 1.
+ * The trace: every event the Python runtime emits, version 2.
  * docs/trace-format.md describes each kind in prose; this file is the typed
  * mirror of app/runtime/python/loopscope_runtime, and tests/golden/schema.test.ts
  * checks that what the runtime emits has exactly these fields. Plain data only.
  */
 
 /** Bumped whenever an event changes shape. */
-export const TRACE_FORMAT_VERSION = 1;
+export const TRACE_FORMAT_VERSION = 2;
 
 /** A handle id: one entry of the ready queue or the timer heap. */
 export type HandleId = number;
@@ -147,7 +147,7 @@ export interface WaitReason {
   readonly deadline?: number;
 }
 
-/** One frame of the learner's await chain. */
+/** One frame of the learner's code: a function and the line it is at. */
 export interface ChainFrame {
   readonly fn: string;
   readonly line: number;
@@ -217,6 +217,13 @@ export interface OutputEvent {
   readonly task: TaskId | null;
   /** The simulated worker thread that printed it (see `thread.start`), or null. */
   readonly thread: number | null;
+  /**
+   * The learner's frames that wrote it, outermost first: those of the step
+   * (from the task's coroutine, the callback or the thread's function), or
+   * from `<module>` outside the loop. Empty for what the runtime writes itself
+   * (tracebacks, warnings, "Task exception was never retrieved").
+   */
+  readonly chain: readonly ChainFrame[];
   readonly t: number;
 }
 
@@ -382,7 +389,35 @@ export type TraceEvent =
   | NetCloseEvent
   | NetServerCloseEvent;
 
-/** Reads one batch of events as the runtime sends it (a JSON array). */
+/**
+ * Reads one batch of events as the runtime sends it (a JSON array).
+ * Checks what changed in the latest version, so that a runtime of another
+ * version fails here, by name, instead of deep in the timeline.
+ */
 export function parseEventBatch(batchJson: string): TraceEvent[] {
-  return JSON.parse(batchJson) as TraceEvent[];
+  const events = JSON.parse(batchJson) as TraceEvent[];
+  for (const event of events) {
+    if (event.type === 'run.start' && event.version !== TRACE_FORMAT_VERSION) {
+      throw new Error(
+        `trace format ${String(event.version)}, expected ${String(TRACE_FORMAT_VERSION)}`,
+      );
+    }
+    if (event.type === 'output' && !isChain(event.chain)) {
+      throw new Error(`output event without a valid chain: ${JSON.stringify(event)}`);
+    }
+  }
+  return events;
+}
+
+function isChain(chain: unknown): chain is readonly ChainFrame[] {
+  return (
+    Array.isArray(chain) &&
+    chain.every(
+      (frame: unknown) =>
+        typeof frame === 'object' &&
+        frame !== null &&
+        typeof (frame as Partial<ChainFrame>).fn === 'string' &&
+        typeof (frame as Partial<ChainFrame>).line === 'number',
+    )
+  );
 }

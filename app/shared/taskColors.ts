@@ -45,3 +45,21 @@ export function taskColor(task: number, theme: Theme): string {
 export function taskColorCss(task: number): string {
   return `light-dark(${taskColor(task, 'light')}, ${taskColor(task, 'dark')})`;
 }
+
+/**
+ * The class that sets `--task-color` to task number `task`'s colour in both
+ * themes, for what CSS draws but React does not style (Monaco's line
+ * decorations). The rules come from `taskColorRules`; null: no task.
+ */
+export function taskColorClass(task: number | null): string {
+  return task === null
+    ? 'task-color-none'
+    : `task-color-${(task - 1) % TASK_PALETTES.light.length}`;
+}
+
+/** The style sheet behind `taskColorClass`, made from the palettes so it cannot drift from them. */
+export function taskColorRules(): string {
+  return TASK_PALETTES.light
+    .map((_, slot) => `.task-color-${slot} { --task-color: ${taskColorCss(slot + 1)}; }`)
+    .join('\n');
+}

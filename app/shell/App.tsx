@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { KeepingNotice } from '../features/drafts/KeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
@@ -8,7 +8,11 @@ import { RunControls } from '../features/runner/RunControls';
 import { PROGRAM_FILENAME } from '../features/runner/runnerSlice';
 import { StatusLine } from '../features/runner/StatusLine';
 import { useSandboxStatus } from '../features/runner/useSandboxStatus';
+import { highlightsAt } from '../features/timeline/model/highlights';
+import { TimelinePanel } from '../features/timeline/TimelinePanel';
+import { writesAt } from '../features/timeline/timelineSlice';
 import type { SandboxClient } from '../runtime/createSandboxClient';
+import type { LineHighlight } from '../shared/lineHighlight';
 import type { AppStore } from './appStore';
 import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -20,6 +24,8 @@ interface AppProps {
   readonly sandbox: SandboxClient;
   readonly store: AppStore;
 }
+
+const NO_HIGHLIGHTS: readonly LineHighlight[] = [];
 
 /** The page: composes the features, which know nothing of one another. */
 export function App({ sandbox, store }: AppProps) {
@@ -37,6 +43,23 @@ export function App({ sandbox, store }: AppProps) {
     setPythonSettled(true);
   }
 
+  // Playback: the editor marks the lines at the cursor and the output dims
+  // what is printed later; at the end (the default) nothing is marked.
+  const timelineModel = useStore(store, (state) => state.timeline);
+  const playbackMoment = useStore(store, (state) => state.playback.moment);
+  const lineHighlights = useMemo(
+    () =>
+      timelineModel === null || playbackMoment === null
+        ? NO_HIGHLIGHTS
+        : highlightsAt(timelineModel, playbackMoment),
+    // A moment's past is complete once it is reached: later batches cannot change it.
+    [timelineModel, playbackMoment],
+  );
+  const printedWrites =
+    timelineModel === null || playbackMoment === null
+      ? null
+      : writesAt(timelineModel, playbackMoment);
+
   const editor = (
     <section className="app-editor" aria-label="Editor">
       <PaneBoundary part="The editor">
@@ -50,6 +73,7 @@ export function App({ sandbox, store }: AppProps) {
           runMarkers={runMarkers}
           cursorRequest={cursorRequest}
           loadCodeEditor={pythonSettled}
+          lineHighlights={lineHighlights}
         />
         <div className="editor-actions">
           <RunControls runner={store} source={source} />
@@ -65,6 +89,7 @@ export function App({ sandbox, store }: AppProps) {
         <StatusLine sandbox={sandbox} runner={store} />
         <OutputLog
           runner={store}
+          printedWrites={printedWrites}
           onOpenLocation={(location) => {
             setCursorRequest((previous) => ({
               line: location.line,
@@ -80,7 +105,7 @@ export function App({ sandbox, store }: AppProps) {
     <section className="app-timeline" aria-label="Timeline">
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
-        <p className="app-timeline-empty">Run the program to see its tasks on a timeline.</p>
+        <TimelinePanel timeline={store} />
       </PaneBoundary>
     </section>
   );

@@ -10,10 +10,11 @@ import {
   type DraftSlice,
 } from '../features/drafts/draftSlice';
 import { createRunnerSlice, type RunnerSlice } from '../features/runner/runnerSlice';
+import { createTimelineSlice, type TimelineSlice } from '../features/timeline/timelineSlice';
 import type { SandboxClient } from '../runtime/createSandboxClient';
 import { createThemeSlice, type ThemeOptions, type ThemeSlice } from './themeSlice';
 
-export type AppState = RunnerSlice & DraftSlice & ThemeSlice;
+export type AppState = RunnerSlice & TimelineSlice & DraftSlice & ThemeSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -26,7 +27,16 @@ export interface AppStoreOptions {
 
 export function createAppStore(options: AppStoreOptions): AppStore {
   return createStore<AppState>()((set, get) => ({
-    ...createRunnerSlice(options.sandbox)(set, get),
+    // The timeline follows the runner's trace; neither feature knows the other.
+    ...createRunnerSlice(options.sandbox, {
+      runStarted: () => {
+        get().startTimeline();
+      },
+      traceArrived: (events) => {
+        get().receiveTrace(events);
+      },
+    })(set, get),
+    ...createTimelineSlice()(set, get),
     ...createDraftSlice(options.drafts)(set, get),
     ...createThemeSlice(options.theme)(set, get),
   }));

@@ -27,7 +27,7 @@ const FIELDS: Record<TraceEvent['type'], { always: string[]; maybe?: string[] }>
     maybe: ['repr', 'error', 'message', 'line'],
   },
   'loop.blocked': { always: ['task', 'h', 'line', 'duration', 't'] },
-  output: { always: ['stream', 'text', 'task', 'thread', 't'] },
+  output: { always: ['stream', 'text', 'task', 'thread', 'chain', 't'] },
   warning: { always: ['category', 'message', 'line', 'task', 't'] },
   error: { always: ['error', 'message', 'line', 'task', 't'] },
   limit: { always: ['kind', 'message', 't'] },

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef } from 'react';
 import type { SyntaxProblem } from '../../runtime/host/pythonRuntime';
+import type { LineHighlight } from '../../shared/lineHighlight';
 // Types only: useCodeEditorPhase loads the module lazily.
 import type { ProgramEditorHandle } from './monaco';
 import { markerFromSyntaxProblem, type EditorMarker } from './problems';
@@ -42,6 +43,8 @@ interface CodeEditorProps {
    * (docs/PERFORMANCE.md), and the textarea works meanwhile.
    */
   readonly loadCodeEditor: boolean;
+  /** Lines playback marks: where each task waits, the line running now. */
+  readonly lineHighlights: readonly LineHighlight[];
 }
 
 /**
@@ -59,6 +62,7 @@ export function CodeEditor({
   runMarkers,
   cursorRequest,
   loadCodeEditor,
+  lineHighlights,
 }: CodeEditorProps) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -126,6 +130,9 @@ export function CodeEditor({
   useEffect(() => {
     editorRef.current?.setMarkers('run', runMarkers);
   }, [runMarkers, phase]);
+  useEffect(() => {
+    editorRef.current?.setLineHighlights(lineHighlights);
+  }, [lineHighlights, phase]);
 
   // The one way the cursor is moved from outside the text: traceback links
   // (through `cursorRequest`) and the Problems list.

@@ -41,6 +41,8 @@ import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import { declarationOf, type AsyncioApiEntry } from './asyncioApi';
 import { completionsAfter, hoverFor } from './asyncioCompletions';
+import type { LineHighlight } from '../../shared/lineHighlight';
+import { taskColorClass } from '../../shared/taskColors';
 import type { EditorMarker } from './problems';
 
 /** Who set a group of markers; each owner replaces only its own. */
@@ -80,6 +82,8 @@ export interface ProgramEditorHandle {
   setMarkers(owner: MarkerOwner, markers: readonly EditorMarker[]): void;
   /** Moves the cursor, scrolls it into view and focuses the editor. */
   moveCursor(line: number, column: number): void;
+  /** Marks the lines playback points at (replacing the last ones), in each task's colour. */
+  setLineHighlights(highlights: readonly LineHighlight[]): void;
   dispose(): void;
 }
 
@@ -168,6 +172,30 @@ languages.registerHoverProvider('python', {
   },
 });
 
+/** A whole-line background, and the note written after the line's end. */
+function toDecorations(
+  model: editor.ITextModel,
+  highlight: LineHighlight,
+): editor.IModelDeltaDecoration[] {
+  const line = Math.min(Math.max(highlight.line, 1), model.getLineCount());
+  const end = model.getLineMaxColumn(line);
+  const color = taskColorClass(highlight.task);
+  return [
+    {
+      range: new Range(line, 1, line, 1),
+      options: { isWholeLine: true, className: `line-highlight-${highlight.kind} ${color}` },
+    },
+    {
+      range: new Range(line, end, line, end),
+      options: {
+        // Injected text on an empty range shows only when asked to.
+        showIfCollapsed: true,
+        after: { content: `   ${highlight.text}`, inlineClassName: `line-highlight-note ${color}` },
+      },
+    },
+  ];
+}
+
 function toMarkerData(model: editor.ITextModel, marker: EditorMarker): editor.IMarkerData {
   const line = Math.min(Math.max(marker.line, 1), model.getLineCount());
   const lineEnd = model.getLineMaxColumn(line);
@@ -226,6 +254,7 @@ function driveProgramEditor(
   if (!model) throw new Error('Monaco created an editor without a model');
   // Tracebacks and the runtime count lines by "\n" whatever the platform.
   model.setEOL(editor.EndOfLineSequence.LF);
+  const lineHighlights = created.createDecorationsCollection();
 
   let applyingValue = false;
   // Texts reported through onChange that have not come back as `setValue`
@@ -310,6 +339,9 @@ function driveProgramEditor(
         owner,
         markers.map((marker) => toMarkerData(model, marker)),
       );
+    },
+    setLineHighlights(highlights) {
+      lineHighlights.set(highlights.flatMap((highlight) => toDecorations(model, highlight)));
     },
     moveCursor(line, column) {
       const position = model.validatePosition({ lineNumber: line, column });

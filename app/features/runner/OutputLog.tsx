@@ -22,6 +22,8 @@ interface OutputLogProps {
   readonly runner: RunnerStore;
   /** Moves the editor to a line a traceback points at. */
   readonly onOpenLocation: (location: SourceLocation) => void;
+  /** During playback: how many writes have happened; lines of later writes are dimmed. */
+  readonly printedWrites: number | null;
 }
 
 interface Window {
@@ -35,7 +37,7 @@ interface Window {
  * rows in view are in the DOM, so hundreds of thousands of lines scroll
  * smoothly; the view follows new output while it is scrolled to the bottom.
  */
-export function OutputLog({ runner, onOpenLocation }: OutputLogProps) {
+export function OutputLog({ runner, onOpenLocation, printedWrites }: OutputLogProps) {
   const version = useStore(runner, (state) => state.outputVersion);
   const buffer = useStore(runner, (state) => state.output);
   const scroller = useRef<HTMLDivElement>(null);
@@ -96,6 +98,7 @@ export function OutputLog({ runner, onOpenLocation }: OutputLogProps) {
               line={line}
               top={(view.first + index) * LINE_HEIGHT_PX}
               taskName={line.task === null ? null : (buffer.taskNames.get(line.task) ?? null)}
+              later={printedWrites !== null && line.write >= printedWrites}
               onOpenLocation={onOpenLocation}
             />
           ))}
@@ -156,14 +159,19 @@ interface OutputRowProps {
   readonly line: OutputLine;
   readonly top: number;
   readonly taskName: string | null;
+  /** Printed after the playback cursor. */
+  readonly later: boolean;
   readonly onOpenLocation: (location: SourceLocation) => void;
 }
 
-function OutputRow({ line, top, taskName, onOpenLocation }: OutputRowProps) {
+function OutputRow({ line, top, taskName, later, onOpenLocation }: OutputRowProps) {
   const location = line.stream === 'stderr' ? sourceLocation(line.text, PROGRAM_FILENAME) : null;
   const who = line.thread !== null ? `thread ${line.thread}` : taskName;
   return (
-    <div className={`output-line output-${line.stream}`} style={{ top }}>
+    <div
+      className={`output-line output-${line.stream}${later ? ' output-later' : ''}`}
+      style={{ top }}
+    >
       <span className="output-time" aria-hidden="true">
         {formatVirtualTime(line.t)}
       </span>

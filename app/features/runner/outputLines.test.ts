@@ -14,7 +14,7 @@ function out(
   task: number | null = 1,
   t = 0,
 ): TraceEvent {
-  return { type: 'output', stream, text, task, thread: null, t };
+  return { type: 'output', stream, text, task, thread: null, chain: [], t };
 }
 
 describe('output lines', () => {
@@ -35,9 +35,9 @@ describe('output lines', () => {
       out('oops\n', 'stderr', 2, 1.5),
     ]);
     expect(buffer.lines).toEqual([
-      { stream: 'stdout', text: 'a', t: 0, task: 1, thread: null },
-      { stream: 'stdout', text: 'b', t: 0, task: 1, thread: null },
-      { stream: 'stderr', text: 'oops', t: 1.5, task: 2, thread: null },
+      { stream: 'stdout', text: 'a', t: 0, task: 1, thread: null, write: 0 },
+      { stream: 'stdout', text: 'b', t: 0, task: 1, thread: null, write: 0 },
+      { stream: 'stderr', text: 'oops', t: 1.5, task: 2, thread: null, write: 1 },
     ]);
     expect(buffer.taskNames.get(2)).toBe('Task-2');
     expect(outputAsText(buffer)).toBe('a\nb\noops\n');
@@ -50,6 +50,8 @@ describe('output lines', () => {
       out(' done\nnext\n'),
     ]);
     expect(buffer.lines.map((line) => line.text)).toEqual(['Loading... done', 'next']);
+    // A line belongs to the write that began it: playback shows it from then on.
+    expect(buffer.lines.map((line) => line.write)).toEqual([0, 2]);
   });
 
   it('grows in place and says it changed', () => {

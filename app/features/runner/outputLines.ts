@@ -22,6 +22,8 @@ export interface OutputLine {
   readonly task: TaskId | null;
   /** The simulated worker thread that printed it, or null. */
   readonly thread: number | null;
+  /** Which write of the run (0 for the first `output` event) began the line. */
+  readonly write: number;
 }
 
 /** Something a run reported at a line of the program: the error that ended it, or a warning. */
@@ -60,6 +62,8 @@ interface MutableBuffer extends OutputBuffer {
   version: number;
   /** Whether the last line still waits for its line end. */
   lastOpen: boolean;
+  /** `output` events seen so far. */
+  writes: number;
 }
 
 export function createOutputBuffer(): OutputBuffer {
@@ -71,6 +75,7 @@ export function createOutputBuffer(): OutputBuffer {
     droppedLines: 0,
     version: 0,
     lastOpen: false,
+    writes: 0,
   };
   return buffer;
 }
@@ -81,6 +86,7 @@ export function appendOutput(buffer: OutputBuffer, events: readonly TraceEvent[]
   for (const event of events) {
     if (event.type === 'output') {
       appendText(target, event.stream, event.text, event.t, event.task, event.thread);
+      target.writes += 1;
     } else if (event.type === 'task.create') {
       target.taskNames.set(event.task, event.name);
     } else if (event.type === 'limit') {
@@ -117,7 +123,7 @@ function appendText(
     if (index === 0 && buffer.lastOpen && last?.stream === stream) {
       buffer.lines[buffer.lines.length - 1] = { ...last, text: last.text + piece };
     } else if (buffer.lines.length < MAX_OUTPUT_LINES) {
-      buffer.lines.push({ stream, text: piece, t, task, thread });
+      buffer.lines.push({ stream, text: piece, t, task, thread, write: buffer.writes });
     } else {
       buffer.droppedLines += 1;
     }

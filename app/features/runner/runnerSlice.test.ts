@@ -7,7 +7,7 @@ import { outputAsText } from './outputLines';
 import { createRunnerSlice, PROGRAM_FILENAME } from './runnerSlice';
 
 function printed(text: string, t = 0): TraceEvent {
-  return { type: 'output', stream: 'stdout', text, task: null, thread: null, t };
+  return { type: 'output', stream: 'stdout', text, task: null, thread: null, chain: [], t };
 }
 
 const FINISHED: RunResult = {

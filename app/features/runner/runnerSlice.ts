@@ -4,6 +4,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { RunResult, SandboxClient } from '../../runtime/createSandboxClient';
+import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
 import { appendOutput, createOutputBuffer, type OutputBuffer } from './outputLines';
 
@@ -28,7 +29,23 @@ export interface RunnerSlice {
 /** Any store that holds the runner's slice (the components need no more). */
 export type RunnerStore = StoreApi<RunnerSlice>;
 
-export function createRunnerSlice(sandbox: SandboxClient): SliceCreator<RunnerSlice> {
+/** Who else follows a run's trace (the shell connects the timeline here). */
+export interface RunObserver {
+  /** A run begins: whatever came from the previous one is over. */
+  runStarted(): void;
+  /** A batch of the run's trace, in order. */
+  traceArrived(events: readonly TraceEvent[]): void;
+}
+
+const NO_OBSERVER: RunObserver = {
+  runStarted: () => undefined,
+  traceArrived: () => undefined,
+};
+
+export function createRunnerSlice(
+  sandbox: SandboxClient,
+  observer: RunObserver = NO_OBSERVER,
+): SliceCreator<RunnerSlice> {
   return (set, get) => ({
     running: false,
     output: createOutputBuffer(),
@@ -39,10 +56,12 @@ export function createRunnerSlice(sandbox: SandboxClient): SliceCreator<RunnerSl
       if (get().running) return;
       const output = createOutputBuffer();
       set({ running: true, output, outputVersion: output.version, result: null });
+      observer.runStarted();
       let result: RunResult;
       try {
         result = await sandbox.run({ source, filename: PROGRAM_FILENAME }, (events) => {
           set({ outputVersion: appendOutput(output, events).version });
+          observer.traceArrived(events);
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@
  * The model only grows: a batch appends to it and bumps `version`, so a view
  * can redraw on a new version without rebuilding anything.
  */
-import type { HandleId, TaskId, TraceEvent } from '../../../runtime/traceSchema';
+import type { ChainFrame, HandleId, TaskId, TraceEvent } from '../../../runtime/traceSchema';
 import { formatSeconds, waitLabel } from './labels';
 import {
   callbackLabel,
@@ -62,6 +62,9 @@ export interface TimelineBuilder {
   readonly model: TimelineModel;
   append(events: readonly TraceEvent[]): void;
 }
+
+/** Shared by every segment without frames: a run has hundreds of thousands of segments. */
+const NO_FRAMES: readonly ChainFrame[] = [];
 
 /** How many callbacks deep an arrow's cause is followed back to a task. */
 const MAX_CAUSE_DEPTH = 8;
@@ -155,9 +158,10 @@ export function createTimelineBuilder(): TimelineBuilder {
     if (last && last.to === null) last.to = Math.max(at, last.from);
   }
 
-  function openSegment(lane: Lane, segment: Omit<Segment, 'to'>): void {
+  /** Ends the lane's open segment where `segment` (open itself) begins. */
+  function openSegment(lane: Lane, segment: Segment): void {
     closeOpenSegment(lane, segment.from);
-    lane.segments.push({ ...segment, to: null });
+    lane.segments.push(segment);
   }
 
   /** Where an event happens: inside the step that runs next, or before it. */
@@ -189,8 +193,9 @@ export function createTimelineBuilder(): TimelineBuilder {
     openSegment(lane, {
       kind: 'running',
       from: stepStart(step),
+      to: null,
       reason: null,
-      chain: [],
+      chain: NO_FRAMES,
       label: '',
       line,
       step,
@@ -320,6 +325,7 @@ export function createTimelineBuilder(): TimelineBuilder {
           openSegment(lane, {
             kind: 'suspended',
             from: stepEnd(ranIn),
+            to: null,
             reason: event.reason,
             chain: event.chain,
             label: waitLabel(event.reason, clock, taskName),
@@ -327,7 +333,8 @@ export function createTimelineBuilder(): TimelineBuilder {
             step: null,
           });
         }
-        if (step !== null) moments.push({ kind: 'step-end', step, event: index, line });
+        if (step !== null)
+          moments.push({ kind: 'step-end', step, at: stepEnd(step), event: index, line });
         break;
       }
       case 'task.end': {
@@ -361,12 +368,14 @@ export function createTimelineBuilder(): TimelineBuilder {
             });
           }
         }
-        if (step !== null) moments.push({ kind: 'step-end', step, event: index, line });
+        if (step !== null)
+          moments.push({ kind: 'step-end', step, at: stepEnd(step), event: index, line });
         break;
       }
       case 'step': {
         const step = endStep(index, event.h, null, null);
-        if (step !== null) moments.push({ kind: 'step-end', step, event: index, line: null });
+        if (step !== null)
+          moments.push({ kind: 'step-end', step, at: stepEnd(step), event: index, line: null });
         break;
       }
       case 'task.cancel': {
@@ -413,7 +422,13 @@ export function createTimelineBuilder(): TimelineBuilder {
               ? taskLaneKey(event.task)
               : null;
         prints.push({ lane, at, event: index, stream: event.stream, text: event.text });
-        moments.push({ kind: 'print', step: steps.length, event: index, line: null });
+        moments.push({
+          kind: 'print',
+          step: steps.length,
+          at,
+          event: index,
+          line: event.chain[event.chain.length - 1]?.line ?? null,
+        });
         virtualTime = Math.max(virtualTime, event.t);
         if (event.stream === 'stderr') noticeUnretrievedException(event.text, at);
         break;
@@ -453,8 +468,9 @@ export function createTimelineBuilder(): TimelineBuilder {
         openSegment(lane, {
           kind: 'running',
           from: at,
+          to: null,
           reason: null,
-          chain: [],
+          chain: NO_FRAMES,
           label: event.fn,
           line: event.line,
           step: null,
@@ -493,8 +509,9 @@ export function createTimelineBuilder(): TimelineBuilder {
     openSegment(lane, {
       kind: 'ready',
       from: at,
+      to: null,
       reason: null,
-      chain: [],
+      chain: NO_FRAMES,
       label: '',
       line: null,
       step: null,

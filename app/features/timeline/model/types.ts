@@ -173,6 +173,8 @@ export interface Overlay {
  */
 export interface Moment {
   readonly step: number;
+  /** Where it is on the timeline. */
+  readonly at: Edge;
   /** Index of the last trace event that has happened at this moment. */
   readonly event: number;
   readonly kind: 'print' | 'step-end';

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable
 
 from .clock import real_perf_counter
+from .frames import chain_boundary
 
 
 def default_worker_count() -> int:
@@ -32,16 +33,21 @@ class ThreadContext:
         self.thread = thread
         self.start = start
         self.elapsed = 0.0
-        self.output: list[tuple[float, str, str]] = []
+        # (virtual time, stream, text, the learner's frames of its last write)
+        self.output: list[tuple[float, str, str, list[dict]]] = []
 
-    def hold(self, stream: str, text: str) -> None:
-        """Keeps text for later; writes at the same moment join, so a print stays one piece."""
+    def hold(self, stream: str, text: str, chain: list[dict]) -> None:
+        """Keeps text for later; writes at the same moment join, so a print stays one piece.
+
+        A joined piece keeps the chain of its last write, the one that
+        completes it, as output written at once does.
+        """
         when = self.start + self.elapsed
         output = self.output
         if output and output[-1][0] == when and output[-1][1] == stream:
-            output[-1] = (when, stream, output[-1][2] + text)
+            output[-1] = (when, stream, output[-1][2] + text, chain)
         else:
-            output.append((when, stream, text))
+            output.append((when, stream, text, chain))
 
 
 class SimulatedThreadPool:
@@ -53,6 +59,7 @@ class SimulatedThreadPool:
         # Per executor: the virtual time each worker becomes free.
         self._free_at: dict[int, list[float]] = {}
 
+    @chain_boundary  # the thread's output is its function's, not the awaiting task's
     def submit(self, executor, func: Callable, args: tuple):
         loop = self._loop
         run = loop._run
@@ -93,8 +100,8 @@ class SimulatedThreadPool:
         cpu = real_perf_counter() - started
         end = start + context.elapsed
         workers[slot] = end
-        for when, stream, text in context.output:
-            loop.call_at(when, _write_later, run, thread, stream, text)
+        for when, stream, text, chain in context.output:
+            loop.call_at(when, _write_later, run, thread, stream, text, chain)
         loop.call_at(end, _finish, future, result, error)
         if tracer.enabled:
             tracer.emit(
@@ -127,15 +134,17 @@ def function_name(func, args: tuple) -> str:
     return getattr(func, "__qualname__", None) or type(func).__name__
 
 
-def _write_later(run, thread: int, stream: str, text: str) -> None:
-    """Writes a simulated thread's held-back output, attributed to that thread."""
+def _write_later(run, thread: int, stream: str, text: str, chain: list[dict]) -> None:
+    """Writes a simulated thread's held-back output, attributed to that thread and its frames."""
     target = sys.stdout if stream == "stdout" else sys.stderr
     run.output_thread = thread
+    run.output_chain = chain
     try:
         target.write(text)
         target.flush()
     finally:
         run.output_thread = None
+        run.output_chain = None
 
 
 def _finish(future, result, error) -> None:

@@ -6,12 +6,30 @@ trace describes in the learner's terms instead of showing.
 """
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import CoroutineType, FrameType
 
 from .trace import safe_repr
 
 RUNTIME_DIR = __file__.rsplit("/", 1)[0] + "/"
+
+# The ids of the code objects of `chain_boundary` functions. Ids, because code
+# objects compare by content: a learner's function with the same body as a
+# boundary would match. The functions live as long as the process, so ids stay.
+_CHAIN_BOUNDARIES: set[int] = set()
+
+
+def chain_boundary[F: Callable](func: F) -> F:
+    """Marks `func` as a frame that ends an output chain (see `LearnerCode.output_chain`).
+
+    The learner's frames further out did not write the output: they are
+    waiting while the loop runs a step (asyncio.run's line), while a simulated
+    thread runs (the task that called to_thread), while an eager task takes
+    its first step, or while the runtime reports something itself (a warning,
+    "Task exception was never retrieved").
+    """
+    _CHAIN_BOUNDARIES.add(id(func.__code__))
+    return func
 
 
 class LearnerCode:
@@ -60,6 +78,33 @@ class LearnerCode:
             for frame in chain_frames(coro)
             if frame.f_code.co_filename == filename
         ]
+
+    def output_chain(self, depth: int) -> list[dict]:
+        """The learner's frames writing output now, outermost first, with their lines.
+
+        Walks the stack outwards from `depth` (the caller of the stream's
+        write, so that the stream's own frames cost nothing) to the nearest
+        `chain_boundary`: in a task's step the chain starts at the task's
+        coroutine, as `await_chain` does; at module level at `<module>`.
+        This runs on every line printed, and a frame costs ~0.5 µs in
+        WebAssembly: keep the loop bare (docs/PERFORMANCE.md).
+        """
+        filename = self.filename
+        boundaries = _CHAIN_BOUNDARIES
+        chain = []
+        try:
+            frame = sys._getframe(depth)
+        except ValueError:  # written with no Python caller (e.g. straight from the host)
+            return chain
+        while frame is not None:
+            code = frame.f_code
+            if code.co_filename == filename:
+                chain.append({"fn": code.co_qualname, "line": frame.f_lineno})
+            elif id(code) in boundaries:
+                break
+            frame = frame.f_back
+        chain.reverse()
+        return chain
 
     def innermost_coroutine_frame(self, coro: object) -> FrameType | None:
         """The deepest learner frame in a coroutine's await chain."""

@@ -14,6 +14,7 @@ from asyncio import base_events, events, futures, timeouts
 from . import limits
 from .clock import real_perf_counter
 from .executor import SimulatedThreadPool
+from .frames import chain_boundary
 from .network import VirtualNetworkMixin
 from .run_state import RunState, current_run
 from .tasks import CTask, Future, Task, classify_wait, describe_wait, reason_text, report_after_step, task_id
@@ -55,6 +56,10 @@ class TimerHandle(events.TimerHandle):
 
 _set_result_unless_cancelled = futures._set_result_unless_cancelled
 _on_timeout = timeouts.Timeout._on_timeout
+
+# Every step runs in a handle's `_run` (traced or not): output written inside
+# it comes from that step, not from the line that started the loop.
+chain_boundary(events.Handle._run)
 
 
 class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
@@ -191,6 +196,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
 
     # -- one iteration --------------------------------------------------------
 
+    @chain_boundary  # the loop's own output between steps (asyncio's debug log) is no step's
     def _run_once(self) -> None:
         run = self._run
         if run.stop_exc is not None:
@@ -327,6 +333,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
 
     # -- errors ------------------------------------------------------------
 
+    @chain_boundary  # what the default handler prints is the runtime's report, not a print
     def call_exception_handler(self, context) -> None:
         if self._run.stop_exc is not None:
             # After a limit, the leftovers ("Task was destroyed but it is

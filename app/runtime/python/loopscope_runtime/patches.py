@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import cast
 
 from .clock import time_patches
+from .frames import chain_boundary
 from .limits import INTERRUPTED, VIRTUAL_TIME
 from .loop import install_policy, restore_policy
 from .network import errno_patches
@@ -41,6 +42,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
     saved_sys = (sys.stdout, sys.stderr, sys.stdin, sys.argv, sys.modules.get("__main__"))
     saved_warnings = (warnings.filters[:], warnings._showwarnmsg_impl)
     saved_signal = signal.getsignal(signal.SIGINT)
+    saved_unraisablehook = sys.unraisablehook
     saved_random = random.getstate()
     saved_policy = install_policy()
     set_current_run(run)
@@ -63,6 +65,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         warnings.onceregistry.clear()
         warnings._showwarnmsg_impl = _traced_showwarnmsg(run, saved_warnings[1])
         signal.signal(signal.SIGINT, _interrupted(run))
+        sys.unraisablehook = _reported_unraisable(saved_unraisablehook)
         random.seed(seed)
         # Tracebacks and warnings quote the learner's source lines, as CPython does.
         linecache.cache[argv0] = (len(source), None, source.splitlines(True), argv0)
@@ -77,6 +80,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         cast(list, warnings.filters)[:] = saved_warnings[0]
         warnings._showwarnmsg_impl = saved_warnings[1]
         signal.signal(signal.SIGINT, saved_signal)
+        sys.unraisablehook = saved_unraisablehook
         random.setstate(saved_random)
         for module, contents in saved_dicts:
             module.__dict__.clear()
@@ -126,6 +130,7 @@ def _traced_showwarnmsg(run: RunState, show):
     """Wraps the function that writes a warning (not `showwarning`, which
     learners may replace themselves and whose replacement changes the text)."""
 
+    @chain_boundary  # the warning's text is Python's report, not the learner's print
     def showwarnmsg(msg):
         run.tracer.emit_streamed(
             {
@@ -140,6 +145,17 @@ def _traced_showwarnmsg(run: RunState, show):
         show(msg)
 
     return showwarnmsg
+
+
+def _reported_unraisable(hook):
+    """The unraisable hook in a Python frame, so that what it prints
+    ("Exception ignored in …") is not taken for the learner's output."""
+
+    @chain_boundary
+    def unraisablehook(unraisable):
+        hook(unraisable)
+
+    return unraisablehook
 
 
 def _interrupted(run: RunState):

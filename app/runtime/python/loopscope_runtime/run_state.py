@@ -49,8 +49,10 @@ class RunState:
         self.thread_context = None
         # The in-memory machine that servers and connections of every loop share.
         self.network = VirtualNetwork(self, network_latency)
-        # The simulated thread whose held-back output is being written, if any.
+        # The simulated thread whose held-back output is being written, if any,
+        # and the learner's frames that printed it there.
         self.output_thread: int | None = None
+        self.output_chain: list[dict] | None = None
 
     def next_task_name(self) -> str:
         self.task_names += 1

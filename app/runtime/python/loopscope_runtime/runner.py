@@ -9,7 +9,7 @@ import warnings
 
 from . import TRACE_FORMAT_VERSION
 from .clock import real_perf_counter
-from .frames import LearnerCode
+from .frames import LearnerCode, chain_boundary
 from .limits import INTERRUPTED, Limits, RunStopped
 from .patches import run_environment
 from .run_state import RunState
@@ -91,6 +91,7 @@ def _ignore_unraisable(_unraisable) -> None:
     """After a stop: coroutines closed mid-`async with` complain ("coroutine ignored GeneratorExit")."""
 
 
+@chain_boundary  # the program's outermost frame: nothing further out is the learner's
 def _execute(run: RunState, source: str, filename: str, namespace: dict) -> tuple[str, int]:
     try:
         code = compile(

@@ -1,9 +1,9 @@
 """The program's stdout, stderr and stdin during a run.
 
 Output is cut into lines and each line becomes an `output` event carrying the
-stream, the virtual time and the task that printed it. A line is sent when it
-ends, or when the program flushes, so `print(..., end="")` followed by a flush
-still shows up.
+stream, the virtual time, the task that printed it and the learner's frames
+that were writing (its chain). A line is sent when it ends, or when the
+program flushes, so `print(..., end="")` followed by a flush still shows up.
 """
 
 import io
@@ -52,7 +52,7 @@ class TracedOutput(io.TextIOBase):
             )
         thread = run.thread_context
         if thread is not None:
-            thread.hold(self._stream, text)
+            thread.hold(self._stream, text, run.learner.output_chain(2))
             return len(text)
         pending = self._pending + text
         cut = pending.rfind("\n") + 1
@@ -69,6 +69,11 @@ class TracedOutput(io.TextIOBase):
 
     def _emit(self, text: str) -> None:
         run = self._run
+        # The frames of the write (or flush) that completes the text, like
+        # `task`; held-back thread output brings the frames it was printed in.
+        chain = run.output_chain
+        if chain is None:
+            chain = run.learner.output_chain(3)  # from the caller of write or flush
         run.tracer.emit_streamed(
             {
                 "type": "output",
@@ -76,6 +81,7 @@ class TracedOutput(io.TextIOBase):
                 "text": text,
                 "task": run.current_task or None,
                 "thread": run.output_thread,
+                "chain": chain,
                 "t": run.clock.now,
             }
         )

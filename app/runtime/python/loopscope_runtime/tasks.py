@@ -9,7 +9,7 @@ import sys
 from typing import Any
 from asyncio import base_events, locks, queues, streams, taskgroups, tasks as _tasks
 
-from .frames import chain_frames, describe_coroutine, name_of
+from .frames import chain_boundary, chain_frames, describe_coroutine, name_of
 from .run_state import RunState
 from .trace import safe_repr
 
@@ -21,6 +21,7 @@ GatheringFuture = _tasks._GatheringFuture
 class Task(CTask):
     """A task that knows its trace id. Named `Task` so its repr matches CPython's."""
 
+    @chain_boundary  # an eager task's first step, run in here, is the new task's own
     def __init__(self, coro, *, loop: Any, name=None, context=None, eager_start=False):
         # Always created by TracedEventLoop (create_task or the eager factory).
         run: RunState = loop._run

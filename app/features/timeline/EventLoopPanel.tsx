@@ -1,0 +1,87 @@
+import { describeWait } from './model/highlights';
+import type { QueuedHandle } from './model/loopState';
+import type { TimelineModel } from './model/timelineBuilder';
+
+interface EventLoopPanelProps {
+  readonly model: TimelineModel;
+  /** The playback moment shown. */
+  readonly moment: number;
+}
+
+function handleWords(handle: QueuedHandle): string {
+  return handle.cancelled ? `${handle.label} (cancelled, will be skipped)` : handle.label;
+}
+
+/**
+ * The loop as it stands at the playback cursor, rebuilt from the trace: what
+ * runs, the ready queue in order, the timers by deadline, and what every
+ * waiting task waits on.
+ */
+export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
+  const at = model.moments[moment];
+  if (at === undefined) return null;
+  const state = model.loopStateAt(at.event);
+  const name = (task: number): string =>
+    model.laneByKey.get(`task:${task}`)?.name ?? `Task-${task}`;
+  // Inside a step the handle running is still the front of the queue.
+  const running = at.kind === 'print' ? (state.ready[0] ?? null) : null;
+  const queue = running === null ? state.ready : state.ready.slice(1);
+  const iteration =
+    model.iterations[model.steps[at.step]?.iteration ?? model.iterations.length - 1];
+  return (
+    <section className="event-loop-panel" aria-label="Event loop">
+      <h3>Event loop</h3>
+      <p>
+        {state.t.toFixed(3)} s of virtual time
+        {iteration === undefined ? '' : `, iteration ${iteration.n}`}
+      </p>
+      <h4>Running</h4>
+      <p aria-label="Running">
+        {running !== null
+          ? `${running.label} is running`
+          : state.ran !== null
+            ? `${state.ran.label} just ran`
+            : 'Nothing'}
+      </p>
+      <h4 id="event-loop-ready">Ready queue</h4>
+      {queue.length === 0 ? (
+        <p>Empty</p>
+      ) : (
+        <ol aria-labelledby="event-loop-ready">
+          {queue.map((handle) => (
+            <li key={handle.h}>{handleWords(handle)}</li>
+          ))}
+        </ol>
+      )}
+      <h4 id="event-loop-timers">Timers</h4>
+      {state.timers.length === 0 ? (
+        <p>None</p>
+      ) : (
+        <ul aria-labelledby="event-loop-timers">
+          {state.timers.map((timer) => (
+            <li key={timer.h}>
+              {timer.when.toFixed(3)} s: {timer.callback}
+              {timer.task === null ? '' : ` (${name(timer.task)})`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4 id="event-loop-waiting">Waiting</h4>
+      {state.waits.length === 0 ? (
+        <p>No task waits</p>
+      ) : (
+        <ul aria-labelledby="event-loop-waiting">
+          {state.waits.map((wait) => {
+            const line = wait.chain[wait.chain.length - 1]?.line;
+            return (
+              <li key={wait.task}>
+                {name(wait.task)}: {describeWait(wait.reason, wait.since, name)}
+                {line === undefined ? '' : ` (line ${line})`}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { readGoldenTrace } from '../../../tests/golden/goldenTrace';
+import { createTimelineSlice, cursorMoment, writesAt, type TimelineSlice } from './timelineSlice';
+
+function timelineStore() {
+  return createStore<TimelineSlice>()((set, get) => createTimelineSlice()(set, get));
+}
+
+describe('the timeline slice', () => {
+  it('builds the model as batches arrive and keeps the last run for comparison', () => {
+    const store = timelineStore();
+    const events = readGoldenTrace('seed_greet');
+    store.getState().startTimeline();
+    store.getState().receiveTrace(events.slice(0, 5));
+    store.getState().receiveTrace(events.slice(5));
+    const first = store.getState().timeline;
+    expect(first?.events).toHaveLength(events.length);
+    expect(first?.ended).toBe(true);
+
+    store.getState().startTimeline();
+    expect(store.getState().previousTimeline).toBe(first);
+    expect(store.getState().timeline?.events).toEqual([]);
+  });
+
+  it('follows the end until the learner steps, and steps within the moments there are', () => {
+    const store = timelineStore();
+    store.getState().startTimeline();
+    store.getState().receiveTrace(readGoldenTrace('gather_sleeps'));
+    const { timeline } = store.getState();
+    const last = (timeline?.moments.length ?? 0) - 1;
+    expect(cursorMoment(timeline, store.getState().playback)).toBe(last);
+
+    store.getState().stepBy(-1);
+    expect(store.getState().playback.moment).toBe(last - 1);
+    store.getState().seek(-5);
+    expect(store.getState().playback.moment).toBe(0);
+    store.getState().stepBy(-1);
+    expect(store.getState().playback.moment).toBe(0);
+    store.getState().seek(last);
+    store.getState().stepBy(1);
+    expect(store.getState().playback.moment).toBeNull();
+  });
+
+  it('plays from the start when at the end, and stops playing at the end', () => {
+    const store = timelineStore();
+    store.getState().startTimeline();
+    store.getState().receiveTrace(readGoldenTrace('seed_greet'));
+    store.getState().setPlaying(true);
+    expect(store.getState().playback).toMatchObject({ playing: true, moment: 0 });
+    const count = store.getState().timeline?.moments.length ?? 0;
+    for (let moment = 0; moment < count; moment += 1) store.getState().stepBy(1);
+    expect(store.getState().playback).toMatchObject({ playing: false, moment: null });
+  });
+
+  it('counts the writes to the output that have happened at a moment', () => {
+    const store = timelineStore();
+    store.getState().startTimeline();
+    store.getState().receiveTrace(readGoldenTrace('seed_greet'));
+    const model = store.getState().timeline;
+    if (model === null) throw new Error('no model');
+    expect([0, 1, 2].map((moment) => writesAt(model, moment))).toEqual([1, 2, 2]);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The timeline's slice of the page's store: the model of the current run
+ * (built as its trace streams in), the previous run's for comparison, and
+ * the playback cursor. The model grows in place; `timelineVersion` says it
+ * changed.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { TraceEvent } from '../../runtime/traceSchema';
+import type { SliceCreator } from '../../shared/storeSlice';
+import {
+  createTimelineBuilder,
+  type TimelineBuilder,
+  type TimelineModel,
+} from './model/timelineBuilder';
+
+/** Playback speeds offered, in moments per second. */
+export const PLAYBACK_SPEEDS = [1, 2, 4, 8, 16] as const;
+export type PlaybackSpeed = (typeof PLAYBACK_SPEEDS)[number];
+
+export interface Playback {
+  /** The moment shown (an index into `timeline.moments`); null: the end, following a live run. */
+  readonly moment: number | null;
+  readonly playing: boolean;
+  readonly speed: PlaybackSpeed;
+}
+
+export interface TimelineSlice {
+  readonly timeline: TimelineModel | null;
+  /** The run before the current one, drawn above it. */
+  readonly previousTimeline: TimelineModel | null;
+  /** Changes with every batch of the current run. */
+  readonly timelineVersion: number;
+  readonly playback: Playback;
+  /** A new run begins: the current timeline becomes the previous one. */
+  startTimeline(): void;
+  receiveTrace(events: readonly TraceEvent[]): void;
+  /** Shows a moment (clamped to those there are); null shows the end. */
+  seek(moment: number | null): void;
+  /** Moves the cursor by `delta` moments; stepping past the last one shows the end. */
+  stepBy(delta: number): void;
+  /** Plays from the cursor (from the start when it is at the end), or pauses. */
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: PlaybackSpeed): void;
+}
+
+export type TimelineStore = StoreApi<TimelineSlice>;
+
+const START: Playback = { moment: null, playing: false, speed: 2 };
+
+/** The moment the cursor stands at: the last one when it shows the end. */
+export function cursorMoment(model: TimelineModel | null, playback: Playback): number | null {
+  if (model === null || model.moments.length === 0) return null;
+  return playback.moment ?? model.moments.length - 1;
+}
+
+export function createTimelineSlice(): SliceCreator<TimelineSlice> {
+  return (set, get) => {
+    let builder: TimelineBuilder | null = null;
+
+    const clamp = (moment: number | null): number | null => {
+      const count = get().timeline?.moments.length ?? 0;
+      if (moment === null || count === 0) return null;
+      return Math.max(0, Math.min(moment, count - 1));
+    };
+
+    return {
+      timeline: null,
+      previousTimeline: null,
+      timelineVersion: 0,
+      playback: START,
+
+      startTimeline() {
+        builder = createTimelineBuilder();
+        set((state) => ({
+          previousTimeline: state.timeline,
+          timeline: builder?.model ?? null,
+          timelineVersion: state.timelineVersion + 1,
+          playback: { ...START, speed: state.playback.speed },
+        }));
+      },
+
+      receiveTrace(events) {
+        if (builder === null) return;
+        builder.append(events);
+        set((state) => ({ timelineVersion: state.timelineVersion + 1 }));
+      },
+
+      seek(moment) {
+        set((state) => ({ playback: { ...state.playback, moment: clamp(moment) } }));
+      },
+
+      stepBy(delta) {
+        const { timeline, playback } = get();
+        const at = cursorMoment(timeline, playback);
+        if (at === null || timeline === null) return;
+        const next = at + delta;
+        const last = timeline.moments.length - 1;
+        set({
+          playback: {
+            ...playback,
+            moment: next > last ? null : Math.max(0, next),
+            playing: next > last ? false : playback.playing,
+          },
+        });
+      },
+
+      setPlaying(playing) {
+        const { timeline, playback } = get();
+        if (!playing || timeline === null || timeline.moments.length === 0) {
+          set({ playback: { ...playback, playing: false } });
+          return;
+        }
+        set({ playback: { ...playback, playing: true, moment: playback.moment ?? 0 } });
+      },
+
+      setSpeed(speed) {
+        set((state) => ({ playback: { ...state.playback, speed } }));
+      },
+    };
+  };
+}
+
+/** How many writes to the output have happened at `moment` (the rest is printed later). */
+export function writesAt(model: TimelineModel, moment: number): number {
+  const event = model.moments[moment]?.event ?? Number.POSITIVE_INFINITY;
+  let low = 0;
+  let high = model.prints.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((model.prints[middle]?.event ?? Number.POSITIVE_INFINITY) <= event) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
