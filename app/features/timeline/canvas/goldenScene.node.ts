@@ -1,4 +1,4 @@
-/** Scenes of the golden traces laid out in a frame, as the tests of the canvas modules use them. */
+/** Scenes (of the golden traces, mostly) laid out in a frame, for the canvas modules' tests. */
 import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
 import { buildTimeline, type TimelineModel } from '../model/timelineBuilder';
 import type { AxisMode } from './axes';
@@ -28,8 +28,16 @@ export function goldenScene(
   mode: AxisMode,
   compare: string | null = null,
 ): TestScene {
-  const model = buildTimeline(readGoldenTrace(name));
   const previous = compare === null ? null : buildTimeline(readGoldenTrace(compare));
+  return sceneOf(buildTimeline(readGoldenTrace(name)), previous, mode);
+}
+
+/** A model's scene, fitted into an 800 × 400 canvas. */
+export function sceneOf(
+  model: TimelineModel,
+  previous: TimelineModel | null,
+  mode: AxisMode,
+): TestScene {
   const scene = buildScene(model, previous, {
     mode,
     spread: false,

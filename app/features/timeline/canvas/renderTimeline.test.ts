@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { syntheticTrace } from '../../../../tools/trace/syntheticTrace';
+import { buildTimeline } from '../model/timelineBuilder';
 import type { CanvasPalette } from './canvasPalette';
 import type { DrawContext } from './drawContext';
 import { minimapDensity } from './minimap';
 import { renderTimeline } from './renderTimeline';
-import { goldenScene, type TestScene } from './goldenScene.node';
+import { goldenScene, sceneOf, type TestScene } from './goldenScene.node';
 
 const PALETTE: CanvasPalette = {
   text: '#000',
@@ -85,6 +87,21 @@ describe('drawing a frame', () => {
         const { calls } = render(goldenScene(name, mode), 3);
         expect(calls.get('fillRect') ?? 0).toBeGreaterThan(0);
       }
+    }
+  });
+});
+
+describe('drawing a long run', () => {
+  const model = buildTimeline(syntheticTrace({ events: 200_000, tasks: 50 }));
+
+  it('draws no more bars than the plot has pixels, however many segments there are', () => {
+    for (const mode of ['steps', 'time'] as const) {
+      const t = sceneOf(model, null, mode);
+      const segments = t.scene.rows.reduce((sum, row) => sum + row.lane.segments.length, 0);
+      const { calls } = render(t);
+      const rowsInView = Math.ceil((t.frame.lanesBottom - t.frame.lanesTop) / 24) + 1;
+      expect(segments).toBeGreaterThan(50_000);
+      expect(calls.get('fillRect') ?? 0).toBeLessThan(rowsInView * t.frame.plotWidth * 1.5);
     }
   });
 });
