@@ -123,7 +123,7 @@ export function TimelineView({
         onShowInternal={setShowInternal}
       />
       {unavailable ? (
-        <p className="timeline-note" role="note">
+        <p className="timeline-canvas-note" role="note">
           This browser cannot draw the timeline (it gave no canvas to draw on).
         </p>
       ) : (

@@ -9,7 +9,7 @@ export interface FrameLayout {
   /** The canvas's size in CSS pixels. */
   readonly width: number;
   readonly height: number;
-  /** The plot (segments and marks) starts right of the lane labels. */
+  /** The plot (segments and marks) starts right of the lane labels; the content fits in its width. */
   readonly plotLeft: number;
   readonly plotWidth: number;
   /** The lanes' area, below the axis strip and above the minimap. */
@@ -22,6 +22,8 @@ export interface FrameLayout {
 /** How far in one may zoom: until one step's column is a few hundred pixels wide. */
 const MAX_ZOOM_PER_STEP = 4;
 const MIN_MAX_ZOOM = 64;
+/** Room right of the content, so the marks at the run's end are not cut in half. */
+const PLOT_RIGHT_MARGIN = 12;
 
 export function frameLayout(width: number, height: number, minimap: boolean): FrameLayout {
   const plotLeft = Math.min(LAYOUT.labelWidth, Math.floor(width / 3));
@@ -30,7 +32,7 @@ export function frameLayout(width: number, height: number, minimap: boolean): Fr
     width,
     height,
     plotLeft,
-    plotWidth: Math.max(width - plotLeft, 1),
+    plotWidth: Math.max(width - plotLeft - PLOT_RIGHT_MARGIN, 1),
     lanesTop: LAYOUT.axisHeight,
     lanesBottom: minimapTop ?? height,
     minimapTop,

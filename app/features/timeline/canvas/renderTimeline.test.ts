@@ -4,6 +4,7 @@ import { buildTimeline } from '../model/timelineBuilder';
 import type { CanvasPalette } from './canvasPalette';
 import type { DrawContext } from './drawContext';
 import { minimapDensity } from './minimap';
+import { recordingContext } from './recordingContext.node';
 import { renderTimeline } from './renderTimeline';
 import { goldenScene, sceneOf, type TestScene } from './goldenScene.node';
 
@@ -15,29 +16,6 @@ const PALETTE: CanvasPalette = {
   error: '#b00',
   warning: '#850',
 };
-
-/** A 2D context that records what is drawn: texts, and how many shapes. */
-function recordingContext() {
-  const texts: string[] = [];
-  const calls = new Map<string, number>();
-  const state: Record<string | symbol, unknown> = { font: '10px sans-serif' };
-  const ctx = new Proxy(state, {
-    get(target, property) {
-      if (property in target) return target[property];
-      return (...args: unknown[]) => {
-        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
-        if (property === 'fillText') texts.push(String(args[0]));
-        if (property === 'measureText') return { width: String(args[0]).length * 6 };
-        return undefined;
-      };
-    },
-    set(target, property, value) {
-      target[property] = value;
-      return true;
-    },
-  }) as unknown as CanvasRenderingContext2D;
-  return { ctx, texts, calls };
-}
 
 function render(t: TestScene, cursor: number | null = null) {
   const recording = recordingContext();

@@ -40,7 +40,13 @@ export function renderTimeline(draw: DrawContext, { scene, density, cursor }: Ti
   for (const section of scene.sections) drawSectionTitle(draw, section);
 
   ctx.save();
-  clip(ctx, frame.plotLeft, frame.lanesTop, frame.plotWidth, frame.lanesBottom - frame.lanesTop);
+  clip(
+    ctx,
+    frame.plotLeft,
+    frame.lanesTop,
+    frame.width - frame.plotLeft,
+    frame.lanesBottom - frame.lanesTop,
+  );
   for (const section of scene.sections) drawBlockedBands(draw, section);
   for (let index = first; index < scene.rows.length; index += 1) {
     const row = scene.rows[index];

@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
+import { buildTimeline } from '../model/timelineBuilder';
+import { recordingContext } from './recordingContext.node';
+import { TimelineView } from './TimelineView';
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
+}
+
+let host: HTMLElement;
+let root: Root;
+
+beforeEach(() => {
+  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+
+afterEach(() => {
+  act(() => {
+    root.unmount();
+  });
+  host.remove();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+function show(name: string) {
+  const model = buildTimeline(readGoldenTrace(name));
+  act(() => {
+    root.render(
+      <TimelineView
+        model={model}
+        version={model.version}
+        theme="light"
+        cursor={null}
+        compare={null}
+        onOpenLine={() => undefined}
+        onSeek={() => undefined}
+      />,
+    );
+  });
+}
+
+function control(name: string): HTMLInputElement {
+  const label = [...host.querySelectorAll('label')].find((each) => each.textContent === name);
+  const input = label?.querySelector('input');
+  if (!input) throw new Error(`no control ${name}`);
+  return input;
+}
+
+describe('the timeline view', () => {
+  it('says so, instead of failing, when the browser gives no canvas context', () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    show('gather_sleeps');
+    expect(host.querySelector('[role="note"]')?.textContent).toMatch(/cannot draw the timeline/);
+    expect(host.querySelector('canvas')).toBeNull();
+  });
+
+  it('draws without ResizeObserver, on a focusable canvas that names its keys', () => {
+    vi.stubGlobal('ResizeObserver', undefined);
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(recordingContext().ctx);
+    show('gather_sleeps');
+    const canvas = host.querySelector('canvas');
+    expect(canvas?.getAttribute('role')).toBe('img');
+    expect(canvas?.getAttribute('aria-label')).toBe('Timeline canvas');
+    expect(canvas?.getAttribute('aria-description')).toMatch(/Plus and minus zoom/);
+    expect(canvas?.tabIndex).toBe(0);
+    act(() => {
+      window.dispatchEvent(new Event('resize'));
+    });
+  });
+
+  it('starts on the time axis when time passed, on the step axis when it did not', () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(recordingContext().ctx);
+    show('gather_sleeps');
+    expect(control('Virtual time').checked).toBe(true);
+    expect(control('Spread simultaneous steps').disabled).toBe(false);
+    show('seed_greet');
+    expect(control('Steps').checked).toBe(true);
+    expect(control('Spread simultaneous steps').disabled).toBe(true);
+    expect(control("Show asyncio's helper tasks").checked).toBe(false);
+  });
+
+  it('keeps the axis the learner chose', () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(recordingContext().ctx);
+    show('gather_sleeps');
+    act(() => {
+      control('Steps').click();
+    });
+    expect(control('Steps').checked).toBe(true);
+    show('gather_sleeps');
+    expect(control('Steps').checked).toBe(true);
+  });
+});
