@@ -297,6 +297,13 @@ export function createTimelineCanvas(
         view.scrollY = 0;
       }
       if (
+        previous !== null &&
+        (previous.mode !== next.mode || previous.showInternal !== next.showInternal)
+      ) {
+        // What the card described has moved.
+        callbacks.onHover(null, 0, 0);
+      }
+      if (
         previous?.version !== next.version ||
         previous.model !== next.model ||
         previous.compare !== next.compare ||

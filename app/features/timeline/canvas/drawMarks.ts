@@ -54,25 +54,37 @@ export function drawBlockedBands(draw: DrawContext, section: RunSection): void {
   }
 }
 
+/**
+ * Arrows run straight down (or up) at their edge. Of arrows at one pixel
+ * from one lane, only those whose tips land in view are drawn one by one:
+ * a gather of ten thousand tasks draws its creation arrows into the rows on
+ * screen, and one more for all those below.
+ */
 export function drawArrows(draw: DrawContext, section: RunSection): void {
   const { ctx, view, frame, palette } = draw;
   const { arrows } = section.model;
   const [fromEdge, toEdge] = edgesInView(draw, section);
   const last = lastAtOrBefore(arrows, toEdge, markAt);
   let previousX = Number.NaN;
-  let previousTarget = '';
+  let previousFrom: string | null = '';
+  let previousTip = Number.NaN;
   ctx.lineWidth = 1.5;
+  ctx.setLineDash(SOLID);
   for (let index = firstAtOrAfter(arrows, fromEdge, markAt); index <= last; index += 1) {
     const arrow = arrows[index];
     if (arrow === undefined) continue;
     const target = section.rowByKey.get(arrow.toLane);
     if (target === undefined) continue;
-    const x = Math.round(unitToPx(view, frame, section.axis.x(arrow.at)));
-    if (x === previousX && arrow.toLane === previousTarget) continue;
-    previousX = x;
-    previousTarget = arrow.toLane;
     const source = arrow.fromLane === null ? undefined : section.rowByKey.get(arrow.fromLane);
     const targetTop = rowTopPx(view, frame, target.top);
+    const down = source === undefined || target.top > source.top;
+    const tip = down ? targetTop + 3 : targetTop + LAYOUT.rowHeight - 3;
+    const shownTip = Math.min(Math.max(tip, frame.lanesTop - 1), frame.lanesBottom + 1);
+    const x = Math.round(unitToPx(view, frame, section.axis.x(arrow.at)));
+    if (x === previousX && arrow.fromLane === previousFrom && shownTip === previousTip) continue;
+    previousX = x;
+    previousFrom = arrow.fromLane;
+    previousTip = shownTip;
     const colour =
       arrow.kind === 'cancel'
         ? palette.error
@@ -81,29 +93,23 @@ export function drawArrows(draw: DrawContext, section: RunSection): void {
           : (source?.colour ?? palette.text);
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;
-    ctx.setLineDash(arrow.kind === 'create' ? DASHED : SOLID);
     if (source === undefined) {
-      drawStub(draw, x, targetTop, arrow.kind === 'cancel');
+      if (tip === shownTip) drawStub(draw, x, targetTop, arrow.kind === 'cancel');
       continue;
     }
     const sourceMiddle = rowTopPx(view, frame, source.top) + LAYOUT.rowHeight / 2;
-    const down = target.top > source.top;
-    const tip = down ? targetTop + 3 : targetTop + LAYOUT.rowHeight - 3;
-    if (
-      (sourceMiddle < frame.lanesTop && tip < frame.lanesTop) ||
-      (sourceMiddle > frame.lanesBottom && tip > frame.lanesBottom)
-    ) {
-      continue;
-    }
+    const from = Math.min(Math.max(sourceMiddle, frame.lanesTop - 1), frame.lanesBottom + 1);
+    if (from === shownTip) continue;
+    ctx.setLineDash(arrow.kind === 'create' ? DASHED : SOLID);
     ctx.beginPath();
-    ctx.moveTo(x, sourceMiddle);
-    ctx.lineTo(x, tip);
+    ctx.moveTo(x, from);
+    ctx.lineTo(x, shownTip);
     ctx.stroke();
     ctx.setLineDash(SOLID);
+    if (tip !== shownTip) continue;
     if (arrow.kind === 'cancel') cross(ctx, x, tip + (down ? 2 : -2), 3);
     else drawHead(draw, x, tip, down);
   }
-  ctx.setLineDash(SOLID);
 }
 
 const DASHED = [3, 3];

@@ -83,3 +83,15 @@ describe('drawing a long run', () => {
     }
   });
 });
+
+describe('drawing a gather of two thousand tasks', () => {
+  const model = buildTimeline(syntheticTrace({ events: 20_000, tasks: 2000 }));
+
+  it('draws the arrows into the rows in view, and one for all those below', () => {
+    const t = sceneOf(model, null, 'steps');
+    const creates = model.arrows.filter((arrow) => arrow.kind === 'create');
+    expect(creates.length).toBeGreaterThanOrEqual(2000);
+    const { calls } = render(t);
+    expect(calls.get('stroke') ?? 0).toBeLessThan(400);
+  });
+});
