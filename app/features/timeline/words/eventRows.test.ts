@@ -9,7 +9,7 @@ function said(row: EventRow): string {
   return `${row.who ?? '-'} ${row.kind}: ${row.text}${row.line === null ? '' : ` @${row.line}`}`;
 }
 
-function rowsOf(name: string): EventRow[] {
+function rowsOf(name: string): readonly EventRow[] {
   return eventRows(buildTimeline(readGoldenTrace(name)));
 }
 
@@ -168,10 +168,13 @@ describe('the event rows of runs with mistakes', () => {
 });
 
 describe('event rows while the run streams in', () => {
-  function streamed(name: string, batch: number): { model: TimelineModel; seen: EventRow[][] } {
+  function streamed(
+    name: string,
+    batch: number,
+  ): { model: TimelineModel; seen: (readonly EventRow[])[] } {
     const events = readGoldenTrace(name);
     const builder = createTimelineBuilder();
-    const seen: EventRow[][] = [];
+    const seen: (readonly EventRow[])[] = [];
     for (let at = 0; at < events.length; at += batch) {
       builder.append(events.slice(at, at + batch));
       seen.push(eventRows(builder.model));
@@ -190,6 +193,18 @@ describe('event rows while the run streams in', () => {
         expect(streamed(name, batch).seen.at(-1)).toEqual(rowsOf(name));
       }
     }
+  });
+
+  it('hands out the same array until the rows change', () => {
+    const events = readGoldenTrace('gather_sleeps');
+    const builder = createTimelineBuilder();
+    builder.append(events.slice(0, 12));
+    const first = eventRows(builder.model);
+    expect(eventRows(builder.model)).toBe(first);
+    builder.append(events.slice(12, 13));
+    expect(eventRows(builder.model)).toBe(first);
+    builder.append(events.slice(13, 15));
+    expect(eventRows(builder.model)).not.toBe(first);
   });
 
   it('leaves a row without a moment until its step ends', () => {

@@ -70,6 +70,8 @@ interface RowsSoFar {
   readonly rows: EventRow[];
   /** Events read so far. */
   read: number;
+  /** The rows as last handed out, until they change. */
+  snapshot: readonly EventRow[] | null;
   /** Rows from here on wait for their moment. */
   firstWithoutMoment: number;
   /** Where the search for the next row's moment goes on. */
@@ -87,13 +89,18 @@ interface RowsSoFar {
 
 const rowsByModel = new WeakMap<TimelineModel, RowsSoFar>();
 
-/** The table's rows for the model as it is now (a new array; rows already made are reused). */
-export function eventRows(model: TimelineModel): EventRow[] {
+/**
+ * The table's rows for the model as it is now. The same array comes back
+ * until the rows change, so a view can call this on every render and
+ * memoize on the result.
+ */
+export function eventRows(model: TimelineModel): readonly EventRow[] {
   let sofar = rowsByModel.get(model);
   if (sofar === undefined) {
     sofar = {
       rows: [],
       read: 0,
+      snapshot: null,
       firstWithoutMoment: 0,
       momentCursor: 0,
       wakeCursor: 0,
@@ -104,9 +111,13 @@ export function eventRows(model: TimelineModel): EventRow[] {
     };
     rowsByModel.set(model, sofar);
   }
+  const rowsBefore = sofar.rows.length;
   readNewEvents(model, sofar);
-  placeOnMoments(model, sofar);
-  return [...sofar.rows];
+  const placed = placeOnMoments(model, sofar);
+  if (sofar.snapshot === null || sofar.rows.length > rowsBefore || placed > 0) {
+    sofar.snapshot = [...sofar.rows];
+  }
+  return sofar.snapshot;
 }
 
 function readNewEvents(model: TimelineModel, sofar: RowsSoFar): void {
@@ -124,8 +135,9 @@ function readNewEvents(model: TimelineModel, sofar: RowsSoFar): void {
   }
 }
 
-/** Gives each row still without one its moment, now that more moments may exist. */
-function placeOnMoments(model: TimelineModel, sofar: RowsSoFar): void {
+/** Gives each row still without one its moment, now that more moments may exist; returns how many got one. */
+function placeOnMoments(model: TimelineModel, sofar: RowsSoFar): number {
+  const from = sofar.firstWithoutMoment;
   const { moments } = model;
   const last = moments.length - 1;
   for (; sofar.firstWithoutMoment < sofar.rows.length; sofar.firstWithoutMoment += 1) {
@@ -136,9 +148,10 @@ function placeOnMoments(model: TimelineModel, sofar: RowsSoFar): void {
     // After the last step of an ended run (an uncaught error, a limit) comes nothing more:
     // the last moment shows the run as it ended.
     if (moment === null && model.ended && last >= 0) moment = last;
-    if (moment === null) return;
+    if (moment === null) break;
     sofar.rows[sofar.firstWithoutMoment] = { ...row, moment };
   }
+  return sofar.firstWithoutMoment - from;
 }
 
 function endsStep(event: TraceEvent): boolean {
