@@ -140,6 +140,7 @@ function chattyRun(lines: number): TraceEvent[] {
     stream: 'stdout',
     text: `line ${index}\n`,
     task: 1,
+    chain: [],
     thread: null,
     t: 0,
   }));
