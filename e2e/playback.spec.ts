@@ -83,3 +83,35 @@ test('playback keys step through the seed example print by print', async ({ play
   await page.keyboard.press(',');
   await expect(playground.output.locator('.output-later')).toHaveCount(1);
 });
+
+test('playback works while a long run is still streaming in', async ({ playground }) => {
+  const { page } = playground;
+  await playground.setProgram(`import asyncio
+
+async def tick(n):
+    for i in range(n):
+        sum(range(30_000))  # a little real work, so the run lasts a few seconds
+        print("tick", i)
+        await asyncio.sleep(0.01)
+
+asyncio.run(tick(3000))
+`);
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText('Running…');
+  const playback = page.getByRole('toolbar', { name: 'Playback' });
+  const position = playback.getByRole('slider', { name: 'Playback position' });
+  await expect(position).toBeEnabled();
+  await playback.getByRole('button', { name: 'Jump to start' }).click();
+  await playback.getByRole('button', { name: 'Step forward' }).click();
+  await expect(position).toHaveAttribute('aria-valuetext', /^Moment 2 of \d+/);
+  const loop = page.getByRole('region', { name: 'Event loop' });
+  await expect(loop.getByLabel('Running')).toHaveText('Task-1 just ran');
+  // Still running while the learner looks at the second moment.
+  await expect(playground.status).toHaveText('Running…');
+  await expect(playground.status).toHaveText(finishedAt(30), { timeout: 60_000 });
+  await expect(position).toHaveAttribute(
+    'aria-valuetext',
+    /^Moment 2 of 9\d{3}, step 1, 0\.000 s$/,
+  );
+  await expect(playground.output.locator('.output-later').first()).toBeVisible();
+});

@@ -1,0 +1,82 @@
+import { memo } from 'react';
+import type { Lane } from '../model/types';
+import type { EventKind } from './eventRows';
+
+/** The filters' value for "no filter". */
+export const ALL = 'all';
+
+/** The kind filter's choices, in the order a run tells them. */
+const KIND_NAMES: Readonly<Record<EventKind, string>> = {
+  created: 'Created',
+  waits: 'Suspended (waits)',
+  woken: 'Woken',
+  ended: 'Ended',
+  cancel: 'Cancel requested',
+  output: 'Printed',
+  blocked: 'Blocked the loop',
+  warning: 'Warning',
+  thread: 'Worker thread',
+  error: 'Error or limit',
+};
+
+interface EventFiltersProps {
+  readonly lanes: readonly Lane[];
+  readonly lane: string;
+  readonly kind: string;
+  readonly onLane: (lane: string) => void;
+  readonly onKind: (kind: string) => void;
+}
+
+/** The two filters; memoized, as a run of thousands of tasks gives the task filter thousands of options. */
+export const EventFilters = memo(function EventFilters({
+  lanes,
+  lane,
+  kind,
+  onLane,
+  onKind,
+}: EventFiltersProps) {
+  return (
+    <div className="event-table-filters">
+      <FilterSelect
+        label="Task"
+        value={lane}
+        choices={[[ALL, 'All tasks'], ...lanes.map((each) => [each.key, each.label] as const)]}
+        onChange={onLane}
+      />
+      <FilterSelect
+        label="Kind"
+        value={kind}
+        choices={[[ALL, 'All kinds'], ...Object.entries(KIND_NAMES)]}
+        onChange={onKind}
+      />
+    </div>
+  );
+});
+
+interface FilterSelectProps {
+  readonly label: string;
+  readonly value: string;
+  /** Value and name of each option. */
+  readonly choices: readonly (readonly [string, string])[];
+  readonly onChange: (value: string) => void;
+}
+
+function FilterSelect({ label, value, choices, onChange }: FilterSelectProps) {
+  return (
+    <label>
+      {label}{' '}
+      <select
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      >
+        {choices.map(([choice, name]) => (
+          <option key={choice} value={choice}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,213 @@
+import { memo, useMemo, useState } from 'react';
+import { taskColorCss } from '../../../shared/taskColors';
+import { orderLanes } from '../model/laneOrder';
+import type { TimelineModel } from '../model/timelineBuilder';
+import type { Lane } from '../model/types';
+import { ALL, EventFilters } from './EventFilters';
+import { eventRows, type EventRow } from './eventRows';
+import { LineButton } from './LineButton';
+import './words.css';
+
+/**
+ * At most this many rows are in the DOM: a real table lays out every row, and
+ * tens of thousands would take seconds. The window follows the playback cursor.
+ */
+export const MAX_SHOWN_ROWS = 2000;
+
+interface EventTableProps {
+  readonly model: TimelineModel;
+  /**
+   * The model's version. The model grows in place, so a new version is what
+   * makes the table render (and read the model) again.
+   */
+  readonly version: number;
+  /** The playback cursor: an index into `model.moments`, or null when not replaying. */
+  readonly cursorMoment: number | null;
+  /** Moves the editor to a line of the learner's program. */
+  readonly onOpenLine: (line: number) => void;
+  /** Moves the playback cursor to a moment. */
+  readonly onSeek: (moment: number) => void;
+}
+
+/** The learner's choice of a window other than the one around the cursor, while cursor and filters stay. */
+interface Paging {
+  readonly start: number;
+  readonly cursorMoment: number | null;
+  readonly filters: string;
+}
+
+/**
+ * Everything the timeline draws, as a table a screen reader can walk: one
+ * row per event, filtered by task and kind; each row's time moves the
+ * playback cursor there and its line button moves the editor.
+ */
+export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTableProps) {
+  const [lane, setLane] = useState(ALL);
+  const [kind, setKind] = useState(ALL);
+  const [paging, setPaging] = useState<Paging | null>(null);
+  // Both hand out the same array until it changes, so reading them on every render is cheap.
+  const rows = eventRows(model);
+  const lanes = laneChoices(model);
+  const shown = useMemo(
+    () =>
+      rows.filter(
+        (row) => (lane === ALL || row.lane === lane) && (kind === ALL || row.kind === kind),
+      ),
+    [rows, lane, kind],
+  );
+
+  const filters = `${lane} ${kind}`;
+  const current = cursorMoment === null ? -1 : lastRowAtOrBefore(shown, cursorMoment);
+  const start =
+    paging?.cursorMoment === cursorMoment && paging.filters === filters
+      ? paging.start
+      : windowAround(current, shown.length);
+  const end = Math.min(shown.length, start + MAX_SHOWN_ROWS);
+  const page = (to: number) => {
+    setPaging({ start: to, cursorMoment, filters });
+  };
+
+  return (
+    <div className="event-table-panel">
+      <EventFilters lanes={lanes} lane={lane} kind={kind} onLane={setLane} onKind={setKind} />
+      {shown.length > MAX_SHOWN_ROWS && (
+        <p className="event-table-note">
+          Showing events {(start + 1).toLocaleString('en')}–{end.toLocaleString('en')} of{' '}
+          {shown.length.toLocaleString('en')}; filter by task or kind to see others.{' '}
+          <button
+            type="button"
+            disabled={start === 0}
+            onClick={() => {
+              page(Math.max(0, start - MAX_SHOWN_ROWS));
+            }}
+          >
+            Earlier events
+          </button>{' '}
+          <button
+            type="button"
+            disabled={end === shown.length}
+            onClick={() => {
+              page(Math.min(shown.length - MAX_SHOWN_ROWS, start + MAX_SHOWN_ROWS));
+            }}
+          >
+            Later events
+          </button>
+        </p>
+      )}
+      <div className="event-table-scroll">
+        <table className="event-table">
+          <caption>Events</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Step</th>
+              <th scope="col">Task</th>
+              <th scope="col">What</th>
+              <th scope="col">Line</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.slice(start, end).map((row, index) => (
+              <EventTableRow
+                key={row.event}
+                row={row}
+                current={start + index === current}
+                onOpenLine={onOpenLine}
+                onSeek={onSeek}
+              />
+            ))}
+          </tbody>
+        </table>
+        {shown.length === 0 && (
+          <p className="event-table-note">
+            {rows.length === 0 ? 'No events yet.' : 'No events match these filters.'}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface EventTableRowProps {
+  readonly row: EventRow;
+  /** The row at the playback cursor. */
+  readonly current: boolean;
+  readonly onOpenLine: (line: number) => void;
+  readonly onSeek: (moment: number) => void;
+}
+
+/** Memoized: moving the cursor re-renders only the rows it leaves and reaches. */
+const EventTableRow = memo(function EventTableRow({
+  row,
+  current,
+  onOpenLine,
+  onSeek,
+}: EventTableRowProps) {
+  const time = row.t.toFixed(3);
+  const { moment, line } = row;
+  return (
+    <tr
+      aria-current={current ? 'true' : undefined}
+      className={`event-${row.kind}${current ? ' event-current' : ''}`}
+    >
+      <td>
+        {moment === null ? (
+          time
+        ) : (
+          <button
+            type="button"
+            className="event-time"
+            aria-label={`Go to ${time} s, step ${row.step + 1}`}
+            onClick={() => {
+              onSeek(moment);
+            }}
+          >
+            {time}
+          </button>
+        )}
+      </td>
+      <td>{row.step + 1}</td>
+      <td
+        className="event-who"
+        style={row.task === null ? undefined : { color: taskColorCss(row.task) }}
+      >
+        {row.who}
+      </td>
+      <td className="event-what">{row.text}</td>
+      <td>{line !== null && <LineButton line={line} onOpenLine={onOpenLine} />}</td>
+    </tr>
+  );
+});
+
+const choicesByModel = new WeakMap<TimelineModel, { count: number; lanes: readonly Lane[] }>();
+
+/** The task filter's lanes, in the canvas's order: the same array until a lane is added. */
+function laneChoices(model: TimelineModel): readonly Lane[] {
+  const known = choicesByModel.get(model);
+  if (known?.count === model.lanes.length) return known.lanes;
+  const lanes = orderLanes(model, { showInternal: false });
+  choicesByModel.set(model, { count: model.lanes.length, lanes });
+  return lanes;
+}
+
+/**
+ * The row at the playback cursor: the last one that has happened by then.
+ * Rows' moments never decrease, and rows still without one come last.
+ */
+function lastRowAtOrBefore(rows: readonly EventRow[], moment: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const at = rows[middle]?.moment ?? null;
+    if (at !== null && at <= moment) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/** The first row of a window of rows centred on `row` (or the first window, with no row). */
+function windowAround(row: number, total: number): number {
+  if (total <= MAX_SHOWN_ROWS || row < 0) return 0;
+  return Math.max(0, Math.min(row - MAX_SHOWN_ROWS / 2, total - MAX_SHOWN_ROWS));
+}

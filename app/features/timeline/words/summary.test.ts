@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
+import { buildTimeline } from '../model/timelineBuilder';
+import { readFixtureTrace } from './fixtures/fixtureTrace.node';
+import { mostTasksAtOnce, sequentialSeconds, userTasks } from './runMeasures';
+import { formatRunSeconds, summarizeRun } from './summary';
+
+describe('the summary of each golden run', () => {
+  it.each([
+    [
+      'seed_greet',
+      'One task ran: main() printed 2 lines in one step, without waiting, so nothing ran concurrently; the run took no virtual time.',
+    ],
+    [
+      'gather_sleeps',
+      '3 tasks ran concurrently; the run took 3.0 s of virtual time instead of 6.0 s sequentially.',
+    ],
+    [
+      'blocking_sleep',
+      '2 tasks ran concurrently; the run took 2.7 s of virtual time instead of 3.2 s sequentially. ' +
+        'Task-3 blocked the loop for 1.0 s at line 12.',
+    ],
+    // The lock lets one worker sleep at a time: nothing is saved, so no "instead of".
+    ['queue_workers', '3 tasks ran concurrently; the run took 1.0 s of virtual time.'],
+    [
+      'taskgroup_failure',
+      '3 tasks ran concurrently; the run took 0.5 s of virtual time instead of 1.5 s sequentially. ' +
+        'Task-4 raised ValueError ("sensor offline") at line 13, so its TaskGroup cancelled its siblings Task-2 and Task-3.',
+    ],
+    [
+      'thread_and_timeout',
+      'One task ran: main() printed 2 lines in 3 steps and waited twice, with no other task to run meanwhile; ' +
+        'the run took 1.5 s of virtual time. 2 worker threads ran crunch beside the event loop. ' +
+        'A timeout cancelled Task-1 while it waited at line 13.',
+    ],
+  ])('%s', (name, expected) => {
+    expect(summarizeRun(buildTimeline(readGoldenTrace(name)))).toBe(expected);
+  });
+});
+
+describe('the summary of runs with mistakes', () => {
+  it('tells each mistake in a sentence', () => {
+    expect(summarizeRun(buildTimeline(readFixtureTrace('mistakes')))).toBe(
+      '3 tasks ran concurrently; the run took 0.1 s of virtual time instead of 0.2 s sequentially. ' +
+        'Task-2 raised KeyError ("\'missing\'") at line 7. ' +
+        'The coroutine greet() was never awaited (line 13), so it never ran. ' +
+        'Nothing awaited Task-2, so its exception was never retrieved. ' +
+        'Task-3 was still waiting when asyncio.run() ended, so it was cancelled.',
+    );
+  });
+
+  it('says an uncaught exception stopped the program, naming the task it came from', () => {
+    expect(summarizeRun(buildTimeline(readFixtureTrace('uncaught')))).toBe(
+      'One task ran: main() ran in 2 steps and waited once, with no other task to run meanwhile; ' +
+        'the run took 0.3 s of virtual time. Task-1 raised RuntimeError ("out of coffee") at line 5. ' +
+        'Nothing caught the RuntimeError of Task-1, so the program stopped.',
+    );
+  });
+
+  it('gives the message of the limit that stopped the run', () => {
+    expect(summarizeRun(buildTimeline(readFixtureTrace('deadlock')))).toBe(
+      'One task ran: main() ran in one step and waited once, with no other task to run meanwhile; ' +
+        'the run took no virtual time. ' +
+        'A limit stopped the run: Deadlock: no task can make progress: Task-1 waits on event.wait (ready).',
+    );
+  });
+});
+
+describe('a summary while the run streams in', () => {
+  it('speaks of the time so far', () => {
+    const events = readGoldenTrace('gather_sleeps');
+    const cut = events.findIndex((event) => event.type === 'iteration' && event.n === 4);
+    expect(summarizeRun(buildTimeline(events.slice(0, cut)))).toBe(
+      '3 tasks ran concurrently; so far the run has taken 1.0 s of virtual time instead of 3.0 s sequentially.',
+    );
+  });
+});
+
+describe('the measures behind the words', () => {
+  it('does not count a parent while it waits for its children', () => {
+    const model = buildTimeline(readGoldenTrace('gather_sleeps'));
+    const tasks = userTasks(model);
+    expect(tasks.map((lane) => lane.name)).toEqual(['Task-1', 'Task-2', 'Task-3', 'Task-4']);
+    expect(mostTasksAtOnce(tasks)).toBe(3);
+    expect(mostTasksAtOnce(tasks.slice(0, 1))).toBe(1);
+    expect(mostTasksAtOnce([])).toBe(0);
+  });
+
+  it('counts a sleep the blocked loop made overrun only for what it asked', () => {
+    const model = buildTimeline(readGoldenTrace('blocking_sleep'));
+    // heartbeat: 4 sleeps of 0.5 s (the first woke at 1.2 s); slow_report: 0.2 s; blocked: 1 s.
+    expect(sequentialSeconds(model, userTasks(model))).toBeCloseTo(3.2);
+  });
+
+  it('writes virtual times with one decimal', () => {
+    expect(formatRunSeconds(3)).toBe('3.0 s');
+    expect(formatRunSeconds(0.04)).toBe('less than 0.1 s');
+    expect(formatRunSeconds(0)).toBe('0.0 s');
+  });
+});

@@ -1,0 +1,291 @@
+/**
+ * The run in one paragraph of plain words, for everyone and first of all for
+ * screen readers: what ran concurrently and how long it took, who blocked the
+ * loop, which task failed and what that did to its siblings, and each
+ * mistake the trace reveals. runMeasures.ts defines the numbers it states.
+ */
+import { taskLaneKey, type TimelineModel } from '../model/timelineBuilder';
+import type { Lane, Overlay } from '../model/types';
+import { mostTasksAtOnce, sequentialSeconds, userTasks } from './runMeasures';
+
+/** Past this many, failures and blocking calls are counted instead of told one by one. */
+const MOST_TOLD = 3;
+
+export function summarizeRun(model: TimelineModel): string {
+  if (!model.traced) {
+    return 'This run was not traced, so there is no timeline: only what it printed.';
+  }
+  const tasks = userTasks(model);
+  return [
+    tasksSentence(model, tasks),
+    ...threadSentences(model),
+    ...blockedSentences(model),
+    ...exceptionSentences(model, tasks),
+    ...timeoutSentences(model),
+    ...overlaySentences(model),
+    ...endingSentences(model, tasks),
+  ].join(' ');
+}
+
+/** Virtual time with one decimal: `3.0 s`; below that, `less than 0.1 s`. */
+export function formatRunSeconds(seconds: number): string {
+  const rounded = seconds.toFixed(1);
+  return rounded === '0.0' && seconds > 0 ? 'less than 0.1 s' : `${rounded} s`;
+}
+
+function tasksSentence(model: TimelineModel, tasks: readonly Lane[]): string {
+  const took = tookClause(model, tasks);
+  const [only] = tasks;
+  if (only === undefined) return `No asyncio task ran; ${took}.`;
+  if (tasks.length === 1) return `One task ran: ${soloStory(model, only)}; ${took}.`;
+  const most = mostTasksAtOnce(tasks);
+  return most >= 2
+    ? `${most} tasks ran concurrently; ${took}.`
+    : `${tasks.length} tasks ran, one at a time, so nothing ran concurrently; ${took}.`;
+}
+
+/** How long the run took, and how long it would have taken with nothing overlapping, if longer. */
+function tookClause(model: TimelineModel, tasks: readonly Lane[]): string {
+  const took = model.ended ? 'the run took' : 'so far the run has taken';
+  const actual = model.virtualTime;
+  if (actual === 0) return `${took} no virtual time`;
+  const sequential = sequentialSeconds(model, tasks);
+  const saved =
+    sequential > actual && formatRunSeconds(sequential) !== formatRunSeconds(actual)
+      ? ` instead of ${formatRunSeconds(sequential)} sequentially`
+      : '';
+  return `${took} ${formatRunSeconds(actual)} of virtual time${saved}`;
+}
+
+/** What the only task did: with nothing beside it, its steps and waits are the whole story. */
+function soloStory(model: TimelineModel, lane: Lane): string {
+  const steps = Math.max(1, model.steps.filter((step) => step.task === lane.id).length);
+  const lines = linesPrinted(model, lane.key);
+  const waits = lane.segments.filter((segment) => segment.kind === 'suspended').length;
+  const did = lines > 0 ? `printed ${count(lines, 'line')}` : 'ran';
+  const inSteps = steps === 1 ? 'in one step' : `in ${steps} steps`;
+  return waits === 0
+    ? `${lane.coro} ${did} ${inSteps}, without waiting, so nothing ran concurrently`
+    : `${lane.coro} ${did} ${inSteps} and waited ${times(waits)}, with no other task to run meanwhile`;
+}
+
+function linesPrinted(model: TimelineModel, lane: string): number {
+  let lines = 0;
+  for (const mark of model.prints) {
+    if (mark.lane !== lane || mark.stream !== 'stdout') continue;
+    lines += mark.text.split('\n').length - (mark.text.endsWith('\n') ? 1 : 0);
+  }
+  return lines;
+}
+
+function threadSentences(model: TimelineModel): string[] {
+  const threads = model.lanes.filter((lane) => lane.kind === 'thread');
+  if (threads.length === 0) return [];
+  const functions = [...new Set(threads.map((lane) => lane.coro))];
+  const who = threads.length === 1 ? 'A worker thread' : `${threads.length} worker threads`;
+  return [`${who} ran ${listWords(functions)} beside the event loop.`];
+}
+
+interface BlockedCalls {
+  readonly task: number | null;
+  readonly line: number | null;
+  calls: number;
+  seconds: number;
+}
+
+/** One sentence per place that blocked the loop (a task at a line), however often it did. */
+function blockedSentences(model: TimelineModel): string[] {
+  const places = new Map<string, BlockedCalls>();
+  for (const band of model.blocked) {
+    const key = `${band.task}:${band.line}`;
+    const place = places.get(key) ?? { task: band.task, line: band.line, calls: 0, seconds: 0 };
+    place.calls += 1;
+    place.seconds += band.duration;
+    places.set(key, place);
+  }
+  const all = [...places.values()];
+  const told = all.slice(0, MOST_TOLD).map((place) => {
+    const who = place.task === null ? 'A callback' : taskName(model, place.task);
+    const where = place.line === null ? '' : ` at line ${place.line}`;
+    const seconds = formatRunSeconds(place.seconds);
+    return place.calls === 1
+      ? `${who} blocked the loop for ${seconds}${where}.`
+      : `${who} blocked the loop ${place.calls} times${where}, ${seconds} in all.`;
+  });
+  const rest = all.slice(MOST_TOLD);
+  if (rest.length > 0) {
+    const seconds = rest.reduce((sum, place) => sum + place.seconds, 0);
+    told.push(
+      `Blocking calls in ${count(rest.length, 'other place')} froze it for ${formatRunSeconds(seconds)} more.`,
+    );
+  }
+  return told;
+}
+
+/** Which task raised what, and the siblings its failure cancelled (a TaskGroup's way). */
+function exceptionSentences(model: TimelineModel, tasks: readonly Lane[]): string[] {
+  const failed = tasks.filter((lane) => lane.outcome?.kind === 'exception');
+  const told = failed.slice(0, MOST_TOLD).map((lane) => {
+    const raised = lane.outcome?.kind === 'exception' ? lane.outcome : null;
+    const message = raised?.message ? ` ("${firstLine(raised.message)}")` : '';
+    const where = raised?.line == null ? '' : ` at line ${raised.line}`;
+    const siblings = siblingsCancelledBy(model, lane).map((sibling) => sibling.name);
+    let then = '';
+    if (siblings.length > 0) {
+      const whom = `${siblings.length === 1 ? 'sibling' : 'siblings'} ${listWords(siblings)}`;
+      then =
+        lane.api === 'TaskGroup'
+          ? `, so its TaskGroup cancelled its ${whom}`
+          : `, and its ${whom} ${siblings.length === 1 ? 'was' : 'were'} cancelled`;
+    }
+    return `${lane.name} raised ${raised?.error ?? 'an exception'}${message}${where}${then}.`;
+  });
+  const rest = failed.length - told.length;
+  if (rest > 0) told.push(`${count(rest, 'more task')} raised exceptions.`);
+  return told;
+}
+
+/** Tasks with the same parent that `lane` cancelled (the model's cancel arrows) and that ended cancelled. */
+function siblingsCancelledBy(model: TimelineModel, lane: Lane): Lane[] {
+  const cancelled: Lane[] = [];
+  for (const arrow of model.arrows) {
+    if (arrow.kind !== 'cancel' || arrow.fromLane !== lane.key) continue;
+    const target = model.laneByKey.get(arrow.toLane);
+    if (
+      target?.kind === 'task' &&
+      !target.internal &&
+      target.parent === lane.parent &&
+      target.outcome?.kind === 'cancelled'
+    ) {
+      cancelled.push(target);
+    }
+  }
+  return cancelled;
+}
+
+/** Each task a timeout cancelled, and the line where it was waiting then. */
+function timeoutSentences(model: TimelineModel): string[] {
+  const sentences: string[] = [];
+  for (const arrow of model.arrows) {
+    if (arrow.kind !== 'cancel' || arrow.cause !== 'timeout') continue;
+    const lane = model.laneByKey.get(arrow.toLane);
+    if (lane === undefined || lane.internal) continue;
+    const wait = lane.segments.findLast(
+      (segment) => segment.kind === 'suspended' && segment.from <= arrow.at,
+    );
+    const where = wait?.line == null ? '' : ` at line ${wait.line}`;
+    sentences.push(`A timeout cancelled ${lane.name} while it waited${where}.`);
+  }
+  if (sentences.length <= MOST_TOLD) return sentences;
+  return [
+    ...sentences.slice(0, MOST_TOLD),
+    `Timeouts cancelled ${count(sentences.length - MOST_TOLD, 'more wait')}.`,
+  ];
+}
+
+/** A sentence for each kind of mistake the model's overlays point at (blocking calls are told above). */
+function overlaySentences(model: TimelineModel): string[] {
+  const byKind = (kind: Overlay['kind']) =>
+    model.overlays.filter((overlay) => overlay.kind === kind);
+  const sentences: string[] = [];
+
+  const neverAwaited = byKind('never-awaited');
+  if (neverAwaited.length === 1 && neverAwaited[0]) {
+    const overlay = neverAwaited[0];
+    // The overlay's text starts with CPython's own words: "coroutine 'greet' was never awaited".
+    const name = /^coroutine '([^']+)'/.exec(overlay.text)?.[1];
+    const what = name === undefined ? 'A coroutine' : `The coroutine ${name}()`;
+    const where = overlay.line === null ? '' : ` (line ${overlay.line})`;
+    sentences.push(`${what} was never awaited${where}, so it never ran.`);
+  } else if (neverAwaited.length > 1) {
+    const lines = linesOf(neverAwaited);
+    sentences.push(
+      `${neverAwaited.length} coroutines were never awaited${lines}, so they never ran.`,
+    );
+  }
+
+  const unretrieved = byKind('exception-never-retrieved');
+  if (unretrieved.length > 0) {
+    const names = laneNames(model, unretrieved);
+    sentences.push(
+      unretrieved.length === 1
+        ? `Nothing awaited ${names[0] ?? 'a task'}, so its exception was never retrieved.`
+        : `Nothing awaited ${listWords(names)}, so their exceptions were never retrieved.`,
+    );
+  }
+
+  const shutdown = byKind('cancelled-at-shutdown');
+  if (shutdown.length > 0) {
+    const names = listWords(laneNames(model, shutdown));
+    sentences.push(
+      shutdown.length === 1
+        ? `${names} was still waiting when asyncio.run() ended, so it was cancelled.`
+        : `${names} were still waiting when asyncio.run() ended, so they were cancelled.`,
+    );
+  }
+  return sentences;
+}
+
+/** How the program ended, when it did not simply return: an uncaught error, or a limit. */
+function endingSentences(model: TimelineModel, tasks: readonly Lane[]): string[] {
+  const sentences: string[] = [];
+  for (const event of model.events) {
+    if (event.type === 'error') {
+      // The task whose exception it is has been told of above.
+      const raiser = tasks.find(
+        ({ outcome }) =>
+          outcome?.kind === 'exception' &&
+          outcome.error === event.error &&
+          outcome.message === event.message &&
+          outcome.line === event.line,
+      );
+      const message = event.message ? ` ("${firstLine(event.message)}")` : '';
+      const where = event.line === null ? '' : ` at line ${event.line}`;
+      sentences.push(
+        raiser === undefined
+          ? `The program stopped with ${event.error}${message}${where}.`
+          : `Nothing caught the ${event.error} of ${raiser.name}, so the program stopped.`,
+      );
+    } else if (event.type === 'limit') {
+      sentences.push(`A limit stopped the run: ${event.message.replace(/\.?$/, '.')}`);
+    }
+  }
+  return sentences;
+}
+
+function taskName(model: TimelineModel, task: number): string {
+  return model.laneByKey.get(taskLaneKey(task))?.name ?? `Task-${task}`;
+}
+
+function laneNames(model: TimelineModel, overlays: readonly Overlay[]): string[] {
+  return overlays.map((overlay) =>
+    overlay.lane === null ? 'a task' : (model.laneByKey.get(overlay.lane)?.name ?? 'a task'),
+  );
+}
+
+/** ` (lines 7 and 9)`, or nothing when no overlay knows its line. */
+function linesOf(overlays: readonly Overlay[]): string {
+  const lines = [...new Set(overlays.flatMap((overlay) => overlay.line ?? []))].map(String);
+  if (lines.length === 0) return '';
+  return ` (${lines.length === 1 ? 'line' : 'lines'} ${listWords(lines)})`;
+}
+
+/** `a`, `a and b`, `a, b and c`, `a, b, c and 4 others`. */
+function listWords(words: readonly string[]): string {
+  const shown = words.length > 4 ? words.slice(0, 3) : [...words];
+  const last = words.length > 4 ? `${words.length - 3} others` : shown.pop();
+  if (last === undefined) return '';
+  return shown.length === 0 ? last : `${shown.join(', ')} and ${last}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? '';
+}
