@@ -1,8 +1,8 @@
 /**
  * The canvas's machinery, outside React: it sizes the canvas to its
- * container (DPR-aware), keeps pan and zoom in a mutable viewport, turns
- * wheel, drag, keys and clicks into view changes or callbacks, and paints at
- * most once per animation frame. TimelineView feeds it the props; the
+ * container (DPR-aware), keeps pan and zoom in a mutable viewport that the
+ * input (attachTimelineInput.ts) changes, and paints at most once per
+ * animation frame. TimelineView feeds it the props; the
  * scene is rebuilt in the next frame when they changed, so a run streaming
  * in many batches a frame costs one rebuild.
  */
@@ -11,23 +11,15 @@ import type { TimelineModel } from '../model/timelineBuilder';
 import type { Edge } from '../model/types';
 import type { AxisMode } from './axes';
 import { readCanvasPalette, type CanvasPalette } from './canvasPalette';
+import { attachTimelineInput, type TimelineCallbacks } from './attachTimelineInput';
 import { createRafScheduler } from './createRafScheduler';
 import type { DrawContext } from './drawContext';
 import { frameLayout, viewBounds, type FrameLayout } from './frameLayout';
-import { hitTest, lineOfHit, seekEdge, type TimelineHit } from './hitTest';
-import { isInMinimap, minimapDensity, minimapUnitAt, type MinimapDensity } from './minimap';
+import { minimapDensity, type MinimapDensity } from './minimap';
 import { observeResize } from './observeResize';
 import { renderTimeline } from './renderTimeline';
-import { buildScene, currentSection, type TimelineScene } from './timelineScene';
-import {
-  centreOn,
-  clampViewport,
-  createViewport,
-  isZoomedIn,
-  panBy,
-  zoomAt,
-  type ViewBounds,
-} from './viewport';
+import { buildScene, type TimelineScene } from './timelineScene';
+import { clampViewport, createViewport, isZoomedIn, type ViewBounds } from './viewport';
 
 export interface TimelineInputs {
   readonly model: TimelineModel;
@@ -40,40 +32,10 @@ export interface TimelineInputs {
   readonly cursor: Edge | null;
 }
 
-export interface TimelineCallbacks {
-  /** The pointer is over `hit` (null: over nothing), at client coordinates. */
-  onHover(hit: TimelineHit | null, clientX: number, clientY: number): void;
-  onOpenLine(line: number): void;
-  onSeek(edge: Edge): void;
-}
-
 export interface TimelineCanvas {
   update(inputs: TimelineInputs): void;
   destroy(): void;
 }
-
-/** A press that moves less than this many pixels is a click, not a drag. */
-const CLICK_SLOP = 4;
-/** Zoom per pixel of wheel: gentle for a mouse wheel, quicker for a pinch (ctrl + wheel). */
-const WHEEL_ZOOM = 0.0015;
-const PINCH_ZOOM = 0.01;
-/** Wheel deltas in lines or pages are turned into pixels. */
-const LINE_PIXELS = 16;
-const KEY_ZOOM = 1.5;
-/** Arrow keys pan this share of the plot's width. */
-const KEY_PAN_SHARE = 0.15;
-const KEY_SCROLL = 24;
-
-type Drag =
-  | {
-      readonly kind: 'pan';
-      readonly startX: number;
-      readonly startY: number;
-      lastX: number;
-      lastY: number;
-      moved: boolean;
-    }
-  | { readonly kind: 'minimap' };
 
 /** Returns null when the browser gives no 2D context for the canvas. */
 export function createTimelineCanvas(
@@ -97,7 +59,6 @@ export function createTimelineCanvas(
   let height = 0;
   let frame: FrameLayout = frameLayout(0, 0, false);
   let bounds: ViewBounds | null = null;
-  let drag: Drag | null = null;
 
   const scheduler = createRafScheduler(paint);
 
@@ -135,12 +96,6 @@ export function createTimelineCanvas(
     return true;
   }
 
-  /** After a zoom the minimap may come or go, which changes the lanes' height. */
-  function relayout(): void {
-    bounds = null;
-    scheduler.schedule();
-  }
-
   function paint(): void {
     if (!prepare() || scene === null || density === null || inputs === null) return;
     palette ??= readCanvasPalette(canvas);
@@ -148,137 +103,22 @@ export function createTimelineCanvas(
     renderTimeline(draw, { scene, density, cursor: inputs.cursor });
   }
 
-  function pointIn(event: MouseEvent): { x: number; y: number } {
-    const rect = canvas.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
-  }
-
-  function hitAt(x: number, y: number): TimelineHit | null {
-    if (!prepare() || scene === null) return null;
-    return hitTest(scene, view, frame, x, y);
-  }
-
-  function onWheel(event: WheelEvent): void {
-    if (!prepare() || bounds === null) return;
-    event.preventDefault();
-    const unit = event.deltaMode === 1 ? LINE_PIXELS : event.deltaMode === 2 ? height : 1;
-    const dx = event.deltaX * unit;
-    const dy = event.deltaY * unit;
-    if (event.shiftKey || Math.abs(dx) > Math.abs(dy)) {
-      panBy(view, -(Math.abs(dx) > Math.abs(dy) ? dx : dy), 0, bounds);
-      scheduler.schedule();
-      return;
-    }
-    const rate = event.ctrlKey ? PINCH_ZOOM : WHEEL_ZOOM;
-    zoomAt(view, Math.exp(-dy * rate), pointIn(event).x - frame.plotLeft, bounds);
-    relayout();
-  }
-
-  function onPointerDown(event: PointerEvent): void {
-    if (event.button !== 0 || !prepare() || bounds === null || scene === null) return;
-    const { x, y } = pointIn(event);
-    canvas.setPointerCapture(event.pointerId);
-    if (isInMinimap(frame, x, y)) {
-      drag = { kind: 'minimap' };
-      centreOn(view, minimapUnitAt(frame, scene.width, x), bounds);
-      scheduler.schedule();
-      return;
-    }
-    drag = { kind: 'pan', startX: x, startY: y, lastX: x, lastY: y, moved: false };
-  }
-
-  function onPointerMove(event: PointerEvent): void {
-    const { x, y } = pointIn(event);
-    if (drag === null) {
-      const hit = hitAt(x, y);
-      canvas.style.cursor = hit !== null && lineOfHit(hit) !== null ? 'pointer' : '';
-      callbacks.onHover(hit, event.clientX, event.clientY);
-      return;
-    }
-    if (!prepare() || bounds === null || scene === null) return;
-    if (drag.kind === 'minimap') {
-      centreOn(view, minimapUnitAt(frame, scene.width, x), bounds);
-    } else {
-      if (!drag.moved && Math.hypot(x - drag.startX, y - drag.startY) < CLICK_SLOP) return;
-      drag.moved = true;
-      canvas.style.cursor = 'grabbing';
-      callbacks.onHover(null, 0, 0);
-      panBy(view, x - drag.lastX, y - drag.lastY, bounds);
-      drag.lastX = x;
-      drag.lastY = y;
-    }
-    scheduler.schedule();
-  }
-
-  function onPointerUp(event: PointerEvent): void {
-    const ended = drag;
-    drag = null;
-    canvas.style.cursor = '';
-    if (ended?.kind !== 'pan' || ended.moved) return;
-    click(pointIn(event));
-  }
-
-  /** A click opens the line of what is under it, or moves the playback cursor there. */
-  function click({ x, y }: { x: number; y: number }): void {
-    if (!prepare() || scene === null || x < frame.plotLeft) return;
-    const hit = hitAt(x, y);
-    const line = hit === null ? null : lineOfHit(hit);
-    if (hit !== null && line !== null) {
-      if (hit.section.run === 'current') callbacks.onOpenLine(line);
-      return;
-    }
-    const current = currentSection(scene);
-    if (current !== undefined) callbacks.onSeek(seekEdge(current, view, frame, x));
-  }
-
-  function onPointerLeave(): void {
-    if (drag === null) callbacks.onHover(null, 0, 0);
-  }
-
-  function onKeyDown(event: KeyboardEvent): void {
-    if (!prepare() || bounds === null || event.altKey || event.metaKey || event.ctrlKey) return;
-    const middle = frame.plotWidth / 2;
-    switch (event.key) {
-      case '+':
-      case '=':
-        zoomAt(view, KEY_ZOOM, middle, bounds);
-        break;
-      case '-':
-      case '_':
-        zoomAt(view, 1 / KEY_ZOOM, middle, bounds);
-        break;
-      case '0':
-        view.fitted = true;
-        break;
-      case 'ArrowLeft':
-        panBy(view, frame.plotWidth * KEY_PAN_SHARE, 0, bounds);
-        break;
-      case 'ArrowRight':
-        panBy(view, -frame.plotWidth * KEY_PAN_SHARE, 0, bounds);
-        break;
-      case 'ArrowUp':
-        panBy(view, 0, KEY_SCROLL, bounds);
-        break;
-      case 'ArrowDown':
-        panBy(view, 0, -KEY_SCROLL, bounds);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    relayout();
-  }
-
   const controller = new AbortController();
-  const listen = { signal: controller.signal };
-  // React's wheel listener is passive, so it could not keep the page from scrolling.
-  canvas.addEventListener('wheel', onWheel, { passive: false, signal: controller.signal });
-  canvas.addEventListener('pointerdown', onPointerDown, listen);
-  canvas.addEventListener('pointermove', onPointerMove, listen);
-  canvas.addEventListener('pointerup', onPointerUp, listen);
-  canvas.addEventListener('pointercancel', onPointerUp, listen);
-  canvas.addEventListener('pointerleave', onPointerLeave, listen);
-  canvas.addEventListener('keydown', onKeyDown, listen);
+  attachTimelineInput(
+    canvas,
+    {
+      view,
+      layout: () =>
+        prepare() && scene !== null && bounds !== null ? { scene, frame, bounds } : null,
+      redraw(zoomed) {
+        // After a zoom the minimap may come or go, which changes the lanes' height.
+        if (zoomed) bounds = null;
+        scheduler.schedule();
+      },
+    },
+    callbacks,
+    controller.signal,
+  );
   const stopObserving = observeResize(container, resize);
   resize();
 
