@@ -138,7 +138,9 @@ export function createTimelineCanvas(
       }
       if (
         previous !== null &&
-        (previous.mode !== next.mode || previous.showInternal !== next.showInternal)
+        (previous.model !== next.model ||
+          previous.mode !== next.mode ||
+          previous.showInternal !== next.showInternal)
       ) {
         // What the card described has moved.
         callbacks.onHover(null, 0, 0);
