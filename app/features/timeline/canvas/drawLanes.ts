@@ -3,7 +3,8 @@
  * outlined with what it waits on), a timeout's deadline, and how the task
  * ended. Only the segments in view are visited (a binary search finds the
  * first), and runs of segments narrower than a pixel are drawn as one bar,
- * so a lane of a million steps costs what the screen can show.
+ * jumping over the rest of a pixel column's segments, so a lane of a
+ * million steps costs what the screen can show.
  */
 import type { Segment } from '../model/types';
 import { edgeBefore } from './axes';
@@ -52,12 +53,25 @@ export function drawLaneSegments(
       if (mergedTo !== EMPTY && x0 - mergedTo < 1) {
         mergedTo = Math.max(mergedTo, x1);
         mergedAlpha = Math.max(mergedAlpha, KIND_ALPHA[segment.kind]);
-        continue;
+      } else {
+        drawMerged(draw, mergedFrom, mergedTo, mergedAlpha, top);
+        mergedFrom = x0;
+        mergedTo = x1;
+        mergedAlpha = KIND_ALPHA[segment.kind];
       }
-      drawMerged(draw, mergedFrom, mergedTo, mergedAlpha, top);
-      mergedFrom = x0;
-      mergedTo = x1;
-      mergedAlpha = KIND_ALPHA[segment.kind];
+      // Jump over the rest of this pixel column's segments rather than visit each.
+      const next = lastAtOrBefore(
+        segments,
+        edgeBefore(axis, pxToUnit(view, frame, Math.floor(x1) + 1)),
+        segmentFrom,
+      );
+      const landing = segments[next];
+      if (next > index + 1 && landing !== undefined) {
+        mergedTo = Math.max(mergedTo, unitToPx(view, frame, axis.x(landing.from)));
+        // A task's segments go ready, running, suspended: a jump over some passes a running one.
+        mergedAlpha = KIND_ALPHA.running;
+        index = next - 1;
+      }
       continue;
     }
     drawMerged(draw, mergedFrom, mergedTo, mergedAlpha, top);

@@ -1,8 +1,9 @@
 /**
  * What lies across or on top of the lanes: blocked bands, arrows (create,
  * wake, cancel), print marks and teaching overlays. Each list is in order of
- * its edge, so only the stretch in view is visited; marks that would land on
- * the pixel of the one drawn before are skipped.
+ * its edge, so only the stretch in view is visited, and arrows and prints
+ * only for the rows in view; marks that would land on the pixel of the one
+ * drawn before are skipped.
  */
 import { stepEnd, stepStart } from '../model/types';
 import { edgeBefore } from './axes';
@@ -12,7 +13,8 @@ import type { DrawContext } from './drawContext';
 import { pxToUnit, rowTopPx, unitToPx } from './frameLayout';
 import { MARK_Y, MIN_BAND_WIDTH, overlayRow } from './hitTest';
 import { firstAtOrAfter, lastAtOrBefore, markAt } from './sortedSearch';
-import { LAYOUT, type RunSection } from './timelineScene';
+import type { Arrow, BlockedBand } from '../model/types';
+import { LAYOUT, type LaneRow, type RunSection } from './timelineScene';
 
 const ARROW_HEAD = 4;
 /** A wake-up or cancel with no lane to start from (a timer, a timeout) comes from this far above. */
@@ -32,12 +34,18 @@ function edgesInView(draw: DrawContext, section: RunSection): readonly [number, 
 /** A red band across the run's lanes where a blocking call froze the loop, with its line. */
 export function drawBlockedBands(draw: DrawContext, section: RunSection): void {
   const { ctx, view, frame, palette } = draw;
-  const first = section.rows[0];
-  const last = section.rows[section.rows.length - 1];
-  if (first === undefined || last === undefined) return;
-  const top = rowTopPx(view, frame, first.top);
-  const bottom = rowTopPx(view, frame, last.top) + LAYOUT.rowHeight;
-  for (const band of section.model.blocked) {
+  const firstRow = section.rows[0];
+  const lastRow = section.rows[section.rows.length - 1];
+  if (firstRow === undefined || lastRow === undefined) return;
+  const top = rowTopPx(view, frame, firstRow.top);
+  const bottom = rowTopPx(view, frame, lastRow.top) + LAYOUT.rowHeight;
+  const { blocked } = section.model;
+  const [fromEdge, toEdge] = edgesInView(draw, section);
+  // Bands are in order of their step; one that starts just left of the view may end in it.
+  const last = lastAtOrBefore(blocked, toEdge, bandStart);
+  for (let index = firstAtOrAfter(blocked, fromEdge - 1, bandStart); index <= last; index += 1) {
+    const band = blocked[index];
+    if (band === undefined) continue;
     const x0 = unitToPx(view, frame, section.axis.x(stepStart(band.step)));
     const x1 = Math.max(
       unitToPx(view, frame, section.axis.x(stepEnd(band.step))),
@@ -54,63 +62,126 @@ export function drawBlockedBands(draw: DrawContext, section: RunSection): void {
   }
 }
 
-/**
- * Arrows run straight down (or up) at their edge. Of arrows at one pixel
- * from one lane, only those whose tips land in view are drawn one by one:
- * a gather of ten thousand tasks draws its creation arrows into the rows on
- * screen, and one more for all those below.
- */
-export function drawArrows(draw: DrawContext, section: RunSection): void {
-  const { ctx, view, frame, palette } = draw;
-  const { arrows } = section.model;
+/** The indices of the items (in order of their edge) that fall in view: first and last. */
+function inView(
+  draw: DrawContext,
+  section: RunSection,
+  items: readonly { readonly at: number }[],
+): readonly [number, number] {
   const [fromEdge, toEdge] = edgesInView(draw, section);
-  const last = lastAtOrBefore(arrows, toEdge, markAt);
-  let previousX = Number.NaN;
-  let previousFrom: string | null = '';
-  let previousTip = Number.NaN;
+  return [firstAtOrAfter(items, fromEdge, markAt), lastAtOrBefore(items, toEdge, markAt)];
+}
+
+/** The index of the first item (in order of its edge) right of pixel column `x`. */
+function firstInNextPixel(
+  draw: DrawContext,
+  section: RunSection,
+  items: readonly { readonly at: number }[],
+  x: number,
+): number {
+  const edge = edgeBefore(section.axis, pxToUnit(draw.view, draw.frame, x + 1)) + 1;
+  return firstAtOrAfter(items, edge, markAt);
+}
+
+/**
+ * A row's arrows: those into it, each from its source row (or a clock above
+ * it for a timer or timeout), and those out of it to rows out of view, as
+ * far as the view's edge. Arrows run straight down (or up) at their edge;
+ * of several at one pixel, one is drawn.
+ */
+export function drawRowArrows(draw: DrawContext, section: RunSection, row: LaneRow): void {
+  const { ctx, view, frame } = draw;
   ctx.lineWidth = 1.5;
   ctx.setLineDash(SOLID);
-  for (let index = firstAtOrAfter(arrows, fromEdge, markAt); index <= last; index += 1) {
-    const arrow = arrows[index];
+  const top = rowTopPx(view, frame, row.top);
+  let [index, last] = inView(draw, section, row.arrowsIn);
+  let previousX = Number.NaN;
+  for (; index <= last; index += 1) {
+    const arrow = row.arrowsIn[index];
     if (arrow === undefined) continue;
-    const target = section.rowByKey.get(arrow.toLane);
-    if (target === undefined) continue;
-    const source = arrow.fromLane === null ? undefined : section.rowByKey.get(arrow.fromLane);
-    const targetTop = rowTopPx(view, frame, target.top);
-    const down = source === undefined || target.top > source.top;
-    const tip = down ? targetTop + 3 : targetTop + LAYOUT.rowHeight - 3;
-    const shownTip = Math.min(Math.max(tip, frame.lanesTop - 1), frame.lanesBottom + 1);
     const x = Math.round(unitToPx(view, frame, section.axis.x(arrow.at)));
-    if (x === previousX && arrow.fromLane === previousFrom && shownTip === previousTip) continue;
-    previousX = x;
-    previousFrom = arrow.fromLane;
-    previousTip = shownTip;
-    const colour =
-      arrow.kind === 'cancel'
-        ? palette.error
-        : arrow.kind === 'create'
-          ? palette.muted
-          : (source?.colour ?? palette.text);
-    ctx.strokeStyle = colour;
-    ctx.fillStyle = colour;
-    if (source === undefined) {
-      if (tip === shownTip) drawStub(draw, x, targetTop, arrow.kind === 'cancel');
+    if (x === previousX) {
+      index = Math.max(index, firstInNextPixel(draw, section, row.arrowsIn, x) - 1);
       continue;
     }
+    previousX = x;
+    const source = arrow.fromLane === null ? undefined : section.rowByKey.get(arrow.fromLane);
+    setArrowColour(draw, arrow, source);
+    if (source === undefined) {
+      drawStub(draw, x, top, arrow.kind === 'cancel');
+      continue;
+    }
+    const down = row.top > source.top;
     const sourceMiddle = rowTopPx(view, frame, source.top) + LAYOUT.rowHeight / 2;
-    const from = Math.min(Math.max(sourceMiddle, frame.lanesTop - 1), frame.lanesBottom + 1);
-    if (from === shownTip) continue;
-    ctx.setLineDash(arrow.kind === 'create' ? DASHED : SOLID);
-    ctx.beginPath();
-    ctx.moveTo(x, from);
-    ctx.lineTo(x, shownTip);
-    ctx.stroke();
-    ctx.setLineDash(SOLID);
-    if (tip !== shownTip) continue;
-    if (arrow.kind === 'cancel') cross(ctx, x, tip + (down ? 2 : -2), 3);
-    else drawHead(draw, x, tip, down);
+    drawArrowLine(draw, arrow, x, clampToLanes(draw, sourceMiddle), arrowTip(top, down), true);
+  }
+  [index, last] = inView(draw, section, row.arrowsOut);
+  previousX = Number.NaN;
+  let previousTip = Number.NaN;
+  const middle = top + LAYOUT.rowHeight / 2;
+  for (; index <= last; index += 1) {
+    const arrow = row.arrowsOut[index];
+    const target = arrow === undefined ? undefined : section.rowByKey.get(arrow.toLane);
+    if (arrow === undefined || target === undefined) continue;
+    const tip = arrowTip(rowTopPx(view, frame, target.top), target.top > row.top);
+    const shownTip = clampToLanes(draw, tip);
+    // A target in view draws the arrow itself.
+    if (shownTip === tip) continue;
+    const x = Math.round(unitToPx(view, frame, section.axis.x(arrow.at)));
+    if (x === previousX && shownTip === previousTip) continue;
+    previousX = x;
+    previousTip = shownTip;
+    setArrowColour(draw, arrow, row);
+    drawArrowLine(draw, arrow, x, middle, shownTip, false);
   }
 }
+
+/** Where an arrow's head touches its target row, coming down onto its top or up onto its bottom. */
+function arrowTip(targetTop: number, down: boolean): number {
+  return down ? targetTop + 3 : targetTop + LAYOUT.rowHeight - 3;
+}
+
+/** Just outside the lanes' area at the most, so lines to rows out of view stop at its edge. */
+function clampToLanes(draw: DrawContext, y: number): number {
+  return Math.min(Math.max(y, draw.frame.lanesTop - 1), draw.frame.lanesBottom + 1);
+}
+
+function setArrowColour(draw: DrawContext, arrow: Arrow, source: LaneRow | undefined): void {
+  const { ctx, palette } = draw;
+  const colour =
+    arrow.kind === 'cancel'
+      ? palette.error
+      : arrow.kind === 'create'
+        ? palette.muted
+        : (source?.colour ?? palette.text);
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+}
+
+/** A create arrow is dashed; a cancel ends in ✕; the others in a head (when the tip is in view). */
+function drawArrowLine(
+  draw: DrawContext,
+  arrow: Arrow,
+  x: number,
+  from: number,
+  tip: number,
+  tipInView: boolean,
+): void {
+  const { ctx } = draw;
+  if (from === tip) return;
+  ctx.setLineDash(arrow.kind === 'create' ? DASHED : SOLID);
+  ctx.beginPath();
+  ctx.moveTo(x, from);
+  ctx.lineTo(x, tip);
+  ctx.stroke();
+  ctx.setLineDash(SOLID);
+  if (!tipInView) return;
+  const down = tip > from;
+  if (arrow.kind === 'cancel') cross(ctx, x, tip + (down ? 2 : -2), 3);
+  else drawHead(draw, x, tip, down);
+}
+
+const bandStart = (band: BlockedBand): number => stepStart(band.step);
 
 const DASHED = [3, 3];
 const SOLID: number[] = [];
@@ -144,25 +215,22 @@ function drawStub(draw: DrawContext, x: number, targetTop: number, cancel: boole
   else drawHead(draw, x, tip, true);
 }
 
-/** A small triangle at the foot of the lane that printed; stderr in the error colour. */
-export function drawPrints(draw: DrawContext, section: RunSection): void {
+/**
+ * Small triangles at the foot of the row, one per pixel column that has
+ * prints (stderr in the error colour): after drawing one, the search jumps
+ * to the next pixel, so a lane of a hundred thousand prints costs the
+ * plot's width.
+ */
+export function drawRowPrints(draw: DrawContext, section: RunSection, row: LaneRow): void {
   const { ctx, view, frame, palette } = draw;
-  const { prints } = section.model;
-  const [fromEdge, toEdge] = edgesInView(draw, section);
-  const last = lastAtOrBefore(prints, toEdge, markAt);
-  let previousX = Number.NaN;
-  let previousLane: string | null = '';
-  for (let index = firstAtOrAfter(prints, fromEdge, markAt); index <= last; index += 1) {
+  const { prints } = row;
+  const y = rowTopPx(view, frame, row.top) + MARK_Y.print;
+  const [first, last] = inView(draw, section, prints);
+  let index = first;
+  while (index <= last) {
     const mark = prints[index];
-    if (mark === undefined || mark.lane === null) continue;
-    const row = section.rowByKey.get(mark.lane);
-    if (row === undefined) continue;
+    if (mark === undefined) break;
     const x = Math.round(unitToPx(view, frame, section.axis.x(mark.at)));
-    if (x === previousX && mark.lane === previousLane) continue;
-    previousX = x;
-    previousLane = mark.lane;
-    const y = rowTopPx(view, frame, row.top) + MARK_Y.print;
-    if (y < frame.lanesTop || y > frame.lanesBottom + PRINT_SIZE) continue;
     ctx.fillStyle = mark.stream === 'stderr' ? palette.error : palette.text;
     ctx.beginPath();
     ctx.moveTo(x, y - PRINT_SIZE);
@@ -170,6 +238,7 @@ export function drawPrints(draw: DrawContext, section: RunSection): void {
     ctx.lineTo(x + PRINT_SIZE, y + PRINT_SIZE);
     ctx.closePath();
     ctx.fill();
+    index = Math.max(index + 1, firstInNextPixel(draw, section, prints, x));
   }
 }
 

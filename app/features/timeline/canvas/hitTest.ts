@@ -105,13 +105,13 @@ function overlayAt(point: PointInRow): TimelineHit | null {
 }
 
 function printAt(point: PointInRow): TimelineHit | null {
-  const { prints } = point.section.model;
+  const { prints } = point.row;
   const [first, last] = marksInReach(point, prints);
   let best: PrintMark | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (let index = first; index <= last; index += 1) {
     const mark = prints[index];
-    if (mark === undefined || mark.lane !== point.row.lane.key) continue;
+    if (mark === undefined) continue;
     const x = edgePx(point, mark.at);
     if (near(point, x, MARK_Y.print) && Math.abs(point.px - x) < bestDistance) {
       best = mark;

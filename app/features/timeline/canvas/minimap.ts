@@ -9,13 +9,14 @@ import type { FrameLayout } from './frameLayout';
 import { currentSection, LAYOUT, type TimelineScene } from './timelineScene';
 
 export interface MinimapDensity {
-  /** Steps that start in each equal stretch of the scene's width. */
+  /** Steps that start in each equal stretch of the scene's width (estimated from a sample in long runs). */
   readonly counts: Uint32Array;
   readonly max: number;
 }
 
 const BUCKETS = 300;
 const MIN_WINDOW_WIDTH = 4;
+const MAX_SAMPLES = 20_000;
 
 /** Counts the current run's steps along the axis; built with the scene, not per frame. */
 export function minimapDensity(scene: TimelineScene, buckets: number = BUCKETS): MinimapDensity {
@@ -23,10 +24,14 @@ export function minimapDensity(scene: TimelineScene, buckets: number = BUCKETS):
   const section = currentSection(scene);
   let max = 0;
   if (section !== undefined) {
-    for (let step = 0; step < section.model.steps.length; step += 1) {
+    // A sample is enough for a strip of a few hundred bars, and keeps a
+    // million-step run's rebuild (once per batch while it streams) short.
+    const { length } = section.model.steps;
+    const stride = Math.max(1, Math.ceil(length / MAX_SAMPLES));
+    for (let step = 0; step < length; step += stride) {
       const share = section.axis.x(stepStart(step)) / scene.width;
       const bucket = Math.min(buckets - 1, Math.max(0, Math.floor(share * buckets)));
-      const count = (counts[bucket] ?? 0) + 1;
+      const count = (counts[bucket] ?? 0) + stride;
       counts[bucket] = count;
       max = Math.max(max, count);
     }

@@ -8,10 +8,10 @@ import type { DrawContext } from './drawContext';
 import { drawAxis, drawCursor } from './drawAxis';
 import { drawLaneLabel, drawLaneSegments } from './drawLanes';
 import {
-  drawArrows,
   drawBlockedBands,
   drawOverlays,
-  drawPrints,
+  drawRowArrows,
+  drawRowPrints,
   drawSectionTitle,
 } from './drawMarks';
 import { rowTopPx } from './frameLayout';
@@ -54,11 +54,16 @@ export function renderTimeline(draw: DrawContext, { scene, density, cursor }: Ti
     const section = scene.sections[row.section];
     if (section !== undefined) drawLaneSegments(draw, section, row, rowTopPx(view, frame, row.top));
   }
-  for (const section of scene.sections) {
-    drawArrows(draw, section);
-    drawPrints(draw, section);
-    drawOverlays(draw, section);
+  // Over every row's segments, since arrows cross rows.
+  for (let index = first; index < scene.rows.length; index += 1) {
+    const row = scene.rows[index];
+    if (row === undefined || row.top > bottom) break;
+    const section = scene.sections[row.section];
+    if (section === undefined) continue;
+    drawRowArrows(draw, section, row);
+    drawRowPrints(draw, section, row);
   }
+  for (const section of scene.sections) drawOverlays(draw, section);
   ctx.restore();
 
   for (let index = first; index < scene.rows.length; index += 1) {

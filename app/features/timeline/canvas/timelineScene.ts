@@ -8,8 +8,9 @@ import type { Theme } from '../../../shared/theme';
 import { taskColor } from '../../../shared/taskColors';
 import { orderLanes } from '../model/laneOrder';
 import type { TimelineModel } from '../model/timelineBuilder';
-import type { Lane } from '../model/types';
+import type { Arrow, Lane, PrintMark } from '../model/types';
 import { createAxis, spreadFor, type Axis, type AxisMode } from './axes';
+import { laneMarks } from './laneMarks';
 
 /** Sizes of the canvas's parts, in CSS pixels. */
 export const LAYOUT = {
@@ -37,6 +38,10 @@ export interface LaneRow {
   readonly top: number;
   /** The lane's colour: its task's, or for a worker thread the task that started it. */
   readonly colour: string;
+  /** The lane's own arrows (in and out) and print marks, in order (laneMarks.ts). */
+  readonly arrowsIn: readonly Arrow[];
+  readonly arrowsOut: readonly Arrow[];
+  readonly prints: readonly PrintMark[];
 }
 
 export interface RunSection {
@@ -92,12 +97,14 @@ export function buildScene(
     const titleTop = top;
     if (title !== null) top += LAYOUT.titleHeight;
     const sectionRows: LaneRow[] = [];
+    const marksOf = laneMarks(runModel);
     for (const lane of orderLanes(runModel, { showInternal: options.showInternal })) {
       sectionRows.push({
         lane,
         section: sections.length,
         top,
         colour: laneColour(lane, options.theme),
+        ...marksOf(lane.key),
       });
       top += LAYOUT.rowHeight;
     }
