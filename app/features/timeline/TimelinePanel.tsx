@@ -7,6 +7,13 @@ import { EventTable } from './words/EventTable';
 import { RunSummary } from './words/RunSummary';
 import './timeline.css';
 
+/**
+ * While a run streams in, the summary is written again every this many
+ * versions (about every 2 s: see STREAMING_REDRAW_MS); it reads the whole
+ * model, a fifth of a second for a million events.
+ */
+const SUMMARY_EVERY_VERSIONS = 12;
+
 interface TimelinePanelProps {
   readonly timeline: TimelineStore;
   /** Moves the editor to a line of the program. */
@@ -51,7 +58,11 @@ export function TimelinePanel({ timeline, onOpenLine }: TimelinePanelProps) {
       <div className="timeline-stage">
         {moment !== null && <EventLoopPanel model={model} moment={moment} />}
       </div>
-      <RunSummary model={model} version={version} onOpenLine={onOpenLine} />
+      <RunSummary
+        model={model}
+        version={model.ended ? version : version - (version % SUMMARY_EVERY_VERSIONS)}
+        onOpenLine={onOpenLine}
+      />
       <EventTable
         model={model}
         version={version}
