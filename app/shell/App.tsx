@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { KeepingNotice } from '../features/drafts/KeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
@@ -60,6 +60,10 @@ export function App({ sandbox, store }: AppProps) {
       ? null
       : writesAt(timelineModel, playbackMoment);
 
+  const openLine = useCallback((line: number) => {
+    setCursorRequest((previous) => ({ line, column: 1, nonce: (previous?.nonce ?? 0) + 1 }));
+  }, []);
+
   const editor = (
     <section className="app-editor" aria-label="Editor">
       <PaneBoundary part="The editor">
@@ -91,11 +95,7 @@ export function App({ sandbox, store }: AppProps) {
           runner={store}
           printedWrites={printedWrites}
           onOpenLocation={(location) => {
-            setCursorRequest((previous) => ({
-              line: location.line,
-              column: 1,
-              nonce: (previous?.nonce ?? 0) + 1,
-            }));
+            openLine(location.line);
           }}
         />
       </PaneBoundary>
@@ -105,7 +105,7 @@ export function App({ sandbox, store }: AppProps) {
     <section className="app-timeline" aria-label="Timeline">
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
-        <TimelinePanel timeline={store} />
+        <TimelinePanel timeline={store} onOpenLine={openLine} />
       </PaneBoundary>
     </section>
   );

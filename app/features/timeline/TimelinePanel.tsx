@@ -1,18 +1,39 @@
+import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import { EventLoopPanel } from './EventLoopPanel';
 import { PlaybackBar, playbackKey } from './PlaybackBar';
 import { cursorMoment, type TimelineStore } from './timelineSlice';
+import { EventTable } from './words/EventTable';
+import { RunSummary } from './words/RunSummary';
 import './timeline.css';
+
+/**
+ * While a run streams in, the summary is written again every this many
+ * versions (about every 2 s: see STREAMING_REDRAW_MS); it reads the whole
+ * model, a fifth of a second for a million events.
+ */
+const SUMMARY_EVERY_VERSIONS = 12;
 
 interface TimelinePanelProps {
   readonly timeline: TimelineStore;
+  /** Moves the editor to a line of the program. */
+  readonly onOpenLine: (line: number) => void;
 }
 
-/** The timeline pane: the run drawn, its playback, and the loop at the cursor. */
-export function TimelinePanel({ timeline }: TimelinePanelProps) {
+/**
+ * The timeline pane: the run drawn, its playback, the loop at the cursor,
+ * and the same story in words (summary and event table).
+ */
+export function TimelinePanel({ timeline, onOpenLine }: TimelinePanelProps) {
   const model = useStore(timeline, (state) => state.timeline);
-  useStore(timeline, (state) => state.timelineVersion);
+  const version = useStore(timeline, (state) => state.timelineVersion);
   const playback = useStore(timeline, (state) => state.playback);
+  const seekMoment = useCallback(
+    (moment: number) => {
+      timeline.getState().seek(moment);
+    },
+    [timeline],
+  );
   if (model === null) {
     return <p className="app-timeline-empty">Run the program to see its tasks on a timeline.</p>;
   }
@@ -34,7 +55,21 @@ export function TimelinePanel({ timeline }: TimelinePanelProps) {
           This run recorded its output only, so there is nothing to draw.
         </p>
       )}
-      {moment !== null && <EventLoopPanel model={model} moment={moment} />}
+      <div className="timeline-stage">
+        {moment !== null && <EventLoopPanel model={model} moment={moment} />}
+      </div>
+      <RunSummary
+        model={model}
+        version={model.ended ? version : version - (version % SUMMARY_EVERY_VERSIONS)}
+        onOpenLine={onOpenLine}
+      />
+      <EventTable
+        model={model}
+        version={version}
+        cursorMoment={moment}
+        onOpenLine={onOpenLine}
+        onSeek={seekMoment}
+      />
     </div>
   );
 }

@@ -8,6 +8,26 @@ function timelineStore() {
 }
 
 describe('the timeline slice', () => {
+  it('tells views of a streaming run at most once per interval, and at once when it ends', () => {
+    const timers: (() => void)[] = [];
+    const store = createStore<TimelineSlice>()((set, get) =>
+      createTimelineSlice({
+        setTimer: (callback) => timers.push(callback),
+        clearTimer: () => undefined,
+      })(set, get),
+    );
+    const events = readGoldenTrace('gather_sleeps');
+    store.getState().startTimeline();
+    const started = store.getState().timelineVersion;
+    for (const event of events.slice(0, 10)) store.getState().receiveTrace([event]);
+    expect(timers).toHaveLength(1);
+    expect(store.getState().timelineVersion).toBe(started);
+    timers[0]?.();
+    expect(store.getState().timelineVersion).toBe(started + 1);
+    store.getState().receiveTrace(events.slice(10));
+    expect(store.getState().timelineVersion).toBe(started + 2);
+  });
+
   it('builds the model as batches arrive and keeps the last run for comparison', () => {
     const store = timelineStore();
     const events = readGoldenTrace('seed_greet');

@@ -47,15 +47,41 @@ export type TimelineStore = StoreApi<TimelineSlice>;
 
 const START: Playback = { moment: null, playing: false, speed: 2 };
 
+/**
+ * While a run streams in, views are told of new events at most this often:
+ * a batch arrives every few milliseconds, and redrawing the pane for each
+ * one left the page no time to answer the learner.
+ */
+export const STREAMING_REDRAW_MS = 150;
+
+/** Timers, replaceable in tests. */
+export interface TimelineOptions {
+  readonly setTimer?: (callback: () => void, milliseconds: number) => unknown;
+  readonly clearTimer?: (timer: unknown) => void;
+}
+
 /** The moment the cursor stands at: the last one when it shows the end. */
 export function cursorMoment(model: TimelineModel | null, playback: Playback): number | null {
   if (model === null || model.moments.length === 0) return null;
   return playback.moment ?? model.moments.length - 1;
 }
 
-export function createTimelineSlice(): SliceCreator<TimelineSlice> {
+export function createTimelineSlice(options: TimelineOptions = {}): SliceCreator<TimelineSlice> {
+  const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
+  const clearTimer =
+    options.clearTimer ??
+    ((timer) => {
+      clearTimeout(timer as ReturnType<typeof setTimeout>);
+    });
   return (set, get) => {
     let builder: TimelineBuilder | null = null;
+    let redraw: unknown = null;
+
+    const announce = (): void => {
+      if (redraw !== null) clearTimer(redraw);
+      redraw = null;
+      set((state) => ({ timelineVersion: state.timelineVersion + 1 }));
+    };
 
     const clamp = (moment: number | null): number | null => {
       const count = get().timeline?.moments.length ?? 0;
@@ -70,6 +96,8 @@ export function createTimelineSlice(): SliceCreator<TimelineSlice> {
       playback: START,
 
       startTimeline() {
+        if (redraw !== null) clearTimer(redraw);
+        redraw = null;
         builder = createTimelineBuilder();
         set((state) => ({
           previousTimeline: state.timeline,
@@ -82,7 +110,8 @@ export function createTimelineSlice(): SliceCreator<TimelineSlice> {
       receiveTrace(events) {
         if (builder === null) return;
         builder.append(events);
-        set((state) => ({ timelineVersion: state.timelineVersion + 1 }));
+        if (builder.model.ended) announce();
+        else redraw ??= setTimer(announce, STREAMING_REDRAW_MS);
       },
 
       seek(moment) {
