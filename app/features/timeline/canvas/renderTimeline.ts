@@ -7,13 +7,8 @@ import type { Edge } from '../model/types';
 import type { DrawContext } from './drawContext';
 import { drawAxis, drawCursor } from './drawAxis';
 import { drawLaneLabel, drawLaneSegments } from './drawLanes';
-import {
-  drawBlockedBands,
-  drawOverlays,
-  drawRowArrows,
-  drawRowPrints,
-  drawSectionTitle,
-} from './drawMarks';
+import { drawRowArrows } from './drawArrows';
+import { drawBlockedBands, drawOverlays, drawRowPrints, drawSectionTitle } from './drawMarks';
 import { rowTopPx } from './frameLayout';
 import { drawMinimap, type MinimapDensity } from './minimap';
 import { currentSection, firstRowBelow, LAYOUT, type TimelineScene } from './timelineScene';
