@@ -155,16 +155,20 @@ export function attachTimelineInput(
     if (ended?.kind === 'pan' && !ended.moved && event.type === 'pointerup') click(pointIn(event));
   }
 
-  /** A click opens the line of what is under it, or moves the playback cursor there. */
+  /**
+   * A click opens the line of what is under it (for a lane's label, where
+   * its task was created), or moves the playback cursor there.
+   */
   function click({ x, y }: Point): void {
     const layout = target.layout();
-    if (layout === null || x < layout.frame.plotLeft) return;
+    if (layout === null) return;
     const hit = hitTest(layout.scene, view, layout.frame, x, y);
     const line = hit === null ? null : lineOfHit(hit);
     if (hit !== null && line !== null) {
       if (hit.section.run === 'current') callbacks.onOpenLine(line);
       return;
     }
+    if (x < layout.frame.plotLeft) return;
     const current = currentSection(layout.scene);
     if (current !== undefined) callbacks.onSeek(seekEdge(current, view, layout.frame, x));
   }

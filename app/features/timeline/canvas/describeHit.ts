@@ -50,7 +50,8 @@ export function describeHit(hit: TimelineHit): HitDescription {
       if (line !== null) details.push(['Line', String(line)]);
       return { title: hit.row.lane.label + previous, details };
     }
-    case 'end': {
+    case 'end':
+    case 'label': {
       const { lane } = hit.row;
       if (lane.outcome) details.push(['Outcome', describeOutcome(lane.outcome)]);
       if (lane.endedAt !== null) details.push(['At', describeEdge(model, lane.endedAt)]);

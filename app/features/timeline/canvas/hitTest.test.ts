@@ -30,8 +30,13 @@ describe('hit testing the gather of three sleeps on the step axis', () => {
     expect(hit?.kind === 'print' && hit.mark).toBe(mark);
   });
 
-  it('finds nothing left of the plot, above the lanes, or below the last', () => {
-    expect(at(t.frame.plotLeft - 1, t.top(fetchA) + 12)).toBeNull();
+  it("finds a lane's label, which opens the line that created the task", () => {
+    const hit = at(t.frame.plotLeft - 1, t.top(fetchA) + 12);
+    expect(hit?.kind === 'label' && hit.row).toBe(fetchA);
+    expect(hit && lineOfHit(hit)).toBe(9);
+  });
+
+  it('finds nothing above the lanes, or below the last', () => {
     expect(at(400, t.frame.lanesTop - 1)).toBeNull();
     expect(at(400, t.top(t.row('task:4')) + 40)).toBeNull();
   });

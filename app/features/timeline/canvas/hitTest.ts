@@ -19,6 +19,8 @@ export type TimelineHit =
       readonly segment: Segment;
     }
   | { readonly kind: 'end'; readonly section: RunSection; readonly row: LaneRow }
+  /** The lane's label, left of the plot. */
+  | { readonly kind: 'label'; readonly section: RunSection; readonly row: LaneRow }
   | {
       readonly kind: 'print';
       readonly section: RunSection;
@@ -47,11 +49,12 @@ export function hitTest(
   px: number,
   py: number,
 ): TimelineHit | null {
-  if (px < frame.plotLeft || py < frame.lanesTop || py >= frame.lanesBottom) return null;
+  if (py < frame.lanesTop || py >= frame.lanesBottom) return null;
   const row = rowAt(scene, py - frame.lanesTop + view.scrollY);
   if (row === null) return null;
   const section = scene.sections[row.section];
   if (section === undefined) return null;
+  if (px < frame.plotLeft) return { kind: 'label', section, row };
   const top = rowTopPx(view, frame, row.top);
   const inRow = { section, row, px, py: py - top, view, frame };
   return overlayAt(inRow) ?? printAt(inRow) ?? endAt(inRow) ?? blockedAt(inRow) ?? segmentAt(inRow);
@@ -170,6 +173,8 @@ export function lineOfHit(hit: TimelineHit): number | null {
       return hit.row.lane.outcome?.kind === 'exception'
         ? (hit.row.lane.outcome.line ?? hit.row.lane.line)
         : hit.row.lane.line;
+    case 'label':
+      return hit.row.lane.line;
     case 'print':
       return null;
     case 'overlay':
@@ -187,7 +192,8 @@ export function sameHit(a: TimelineHit | null, b: TimelineHit | null): boolean {
     case 'segment':
       return b.kind === 'segment' && a.segment === b.segment;
     case 'end':
-      return b.kind === 'end' && a.row === b.row;
+    case 'label':
+      return b.kind === a.kind && a.row === b.row;
     case 'print':
       return b.kind === 'print' && a.mark === b.mark;
     case 'overlay':
