@@ -5,7 +5,7 @@
 import type { Edge } from '../model/types';
 import { axisTicks } from './axes';
 import { FONT } from './canvasPalette';
-import type { DrawContext } from './drawContext';
+import { textWidth, type DrawContext } from './drawContext';
 import { pxToUnit, unitToPx } from './frameLayout';
 import type { RunSection } from './timelineScene';
 
@@ -29,7 +29,10 @@ export function drawAxis(draw: DrawContext, section: RunSection): void {
     ctx.fillRect(x - 0.5, frame.lanesTop, 1, frame.lanesBottom - frame.lanesTop);
     ctx.fillStyle = palette.muted;
     ctx.fillRect(x - 0.5, frame.lanesTop - 5, 1, 5);
-    ctx.fillText(tick.label, x + 3, frame.lanesTop / 2);
+    // A label that would run off the canvas's right edge goes left of its tick.
+    const fits = x + 3 + textWidth(draw, tick.label) <= frame.width;
+    ctx.textAlign = fits ? 'start' : 'end';
+    ctx.fillText(tick.label, fits ? x + 3 : x - 3, frame.lanesTop / 2);
   }
   ctx.fillStyle = palette.muted;
   ctx.textAlign = 'end';
