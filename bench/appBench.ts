@@ -27,41 +27,27 @@
  * taken inside the page (performance.now(), from navigation start).
  * `BENCH_ROUNDS` sets the number of rounds (default 5).
  */
-import { spawnSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type CDPSession,
-  type Locator,
-  type LaunchOptions,
-  type Page,
-} from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tools/chromium';
+  buildSite,
+  collectPageErrors,
+  launchChromium,
+  pageFailure,
+  programEditor,
+  repoRoot,
+  SUB_PATH,
+} from './benchBrowser';
+import { fail, startBenchSession } from './benchSession';
 import { median } from './median';
+import { startServer } from './staticServer';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Runs of the seed program per app page; the first one is reported on its own. */
 const RUNS_PER_PAGE = 6;
-/** Where the site is served, as on a static host that is not at `/`. */
-const SUB_PATH = '/loopscope/';
 /** The baseline page's folder under the sub-path (served from a temp folder). */
 const BASELINE_DIR = '__bench-baseline/';
 /** The seed program's last line of output. */
@@ -74,90 +60,12 @@ const LAST_LINE = 'Hello, Bob!';
 const MARKER = '#';
 /** Longest wait for any one state (Python ready, a run's output) before giving up. */
 const STATE_TIMEOUT_MS = 90_000;
-const CHROMIUM = CHROMIUM_PATH;
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+// -- Arguments and session ----------------------------------------------------------
 
-// -- Arguments, Chromium, scratch folder ----------------------------------------
-
-/** A failure explained in its message: printed without a stack. */
-class BenchError extends Error {}
-
-function fail(message: string): never {
-  throw new BenchError(message);
-}
-
-function exitEarly(message: string): never {
-  console.error(`bench:app: ${message}`);
-  process.exit(1);
-}
-
+const session = startBenchSession('bench:app');
+const { rounds: ROUNDS, scratch, progress } = session;
 const { values: args } = parseArgs({ options: { dist: { type: 'string' } } });
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
-  exitEarly(`BENCH_ROUNDS must be a positive integer, not "${process.env.BENCH_ROUNDS ?? ''}"`);
-}
-if (!existsSync(CHROMIUM)) {
-  exitEarly(`${CHROMIUM} is missing: run \`bash tools/ensure-chromium.sh\` to install it.`);
-}
-
-function progress(message: string): void {
-  console.error(`bench:app: ${message}`);
-}
-
-/** The environment as given, for the build (only the browser's is redirected). */
-const givenEnv = { ...process.env };
-
-// Chromium and Playwright write profiles and caches under HOME, XDG_* and
-// TMPDIR: point them all into one scratch folder, removed at the end.
-const scratch = mkdtempSync(join(tmpdir(), 'loopscope-bench-app-'));
-for (const [name, sub] of Object.entries({
-  HOME: 'home',
-  XDG_CONFIG_HOME: 'config',
-  XDG_CACHE_HOME: 'cache',
-  TMPDIR: 'tmp',
-})) {
-  const dir = join(scratch, sub);
-  mkdirSync(dir);
-  process.env[name] = dir;
-}
-
-/** Undo steps, run in reverse order on exit, whatever happened. */
-const cleanups: (() => Promise<void>)[] = [
-  () => {
-    rmSync(scratch, { recursive: true, force: true });
-    return Promise.resolve();
-  },
-];
-
-async function cleanUp(): Promise<void> {
-  for (const step of cleanups.splice(0).reverse()) {
-    try {
-      await step();
-    } catch (error) {
-      console.error('bench:app: cleaning up:', error);
-    }
-  }
-}
-
-/** Set when a signal stops the benchmark: the errors that follow are not news. */
-const stopped = { bySignal: false };
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-  ['SIGHUP', 129],
-] as const) {
-  process.once(signal, () => {
-    stopped.bySignal = true;
-    progress(`${signal}: cleaning up`);
-    void cleanUp().finally(() => process.exit(code));
-  });
-}
-
-/** Browsers and contexts open now, closed by the clean-up if still open. */
-const openBrowsers = new Set<{ close(): Promise<void> }>();
-cleanups.push(async () => {
-  await Promise.all([...openBrowsers].map((browser) => browser.close()));
-});
 
 // -- Statistics and printing -----------------------------------------------------
 
@@ -165,22 +73,6 @@ const ms = (value: number): string => `${Math.round(value).toLocaleString('en')}
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
-
-// -- Building ----------------------------------------------------------------------
-
-function buildSite(): string {
-  const outDir = join(scratch, 'dist');
-  progress(`building the site into ${outDir}`);
-  const result = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: repoRoot,
-    env: givenEnv,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    fail(`vite build failed:\n${result.stdout}${result.stderr}`);
-  }
-  return outDir;
-}
 
 // -- What the built index.html sends before first paint --------------------------
 
@@ -243,97 +135,6 @@ function javascriptSizes(siteDir: string): { eager: JsFile[]; lazy: JsFile[] } {
     .map((path) => measureJs(siteDir, path))
     .sort((a, b) => b.raw - a.raw);
   return { eager, lazy };
-}
-
-// -- The static server ---------------------------------------------------------------
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A URL prefix served from a folder. */
-interface Mount {
-  readonly prefix: string;
-  readonly dir: string;
-}
-
-/**
- * Serves files under `mounts` (longest prefix first) with cross-origin
- * isolation. Caching as on GitHub Pages: fresh for ten minutes, then
- * revalidated by ETag, so a second load in a persistent profile is served from
- * the browser's cache.
- */
-async function startServer(mounts: readonly Mount[]): Promise<{ origin: string; server: Server }> {
-  const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
-  const server = createServer((request, response) => {
-    void (async () => {
-      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        response.writeHead(405).end();
-        return;
-      }
-      const mount = ordered.find((m) => pathname.startsWith(m.prefix));
-      if (!mount) {
-        if (`${pathname}/` === SUB_PATH) response.writeHead(301, { Location: SUB_PATH }).end();
-        else response.writeHead(404).end();
-        return;
-      }
-      let file = resolve(mount.dir, `.${sep}${pathname.slice(mount.prefix.length)}`);
-      if (pathname.endsWith('/')) file = join(file, 'index.html');
-      if (!file.startsWith(mount.dir + sep)) {
-        response.writeHead(403).end();
-        return;
-      }
-      const info = await stat(file).catch(() => null);
-      if (!info?.isFile()) {
-        response.writeHead(404).end();
-        return;
-      }
-      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-      const headers = {
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-        'Cache-Control': 'max-age=600',
-        ETag: etag,
-        'Last-Modified': info.mtime.toUTCString(),
-      };
-      if (request.headers['if-none-match'] === etag) {
-        response.writeHead(304, headers).end();
-        return;
-      }
-      response.writeHead(200, {
-        ...headers,
-        'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': info.size,
-      });
-      if (request.method === 'HEAD') response.end();
-      else createReadStream(file).pipe(response);
-    })().catch((error: unknown) => {
-      console.error('bench:app: server:', error);
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
-    });
-  });
-  await new Promise<void>((done, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', done);
-  });
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, server };
 }
 
 // -- The baseline page ------------------------------------------------------------------
@@ -434,18 +235,6 @@ interface Memory {
   readonly renderer: number | null;
 }
 
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return errors;
-}
-
 /** What the page records for the benchmark from its first moment (an init script). */
 interface PageProbe {
   /** When the page handled each keydown of the marker, before any handler of its own. */
@@ -525,13 +314,6 @@ function markersReach({
   }
   const now = text.split(marker).length - 1;
   return grown ? now > count : now === count;
-}
-
-/** The program editor, whatever its role: every element named "Program". */
-function programEditor(page: Page): Locator {
-  return page
-    .getByRole('textbox', { name: 'Program', exact: true })
-    .or(page.getByLabel('Program', { exact: true }));
 }
 
 /**
@@ -863,10 +645,7 @@ async function loadApp(context: BrowserContext, url: string, options: LoadOption
       runMs,
     };
   } catch (error) {
-    throw new Error(
-      `loading the app failed: ${String(error)}${errors.length ? `\npage errors:\n  ${errors.join('\n  ')}` : ''}`,
-      { cause: error },
-    );
+    throw pageFailure('loading the app', error, errors);
   } finally {
     await page.close();
   }
@@ -894,10 +673,7 @@ async function loadBaseline(
       runMs: [],
     };
   } catch (error) {
-    throw new Error(
-      `loading the baseline failed: ${String(error)}${errors.length ? `\npage errors:\n  ${errors.join('\n  ')}` : ''}`,
-      { cause: error },
-    );
+    throw pageFailure('loading the baseline', error, errors);
   } finally {
     await page.close();
   }
@@ -909,7 +685,7 @@ type Variant = 'app' | 'baseline';
 type Temperature = 'cold' | 'warm';
 
 async function main(): Promise<void> {
-  const siteDir = args.dist ? resolve(args.dist) : buildSite();
+  const siteDir = args.dist ? resolve(args.dist) : buildSite(session);
   if (!existsSync(join(siteDir, 'index.html'))) fail(`${siteDir} has no index.html`);
   if (!existsSync(join(siteDir, 'pyodide', 'pyodide.mjs'))) {
     fail(`${siteDir} has no pyodide/pyodide.mjs`);
@@ -917,41 +693,21 @@ async function main(): Promise<void> {
   const baselineDir = join(scratch, 'baseline');
   await writeBaseline(baselineDir);
 
-  const { origin, server } = await startServer([
+  const server = await startServer([
     { prefix: SUB_PATH, dir: siteDir },
     { prefix: `${SUB_PATH}${BASELINE_DIR}`, dir: baselineDir },
   ]);
-  cleanups.push(
-    () =>
-      new Promise<void>((done) => {
-        server.close(() => {
-          done();
-        });
-        server.closeAllConnections();
-      }),
-  );
+  session.onCleanUp(server.close);
+  const { origin } = server;
   const urls: Record<Variant, string> = {
     app: `${origin}${SUB_PATH}`,
     baseline: `${origin}${SUB_PATH}${BASELINE_DIR}`,
   };
 
-  const launchOptions: LaunchOptions = {
-    executablePath: CHROMIUM,
-    headless: true,
-    // Lets measureUserAgentSpecificMemory() answer at once instead of at the next GC.
-    args: [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory'],
-    // Our own handlers close the browsers and also remove the scratch folder.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  };
-  let browser: Browser;
-  try {
-    browser = await chromium.launch(launchOptions);
-  } catch (error) {
-    fail(`could not start ${CHROMIUM} (try \`bash tools/ensure-chromium.sh\`): ${String(error)}`);
-  }
-  openBrowsers.add(browser);
+  // Lets measureUserAgentSpecificMemory() answer at once instead of at the next GC.
+  const { browser, launchOptions } = await launchChromium(session, [
+    '--enable-blink-features=ForceEagerMeasureMemory',
+  ]);
   const browserCdp = await browser.newBrowserCDPSession();
   const memoryOf = (page: Page): Promise<Memory> => measureMemory(page, browserCdp);
 
@@ -975,12 +731,12 @@ async function main(): Promise<void> {
   async function warm(variant: Variant): Promise<Load> {
     const profile = join(scratch, `profile-${variant}-${(profiles += 1)}`);
     const context = await chromium.launchPersistentContext(profile, launchOptions);
-    openBrowsers.add(context);
+    session.openBrowsers.add(context);
     try {
       await load(variant, context, { measureMemory: null, runs: 0 });
       return await load(variant, context, { measureMemory: null, runs: 0 });
     } finally {
-      openBrowsers.delete(context);
+      session.openBrowsers.delete(context);
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
@@ -1105,18 +861,4 @@ function report(siteDir: string, results: Record<Temperature, Record<Variant, Lo
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  const text = stopped.bySignal
-    ? 'interrupted'
-    : error instanceof BenchError
-      ? error.message
-      : error instanceof Error
-        ? (error.stack ?? error.message)
-        : String(error);
-  console.error(`bench:app: ${text}`);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await session.run(main);
