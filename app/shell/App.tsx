@@ -105,7 +105,7 @@ export function App({ sandbox, store }: AppProps) {
     <section className="app-timeline" aria-label="Timeline">
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
-        <TimelinePanel timeline={store} onOpenLine={openLine} />
+        <TimelinePanel timeline={store} theme={theme} onOpenLine={openLine} />
       </PaneBoundary>
     </section>
   );

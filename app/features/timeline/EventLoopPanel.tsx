@@ -2,6 +2,17 @@ import { describeWait } from './model/highlights';
 import type { QueuedHandle } from './model/loopState';
 import type { TimelineModel } from './model/timelineBuilder';
 
+/**
+ * Entries listed per list; a run of 10,000 tasks would otherwise rebuild
+ * tens of thousands of list items on every redraw.
+ */
+export const MAX_LISTED = 50;
+
+function More({ total }: { readonly total: number }) {
+  if (total <= MAX_LISTED) return null;
+  return <p className="event-loop-more">and {(total - MAX_LISTED).toLocaleString('en')} more</p>;
+}
+
 interface EventLoopPanelProps {
   readonly model: TimelineModel;
   /** The playback moment shown. */
@@ -48,17 +59,18 @@ export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
         <p>Empty</p>
       ) : (
         <ol aria-labelledby="event-loop-ready">
-          {queue.map((handle) => (
+          {queue.slice(0, MAX_LISTED).map((handle) => (
             <li key={handle.h}>{handleWords(handle)}</li>
           ))}
         </ol>
       )}
+      <More total={queue.length} />
       <h4 id="event-loop-timers">Timers</h4>
       {state.timers.length === 0 ? (
         <p>None</p>
       ) : (
         <ul aria-labelledby="event-loop-timers">
-          {state.timers.map((timer) => (
+          {state.timers.slice(0, MAX_LISTED).map((timer) => (
             <li key={timer.h}>
               {timer.when.toFixed(3)} s: {timer.callback}
               {timer.task === null ? '' : ` (${name(timer.task)})`}
@@ -66,12 +78,13 @@ export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
           ))}
         </ul>
       )}
+      <More total={state.timers.length} />
       <h4 id="event-loop-waiting">Waiting</h4>
       {state.waits.length === 0 ? (
         <p>No task waits</p>
       ) : (
         <ul aria-labelledby="event-loop-waiting">
-          {state.waits.map((wait) => {
+          {state.waits.slice(0, MAX_LISTED).map((wait) => {
             const line = wait.chain[wait.chain.length - 1]?.line;
             return (
               <li key={wait.task}>
@@ -82,6 +95,7 @@ export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
           })}
         </ul>
       )}
+      <More total={state.waits.length} />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { useCallback } from 'react';
 import { useStore } from 'zustand';
+import type { Theme } from '../../shared/theme';
+import { TimelineView } from './canvas/TimelineView';
 import { EventLoopPanel } from './EventLoopPanel';
 import { PlaybackBar, playbackKey } from './PlaybackBar';
-import { cursorMoment, type TimelineStore } from './timelineSlice';
+import { cursorMoment, momentAtEdge, type TimelineStore } from './timelineSlice';
 import { EventTable } from './words/EventTable';
 import { RunSummary } from './words/RunSummary';
 import './timeline.css';
@@ -16,6 +18,7 @@ const SUMMARY_EVERY_VERSIONS = 12;
 
 interface TimelinePanelProps {
   readonly timeline: TimelineStore;
+  readonly theme: Theme;
   /** Moves the editor to a line of the program. */
   readonly onOpenLine: (line: number) => void;
 }
@@ -24,13 +27,21 @@ interface TimelinePanelProps {
  * The timeline pane: the run drawn, its playback, the loop at the cursor,
  * and the same story in words (summary and event table).
  */
-export function TimelinePanel({ timeline, onOpenLine }: TimelinePanelProps) {
+export function TimelinePanel({ timeline, theme, onOpenLine }: TimelinePanelProps) {
   const model = useStore(timeline, (state) => state.timeline);
+  const previous = useStore(timeline, (state) => state.previousTimeline);
   const version = useStore(timeline, (state) => state.timelineVersion);
   const playback = useStore(timeline, (state) => state.playback);
   const seekMoment = useCallback(
     (moment: number) => {
       timeline.getState().seek(moment);
+    },
+    [timeline],
+  );
+  const seekEdge = useCallback(
+    (edge: number) => {
+      const { timeline: current } = timeline.getState();
+      if (current !== null) timeline.getState().seek(momentAtEdge(current, edge));
     },
     [timeline],
   );
@@ -49,15 +60,24 @@ export function TimelinePanel({ timeline, onOpenLine }: TimelinePanelProps) {
         if (playbackKey(timeline, event.key)) event.preventDefault();
       }}
     >
-      <PlaybackBar timeline={timeline} />
       {!model.traced && (
         <p className="timeline-note">
           This run recorded its output only, so there is nothing to draw.
         </p>
       )}
       <div className="timeline-stage">
+        <TimelineView
+          model={model}
+          version={version}
+          theme={theme}
+          cursor={playback.moment === null ? null : (model.moments[playback.moment]?.at ?? null)}
+          compare={previous}
+          onOpenLine={onOpenLine}
+          onSeek={seekEdge}
+        />
         {moment !== null && <EventLoopPanel model={model} moment={moment} />}
       </div>
+      <PlaybackBar timeline={timeline} />
       <RunSummary
         model={model}
         version={model.ended ? version : version - (version % SUMMARY_EVERY_VERSIONS)}

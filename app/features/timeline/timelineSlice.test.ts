@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { readGoldenTrace } from '../../../tests/golden/goldenTrace';
-import { createTimelineSlice, cursorMoment, writesAt, type TimelineSlice } from './timelineSlice';
+import { stepEnd, stepStart } from './model/types';
+import {
+  createTimelineSlice,
+  cursorMoment,
+  momentAtEdge,
+  writesAt,
+  type TimelineSlice,
+} from './timelineSlice';
 
 function timelineStore() {
   return createStore<TimelineSlice>()((set, get) => createTimelineSlice()(set, get));
@@ -80,5 +87,20 @@ describe('the timeline slice', () => {
     const model = store.getState().timeline;
     if (model === null) throw new Error('no model');
     expect([0, 1, 2].map((moment) => writesAt(model, moment))).toEqual([1, 2, 2]);
+  });
+});
+
+describe('a click on the timeline', () => {
+  it('moves playback to the last moment at or before it, or to the end past them all', () => {
+    const store = timelineStore();
+    store.getState().startTimeline();
+    store.getState().receiveTrace(readGoldenTrace('gather_sleeps'));
+    const model = store.getState().timeline;
+    if (model === null) throw new Error('no model');
+    expect(momentAtEdge(model, stepStart(0))).toBe(0);
+    expect(momentAtEdge(model, stepEnd(0))).toBe(0);
+    expect(momentAtEdge(model, stepEnd(3))).toBe(3);
+    expect(momentAtEdge(model, stepStart(4))).toBe(3);
+    expect(momentAtEdge(model, stepEnd(model.steps.length + 5))).toBeNull();
   });
 });

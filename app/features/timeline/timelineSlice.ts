@@ -7,6 +7,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
+import type { Edge } from './model/types';
 import {
   createTimelineBuilder,
   type TimelineBuilder,
@@ -158,6 +159,23 @@ export function writesAt(model: TimelineModel, moment: number): number {
     const middle = (low + high) >> 1;
     if ((model.prints[middle]?.event ?? Number.POSITIVE_INFINITY) <= event) low = middle + 1;
     else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The moment at timeline position `edge`: the last one at or before it (the
+ * first when the edge is before them all); null past the last (the end).
+ */
+export function momentAtEdge(model: TimelineModel, edge: Edge): number | null {
+  const { moments } = model;
+  if (moments.length === 0 || edge > (moments[moments.length - 1]?.at ?? 0)) return null;
+  let low = 0;
+  let high = moments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((moments[middle]?.at ?? Infinity) <= edge) low = middle;
+    else high = middle - 1;
   }
   return low;
 }

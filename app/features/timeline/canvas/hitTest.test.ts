@@ -24,10 +24,11 @@ describe('hit testing the gather of three sleeps on the step axis', () => {
     expect(hit?.kind).toBe('end');
   });
 
-  it('finds a print mark at the foot of the lane that printed', () => {
+  it('finds a print mark at the foot of the lane that printed, which opens the print', () => {
     const mark = t.model.prints.find((print) => print.lane === 'task:2');
     const hit = at(t.px(mark?.at ?? -1) + 2, t.top(fetchA) + MARK_Y.print);
     expect(hit?.kind === 'print' && hit.mark).toBe(mark);
+    expect(hit && lineOfHit(hit)).toBe(5);
   });
 
   it("finds a lane's label, which opens the line that created the task", () => {

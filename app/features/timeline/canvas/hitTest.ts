@@ -176,7 +176,7 @@ export function lineOfHit(hit: TimelineHit): number | null {
     case 'label':
       return hit.row.lane.line;
     case 'print':
-      return null;
+      return hit.mark.line;
     case 'overlay':
       return hit.overlay.line;
     case 'blocked':

@@ -140,6 +140,8 @@ describe('the timeline model of the seed example', () => {
       ['task:1', stepEnd(0), 'Hello, Alice!\n'],
       ['task:1', stepEnd(0), 'Hello, Bob!\n'],
     ]);
+    // Both come from greet's print, a click on either opens line 4.
+    expect(model.prints.map((mark) => mark.line)).toEqual([4, 4]);
   });
 
   it('lets playback stop at each print inside the step, then at its end', () => {

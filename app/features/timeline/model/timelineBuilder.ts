@@ -421,14 +421,9 @@ export function createTimelineBuilder(): TimelineBuilder {
             : event.task !== null
               ? taskLaneKey(event.task)
               : null;
-        prints.push({ lane, at, event: index, stream: event.stream, text: event.text });
-        moments.push({
-          kind: 'print',
-          step: steps.length,
-          at,
-          event: index,
-          line: event.chain[event.chain.length - 1]?.line ?? null,
-        });
+        const line = event.chain[event.chain.length - 1]?.line ?? null;
+        prints.push({ lane, at, event: index, stream: event.stream, text: event.text, line });
+        moments.push({ kind: 'print', step: steps.length, at, event: index, line });
         virtualTime = Math.max(virtualTime, event.t);
         if (event.stream === 'stderr') noticeUnretrievedException(event.text, at);
         break;

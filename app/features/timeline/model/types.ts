@@ -145,6 +145,8 @@ export interface PrintMark {
   readonly event: number;
   readonly stream: 'stdout' | 'stderr';
   readonly text: string;
+  /** The learner's line that wrote it, if learner code did. */
+  readonly line: number | null;
 }
 
 /** A blocking call that froze every task: a band across all lanes. */

@@ -166,8 +166,7 @@ function chattyRun(lines: number): TraceEvent[] {
   ];
 }
 
-// Each render lays out a full window of rows in happy-dom: seconds, not milliseconds.
-describe('the event table of a long run', { timeout: 20_000 }, () => {
+describe('the event table of a long run', () => {
   const model = buildTimeline(chattyRun(MAX_SHOWN_ROWS + 500));
   const total = MAX_SHOWN_ROWS + 502;
 
@@ -175,12 +174,14 @@ describe('the event table of a long run', { timeout: 20_000 }, () => {
     renderTable(model);
     expect(bodyRows()).toHaveLength(MAX_SHOWN_ROWS);
     expect(host().querySelector('.event-table-note')?.textContent).toContain(
-      `Showing events 1–2,000 of ${total.toLocaleString('en')}; filter by task or kind to see others.`,
+      `Showing events 1–200 of ${total.toLocaleString('en')}; filter by task or kind to see others.`,
     );
     expect(button('Earlier events').disabled).toBe(true);
-    act(() => {
-      button('Later events').click();
-    });
+    for (let page = 0; page < 3; page += 1) {
+      act(() => {
+        button('Later events').click();
+      });
+    }
     expect(bodyRows()).toHaveLength(MAX_SHOWN_ROWS);
     expect(cellsOf(bodyRows()[0])[3]).toBe('Printed: line 501');
     expect(button('Later events').disabled).toBe(true);
@@ -188,12 +189,12 @@ describe('the event table of a long run', { timeout: 20_000 }, () => {
   });
 
   it('centres the window on the playback cursor', () => {
-    renderTable(model, 1500);
+    renderTable(model, 500);
     expect(
       cellsOf(host().querySelector<HTMLTableRowElement>('tr[aria-current="true"]') ?? undefined)[3],
-    ).toBe('Printed: line 1500');
+    ).toBe('Printed: line 500');
     expect(host().querySelector('.event-table-note')?.textContent).toContain(
-      'Showing events 502–2,501',
+      'Showing events 402–601',
     );
   });
 });

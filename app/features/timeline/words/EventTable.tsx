@@ -9,10 +9,11 @@ import { LineButton } from './LineButton';
 import './words.css';
 
 /**
- * At most this many rows are in the DOM: a real table lays out every row, and
- * tens of thousands would take seconds. The window follows the playback cursor.
+ * At most this many rows are in the DOM: a real table lays out every row,
+ * and while a run streams in the table is drawn again several times a
+ * second. The window follows the playback cursor.
  */
-export const MAX_SHOWN_ROWS = 2000;
+export const MAX_SHOWN_ROWS = 200;
 
 interface EventTableProps {
   readonly model: TimelineModel;

@@ -1,0 +1,79 @@
+// The timeline's canvas, as a learner meets it: a run drawn on both axes
+// (compared with screenshots, with a tolerance for font rendering), hover
+// cards that say what a bar is, and a click that takes the editor to its line.
+import { readFileSync } from 'node:fs';
+import type { Locator } from '@playwright/test';
+import { frameLayout } from '../app/features/timeline/canvas/frameLayout';
+import { LAYOUT } from '../app/features/timeline/canvas/timelineScene';
+import { expect, finishedAt, FINISHED, test, type Playground } from './fixtures';
+
+const GATHER_PROGRAM = readFileSync(
+  new URL('../tests/golden/gather_sleeps.py', import.meta.url),
+  'utf8',
+);
+
+/** Screenshots may differ this much: anti-aliased text varies a little between runs. */
+const SCREENSHOT_TOLERANCE = { maxDiffPixelRatio: 0.01 } as const;
+
+async function runGather(playground: Playground): Promise<Locator> {
+  await playground.setProgram(GATHER_PROGRAM);
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(finishedAt(3));
+  const canvas = playground.page
+    .getByRole('region', { name: 'Timeline' })
+    .getByRole('img', { name: 'Timeline canvas' });
+  await expect(canvas).toBeVisible();
+  return canvas;
+}
+
+/** The middle of the first second on the time axis, on lane `row` (0: main). */
+async function pointInFirstSecond(canvas: Locator, row: number): Promise<{ x: number; y: number }> {
+  const box = await canvas.boundingBox();
+  if (box === null) throw new Error('the timeline canvas has no box');
+  const frame = frameLayout(box.width, box.height, false);
+  // The gather's run lasts 3 s and the whole run is shown.
+  return {
+    x: frame.plotLeft + frame.plotWidth / 6,
+    y: frame.lanesTop + row * LAYOUT.rowHeight + LAYOUT.rowHeight / 2,
+  };
+}
+
+test('a gather of three sleeps drawn on the time axis and on the step axis', async ({
+  playground,
+}) => {
+  const canvas = await runGather(playground);
+  const timeline = playground.page.getByRole('region', { name: 'Timeline' });
+  // Virtual time passed, so the time axis is the default.
+  await expect(timeline.getByRole('radio', { name: 'Virtual time' })).toBeChecked();
+  await expect(canvas).toHaveScreenshot('gather-time-axis.png', SCREENSHOT_TOLERANCE);
+
+  await timeline.getByRole('radio', { name: 'Steps' }).check();
+  await expect(canvas).toHaveScreenshot('gather-step-axis.png', SCREENSHOT_TOLERANCE);
+});
+
+test('hovering a bar says what the task waits on; clicking it opens its line', async ({
+  playground,
+}) => {
+  const canvas = await runGather(playground);
+  const { page } = playground;
+  // Task-2, the first child, sleeps 1 s at line 4.
+  const point = await pointInFirstSecond(canvas, 1);
+  await canvas.hover({ position: point });
+  const card = page.getByRole('tooltip');
+  await expect(card).toContainText("Task-2 · fetch('a', 1)");
+  await expect(card).toContainText('sleep 1 s');
+
+  await canvas.click({ position: point });
+  await playground.expectCursorOnLine(4);
+});
+
+test('a run whose time never moves is drawn on the step axis', async ({ playground }) => {
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(FINISHED);
+  const timeline = playground.page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('img', { name: 'Timeline canvas' })).toBeVisible();
+  await expect(timeline.getByRole('radio', { name: 'Steps' })).toBeChecked();
+  await expect(
+    timeline.getByRole('checkbox', { name: "Show asyncio's helper tasks" }),
+  ).not.toBeChecked();
+});
