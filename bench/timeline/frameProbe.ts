@@ -17,10 +17,13 @@ export const TIMELINE_CANVAS = 'Timeline canvas';
 export interface FrameProbe {
   /** `clearRect` and `fillRect` calls on the timeline canvas so far: a frame that adds to it drew. */
   readonly draws: number;
-  /** performance.now() at the last of those calls; NaN before the first. */
-  readonly lastDrawAt: number;
   /** performance.now() at the end of the next frame. */
   endOfFrame(): Promise<number>;
+  /**
+   * From the next frame on, calls `onDrawn` with performance.now() at the end
+   * of every frame in which the canvas drew, until it returns false.
+   */
+  watchDrawnFrames(onDrawn: (end: number) => boolean): void;
   /** performance.now() at the end of the first frame from now on in which the canvas drew. */
   endOfDrawnFrame(): Promise<number>;
 }
@@ -34,7 +37,7 @@ export function frameProbe(): FrameProbe {
 // variables, which tsx would wrap in a `__name` helper the page lacks.
 /** Installs the probe on `window` (see FrameProbe). */
 export function installFrameProbe(canvasLabel: string): void {
-  const probe = { draws: 0, lastDrawAt: NaN } as {
+  const probe = { draws: 0 } as {
     -readonly [K in keyof FrameProbe]: FrameProbe[K];
   };
   const context = CanvasRenderingContext2D.prototype;
@@ -43,10 +46,7 @@ export function installFrameProbe(canvasLabel: string): void {
     // eslint-disable-next-line @typescript-eslint/unbound-method
     const original = context[method];
     context[method] = function (this: CanvasRenderingContext2D, x, y, width, height) {
-      if (this.canvas.getAttribute('aria-label') === canvasLabel) {
-        probe.draws += 1;
-        probe.lastDrawAt = performance.now();
-      }
+      if (this.canvas.getAttribute('aria-label') === canvasLabel) probe.draws += 1;
       original.call(this, x, y, width, height);
     };
   }
@@ -60,26 +60,32 @@ export function installFrameProbe(canvasLabel: string): void {
         channel.port2.postMessage(null);
       });
     });
+  probe.watchDrawnFrames = (onDrawn) => {
+    // Asked for again inside each callback, so that no frame is missed.
+    const watch = { seen: probe.draws, stopped: false } as {
+      seen: number;
+      stopped: boolean;
+      frame: () => void;
+    };
+    watch.frame = () => {
+      if (watch.stopped) return;
+      requestAnimationFrame(watch.frame);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        if (watch.stopped || probe.draws === watch.seen) return;
+        watch.seen = probe.draws;
+        watch.stopped = !onDrawn(performance.now());
+      };
+      channel.port2.postMessage(null);
+    };
+    requestAnimationFrame(watch.frame);
+  };
   probe.endOfDrawnFrame = () =>
     new Promise((done) => {
-      // Asked for again inside each callback, so that no frame is missed.
-      const watch = { before: probe.draws, found: false } as {
-        readonly before: number;
-        found: boolean;
-        frame: () => void;
-      };
-      watch.frame = () => {
-        if (watch.found) return;
-        requestAnimationFrame(watch.frame);
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          if (watch.found || probe.draws === watch.before) return;
-          watch.found = true;
-          done(performance.now());
-        };
-        channel.port2.postMessage(null);
-      };
-      requestAnimationFrame(watch.frame);
+      probe.watchDrawnFrames((end) => {
+        done(end);
+        return false;
+      });
     });
   (window as unknown as { __timelineFrameProbe: FrameProbe }).__timelineFrameProbe = probe;
 }
