@@ -108,3 +108,18 @@ test('a blocking time.sleep draws the blocked band across every lane, and says s
   await expect(detail('Line')).toHaveText('12');
   await expect(detail('For')).toHaveText('1 s');
 });
+
+test('the previous run is drawn above the current one: sequential awaits against gather', async ({
+  playground,
+}) => {
+  await playground.setProgram(
+    GATHER_PROGRAM.replace(
+      'results = await asyncio.gather(fetch("a", 1), fetch("b", 2), fetch("c", 3))',
+      'results = [await fetch("a", 1), await fetch("b", 2), await fetch("c", 3)]',
+    ),
+  );
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(finishedAt(6));
+  const canvas = await runGather(playground);
+  await expect(canvas).toHaveScreenshot('sequential-then-gather.png', SCREENSHOT_TOLERANCE);
+});
