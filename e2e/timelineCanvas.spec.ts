@@ -77,3 +77,49 @@ test('a run whose time never moves is drawn on the step axis', async ({ playgrou
     timeline.getByRole('checkbox', { name: "Show asyncio's helper tasks" }),
   ).not.toBeChecked();
 });
+
+test('a blocking time.sleep draws the blocked band across every lane, and says so on hover', async ({
+  playground,
+}) => {
+  await playground.setProgram(
+    readFileSync(new URL('../tests/golden/blocking_sleep.py', import.meta.url), 'utf8'),
+  );
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(finishedAt(2.7));
+  const canvas = playground.page
+    .getByRole('region', { name: 'Timeline' })
+    .getByRole('img', { name: 'Timeline canvas' });
+  await expect(canvas).toHaveScreenshot('blocking-band.png', SCREENSHOT_TOLERANCE);
+
+  // The band spans 0.2 s to 1.2 s of a 2.7 s run; hover it on main's lane.
+  const box = await canvas.boundingBox();
+  if (box === null) throw new Error('the timeline canvas has no box');
+  const frame = frameLayout(box.width, box.height, false);
+  await canvas.hover({
+    position: {
+      x: frame.plotLeft + (frame.plotWidth * 0.7) / 2.7,
+      y: frame.lanesTop + LAYOUT.rowHeight / 2,
+    },
+  });
+  const card = playground.page.getByRole('tooltip');
+  await expect(card).toContainText('The loop was blocked');
+  const detail = (term: string) => card.locator(`dt:text-is("${term}") + dd`);
+  await expect(detail('By')).toHaveText('Task-3');
+  await expect(detail('Line')).toHaveText('12');
+  await expect(detail('For')).toHaveText('1 s');
+});
+
+test('the previous run is drawn above the current one: sequential awaits against gather', async ({
+  playground,
+}) => {
+  await playground.setProgram(
+    GATHER_PROGRAM.replace(
+      'results = await asyncio.gather(fetch("a", 1), fetch("b", 2), fetch("c", 3))',
+      'results = [await fetch("a", 1), await fetch("b", 2), await fetch("c", 3)]',
+    ),
+  );
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(finishedAt(6));
+  const canvas = await runGather(playground);
+  await expect(canvas).toHaveScreenshot('sequential-then-gather.png', SCREENSHOT_TOLERANCE);
+});

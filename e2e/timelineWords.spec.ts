@@ -95,3 +95,26 @@ test('a blocking time.sleep: the summary and the table name the blocker and its 
     .click();
   await playground.expectCursorOnLine(12);
 });
+
+test('mistakes the trace reveals are explained, each with a way to its line', async ({
+  playground,
+}) => {
+  const program = readFileSync(
+    new URL('../app/features/timeline/words/fixtures/mistakes.py', import.meta.url),
+    'utf8',
+  );
+  const timeline = await runToEnd(playground, program, 0.1);
+  const summary = timeline.getByRole('region', { name: 'Run summary' });
+  await expect(summary).toContainText(
+    'The coroutine greet() was never awaited (line 13), so it never ran.',
+  );
+  await expect(summary).toContainText(
+    'Nothing awaited Task-2, so its exception was never retrieved.',
+  );
+  await expect(summary).toContainText(
+    'Task-3 was still waiting when asyncio.run() ended, so it was cancelled.',
+  );
+  const neverAwaited = summary.getByRole('listitem').filter({ hasText: 'was never awaited' });
+  await neverAwaited.getByRole('button', { name: 'Line 13' }).click();
+  await playground.expectCursorOnLine(13);
+});

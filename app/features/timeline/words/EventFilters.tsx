@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { Lane } from '../model/types';
 import type { EventKind } from './eventRows';
 
@@ -61,17 +61,40 @@ interface FilterSelectProps {
   readonly onChange: (value: string) => void;
 }
 
+/**
+ * Past this many choices a closed select holds only the first ones and the
+ * chosen one, and gets the rest when it takes the focus or the pointer: a
+ * run of 10,000 tasks otherwise lays out 10,000 options on every redraw.
+ */
+const CHOICES_WHEN_CLOSED = 50;
+
 function FilterSelect({ label, value, choices, onChange }: FilterSelectProps) {
+  const [open, setOpen] = useState(false);
+  const shown =
+    open || choices.length <= CHOICES_WHEN_CLOSED
+      ? choices
+      : [
+          ...choices.slice(0, CHOICES_WHEN_CLOSED),
+          ...choices.slice(CHOICES_WHEN_CLOSED).filter(([choice]) => choice === value),
+        ];
+  const expand = () => {
+    setOpen(true);
+  };
   return (
     <label>
       {label}{' '}
       <select
         value={value}
+        onFocus={expand}
+        onPointerDown={expand}
+        onBlur={() => {
+          setOpen(false);
+        }}
         onChange={(event) => {
           onChange(event.target.value);
         }}
       >
-        {choices.map(([choice, name]) => (
+        {shown.map(([choice, name]) => (
           <option key={choice} value={choice}>
             {name}
           </option>

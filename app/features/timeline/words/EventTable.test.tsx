@@ -5,6 +5,7 @@ import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
 import type { TraceEvent } from '../../../runtime/traceSchema';
 import { buildTimeline, type TimelineModel } from '../model/timelineBuilder';
 import { EventTable, MAX_SHOWN_ROWS } from './EventTable';
+import { syntheticTrace } from '../../../../tools/trace/syntheticTrace';
 import { mountTestRoot } from './fixtures/testRoot.node';
 
 const testRoot = mountTestRoot();
@@ -196,5 +197,29 @@ describe('the event table of a long run', () => {
     expect(host().querySelector('.event-table-note')?.textContent).toContain(
       'Showing events 402–601',
     );
+  });
+});
+
+describe('the task filter of a run with many tasks', () => {
+  const model = buildTimeline(syntheticTrace({ events: 3000, tasks: 120 }));
+
+  it('holds only the first tasks and the chosen one until it is opened', () => {
+    renderTable(model);
+    const tasks = select('Task');
+    // "All tasks" and the first 49 lanes.
+    expect(tasks.options).toHaveLength(50);
+    act(() => {
+      tasks.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    });
+    expect(tasks.options).toHaveLength(122);
+    choose('Task', 'task:100');
+    act(() => {
+      tasks.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    });
+    expect([...tasks.options].map((option) => option.value).slice(-2)).toEqual([
+      'task:49',
+      'task:100',
+    ]);
+    expect(tasks.value).toBe('task:100');
   });
 });
