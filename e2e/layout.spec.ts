@@ -37,9 +37,11 @@ test.describe('on a 1280x720 laptop screen', () => {
     await expect(rows).toHaveAttribute('aria-orientation', 'horizontal');
     const outputHeight = async () => (await playground.output.boundingBox())?.height ?? 0;
     const before = await outputHeight();
+    // The timeline starts with most of the height: it is what the page is for.
+    await expect(rows).toHaveAttribute('aria-valuenow', '62');
     await rows.focus();
     await page.keyboard.press('ArrowUp');
-    await expect(rows).toHaveAttribute('aria-valuenow', '45');
+    await expect(rows).toHaveAttribute('aria-valuenow', '57');
     await expect.poll(outputHeight).toBeGreaterThan(before);
   });
 

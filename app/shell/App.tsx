@@ -137,6 +137,7 @@ export function App({ sandbox, store }: AppProps) {
             <SplitPane
               label="Resize timeline and output"
               direction="rows"
+              initialPercent={62}
               first={timeline}
               second={run}
             />
