@@ -18,7 +18,12 @@ export function disc(
 }
 
 /** An ✕ in the current stroke style. */
-export function cross(ctx: CanvasRenderingContext2D, x: number, y: number, half: number): void {
+export function cross(
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  x: number,
+  y: number,
+  half: number,
+): void {
   ctx.beginPath();
   ctx.moveTo(x - half, y - half);
   ctx.lineTo(x + half, y + half);

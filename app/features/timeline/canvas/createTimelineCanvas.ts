@@ -12,6 +12,7 @@ import type { Edge } from '../model/types';
 import type { AxisMode } from './axes';
 import { readCanvasPalette, type CanvasPalette } from './canvasPalette';
 import { attachTimelineInput, type TimelineCallbacks } from './attachTimelineInput';
+import { createPageStampCache, type StampCache } from './canvasStamps';
 import { createRafScheduler } from './createRafScheduler';
 import type { DrawContext } from './drawContext';
 import { frameLayout, viewBounds, type FrameLayout } from './frameLayout';
@@ -50,6 +51,7 @@ export function createTimelineCanvas(
 
   const view = createViewport();
   const textWidths = new Map<string, Map<string, number>>();
+  let stamps: StampCache | null = null;
   let inputs: TimelineInputs | null = null;
   let scene: TimelineScene | null = null;
   let density: MinimapDensity | null = null;
@@ -71,6 +73,7 @@ export function createTimelineCanvas(
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (stamps?.ratio !== ratio) stamps = createPageStampCache(ratio);
     bounds = null;
     scheduler.schedule();
   }
@@ -99,7 +102,7 @@ export function createTimelineCanvas(
   function paint(): void {
     if (!prepare() || scene === null || density === null || inputs === null) return;
     palette ??= readCanvasPalette(canvas);
-    const draw: DrawContext = { ctx, view, frame, palette, textWidths };
+    const draw: DrawContext = { ctx, view, frame, palette, textWidths, stamps };
     renderTimeline(draw, { scene, density, cursor: inputs.cursor });
   }
 

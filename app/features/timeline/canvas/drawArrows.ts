@@ -6,19 +6,25 @@
  */
 import type { Arrow } from '../model/types';
 import { cross } from './canvasShapes';
+import { drawStamp, type StampBox, type StampPaint } from './canvasStamps';
 import type { DrawContext } from './drawContext';
 import { rowTopPx, unitToPx } from './frameLayout';
 import { firstInNextPixel, inView } from './marksInView';
 import { LAYOUT, type LaneRow, type RunSection } from './timelineScene';
 
 const ARROW_HEAD = 4;
+const LINE_WIDTH = 1.5;
 /** A wake-up or cancel with no lane to start from (a timer, a timeout) comes from this far above. */
 const STUB_LENGTH = 9;
 const DASHED = [3, 3];
 const SOLID: number[] = [];
 
-function drawHead(draw: DrawContext, x: number, tip: number, down: boolean): void {
-  const { ctx } = draw;
+function drawHead(
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  x: number,
+  tip: number,
+  down: boolean,
+): void {
   const back = down ? tip - ARROW_HEAD * 1.5 : tip + ARROW_HEAD * 1.5;
   ctx.beginPath();
   ctx.moveTo(x, tip);
@@ -36,7 +42,7 @@ function drawHead(draw: DrawContext, x: number, tip: number, down: boolean): voi
  */
 export function drawRowArrows(draw: DrawContext, section: RunSection, row: LaneRow): void {
   const { ctx, view, frame } = draw;
-  ctx.lineWidth = 1.5;
+  ctx.lineWidth = LINE_WIDTH;
   ctx.setLineDash(SOLID);
   const top = rowTopPx(view, frame, row.top);
   let [index, last] = inView(draw, section, row.arrowsIn);
@@ -51,11 +57,11 @@ export function drawRowArrows(draw: DrawContext, section: RunSection, row: LaneR
     }
     previousX = x;
     const source = arrow.fromLane === null ? undefined : section.rowByKey.get(arrow.fromLane);
-    setArrowColour(draw, arrow, source);
     if (source === undefined) {
-      drawStub(draw, x, top, arrow.kind === 'cancel');
+      drawStub(draw, x, top, arrow.kind === 'cancel', arrowColour(draw, arrow, source));
       continue;
     }
+    setArrowColour(draw, arrow, source);
     const down = row.top > source.top;
     const sourceMiddle = rowTopPx(view, frame, source.top) + LAYOUT.rowHeight / 2;
     drawArrowLine(draw, arrow, x, clampToLanes(draw, sourceMiddle), arrowTip(top, down), true);
@@ -92,15 +98,18 @@ function clampToLanes(draw: DrawContext, y: number): number {
 }
 
 function setArrowColour(draw: DrawContext, arrow: Arrow, source: LaneRow | undefined): void {
-  const { ctx, palette } = draw;
-  const colour =
-    arrow.kind === 'cancel'
-      ? palette.error
-      : arrow.kind === 'create'
-        ? palette.muted
-        : (source?.colour ?? palette.text);
-  ctx.strokeStyle = colour;
-  ctx.fillStyle = colour;
+  const colour = arrowColour(draw, arrow, source);
+  draw.ctx.strokeStyle = colour;
+  draw.ctx.fillStyle = colour;
+}
+
+function arrowColour(draw: DrawContext, arrow: Arrow, source: LaneRow | undefined): string {
+  const { palette } = draw;
+  return arrow.kind === 'cancel'
+    ? palette.error
+    : arrow.kind === 'create'
+      ? palette.muted
+      : (source?.colour ?? palette.text);
 }
 
 /** A create arrow is dashed; a cancel ends in ✕; the others in a head (when the tip is in view). */
@@ -123,12 +132,49 @@ function drawArrowLine(
   if (!tipInView) return;
   const down = tip > from;
   if (arrow.kind === 'cancel') cross(ctx, x, tip + (down ? 2 : -2), 3);
-  else drawHead(draw, x, tip, down);
+  else drawHead(ctx, x, tip, down);
 }
 
-/** A timer's or a timeout's arrow: a small clock above the row, and a short arrow down into it. */
-function drawStub(draw: DrawContext, x: number, targetTop: number, cancel: boolean): void {
-  const { ctx } = draw;
+/**
+ * A timer's or a timeout's arrow: a small clock above the row, and a short
+ * arrow down into it. The same few shapes at thousands of places when zoomed
+ * out, so each is copied from a bitmap (canvasStamps.ts).
+ */
+function drawStub(
+  draw: DrawContext,
+  x: number,
+  targetTop: number,
+  cancel: boolean,
+  colour: string,
+): void {
+  const key = `${cancel ? 'stub-cancel' : 'stub'} ${colour}`;
+  let paint = stubPainters.get(key);
+  if (paint === undefined) {
+    paint = (ctx, anchorX, anchorTop) => {
+      paintStub(ctx, anchorX, anchorTop, colour, cancel);
+    };
+    stubPainters.set(key, paint);
+  }
+  drawStamp(draw.ctx, draw.stamps, key, STUB_BOX, x, targetTop, paint);
+}
+
+/** The clock, its stem and head (or ✕) reach this far around (x, the target row's top). */
+const STUB_BOX: StampBox = { left: 7, up: 11, right: 7, down: 11 };
+
+/** One painter per kind of stub and colour, so that a frame makes no closures. */
+const stubPainters = new Map<string, StampPaint>();
+
+function paintStub(
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  x: number,
+  targetTop: number,
+  colour: string,
+  cancel: boolean,
+): void {
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineWidth = LINE_WIDTH;
+  ctx.setLineDash(SOLID);
   const tip = targetTop + 4;
   const clockY = tip - STUB_LENGTH;
   ctx.beginPath();
@@ -141,5 +187,5 @@ function drawStub(draw: DrawContext, x: number, targetTop: number, cancel: boole
   ctx.lineTo(x, tip);
   ctx.stroke();
   if (cancel) cross(ctx, x, tip + 2, 3);
-  else drawHead(draw, x, tip, true);
+  else drawHead(ctx, x, tip, true);
 }

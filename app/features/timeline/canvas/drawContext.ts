@@ -1,5 +1,6 @@
 /** What every drawing function of a frame gets: the canvas and how the view maps onto it. */
 import type { CanvasPalette } from './canvasPalette';
+import type { StampCache } from './canvasStamps';
 import type { FrameLayout } from './frameLayout';
 import type { Viewport } from './viewport';
 
@@ -10,6 +11,8 @@ export interface DrawContext {
   readonly palette: CanvasPalette;
   /** Measured widths of texts drawn before, by font then text: measuring every frame is slow. */
   readonly textWidths: Map<string, Map<string, number>>;
+  /** Bitmaps of the shapes drawn most often (canvasStamps.ts); null: always draw them in place. */
+  readonly stamps: StampCache | null;
 }
 
 /** The width of `text` in the context's current font. */

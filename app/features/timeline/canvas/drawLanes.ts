@@ -7,13 +7,12 @@
  * million steps costs what the screen can show.
  */
 import type { Segment } from '../model/types';
-import { edgeBefore } from './axes';
 import { FONT } from './canvasPalette';
 import { cross, disc } from './canvasShapes';
 import { textWidth, type DrawContext } from './drawContext';
 import { pxToUnit, unitToPx } from './frameLayout';
 import { MARK_Y } from './hitTest';
-import { lastAtOrBefore, segmentFrom } from './sortedSearch';
+import { lastAtOrBefore } from './sortedSearch';
 import { LAYOUT, type LaneRow, type RunSection } from './timelineScene';
 
 /** How strongly each kind shows; a merged bar shows its strongest kind. */
@@ -34,8 +33,12 @@ export function drawLaneSegments(
   const { ctx, view, frame } = draw;
   const { axis } = section;
   const { segments } = row.lane;
-  const firstEdge = edgeBefore(axis, pxToUnit(view, frame, frame.plotLeft));
-  let index = Math.max(0, lastAtOrBefore(segments, firstEdge, segmentFrom));
+  // Searched by where segments start along the axis, not by the edge there
+  // (edgeBefore): the same segment (the axis never decreases), found with a
+  // search of the lane's segments alone rather than of every step's edges
+  // first, which the jumps below do once per pixel column of every row.
+  const startX = (segment: Segment): number => axis.x(segment.from);
+  let index = Math.max(0, lastAtOrBefore(segments, pxToUnit(view, frame, frame.plotLeft), startX));
   // A run of sub-pixel segments waiting to be drawn as one bar.
   let mergedFrom = 0;
   let mergedTo = EMPTY;
@@ -60,11 +63,7 @@ export function drawLaneSegments(
         mergedAlpha = KIND_ALPHA[segment.kind];
       }
       // Jump over the rest of this pixel column's segments rather than visit each.
-      const next = lastAtOrBefore(
-        segments,
-        edgeBefore(axis, pxToUnit(view, frame, Math.floor(x1) + 1)),
-        segmentFrom,
-      );
+      const next = lastAtOrBefore(segments, pxToUnit(view, frame, Math.floor(x1) + 1), startX);
       const landing = segments[next];
       if (next > index + 1 && landing !== undefined) {
         mergedTo = Math.max(mergedTo, unitToPx(view, frame, axis.x(landing.from)));

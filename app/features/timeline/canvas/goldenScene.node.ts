@@ -2,10 +2,21 @@
 import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
 import { buildTimeline, type TimelineModel } from '../model/timelineBuilder';
 import type { AxisMode } from './axes';
+import type { CanvasPalette } from './canvasPalette';
 import { frameLayout, rowTopPx, unitToPx, viewBounds, type FrameLayout } from './frameLayout';
 import { hitTest, type TimelineHit } from './hitTest';
 import { buildScene, type LaneRow, type RunSection, type TimelineScene } from './timelineScene';
 import { clampViewport, createViewport, type Viewport } from './viewport';
+
+/** Colours for tests that draw. */
+export const TEST_PALETTE: CanvasPalette = {
+  text: '#000',
+  muted: '#555',
+  panel: '#fff',
+  border: '#ccc',
+  error: '#b00',
+  warning: '#850',
+};
 
 export interface TestScene {
   readonly model: TimelineModel;

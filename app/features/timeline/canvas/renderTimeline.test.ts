@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticTrace } from '../../../../tools/trace/syntheticTrace';
 import { buildTimeline } from '../model/timelineBuilder';
-import type { CanvasPalette } from './canvasPalette';
 import type { DrawContext } from './drawContext';
 import { minimapDensity } from './minimap';
 import { recordingContext } from './recordingContext.node';
 import { renderTimeline } from './renderTimeline';
-import { goldenScene, sceneOf, type TestScene } from './goldenScene.node';
-
-const PALETTE: CanvasPalette = {
-  text: '#000',
-  muted: '#555',
-  panel: '#fff',
-  border: '#ccc',
-  error: '#b00',
-  warning: '#850',
-};
+import { goldenScene, sceneOf, TEST_PALETTE, type TestScene } from './goldenScene.node';
 
 function render(t: TestScene, cursor: number | null = null) {
   const recording = recordingContext();
@@ -23,8 +13,9 @@ function render(t: TestScene, cursor: number | null = null) {
     ctx: recording.ctx,
     view: t.view,
     frame: t.frame,
-    palette: PALETTE,
+    palette: TEST_PALETTE,
     textWidths: new Map(),
+    stamps: null,
   };
   renderTimeline(draw, { scene: t.scene, density: minimapDensity(t.scene), cursor });
   return recording;
