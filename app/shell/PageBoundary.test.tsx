@@ -1,36 +1,23 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTextStorage } from '../platform/browserStorage';
 import { memoryStorage } from '../platform/memoryStorage';
 import { scriptedSandbox } from '../runtime/scriptedSandbox';
+import { mountTestRoot } from '../shared/testRoot.node';
 import { createAppStore } from './appStore';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PageBoundary } from './PageBoundary';
 import { PaneFailure } from './PaneFailure';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let host: HTMLElement;
-let root: Root;
+const testRoot = mountTestRoot();
 
 beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   // React reports each caught error on the console; the tests look at the page.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  host.remove();
   vi.restoreAllMocks();
 });
 
@@ -50,31 +37,29 @@ function storeWithStorage(storage: Storage) {
 describe('a failing pane', () => {
   it('says what failed in its place and comes back on "Try again"', () => {
     const broken = { current: true };
-    act(() => {
-      root.render(
-        <>
-          <ErrorBoundary
-            fallback={(error, retry) => (
-              <PaneFailure part="The timeline" error={error} retry={retry} />
-            )}
-          >
-            <Broken broken={broken} />
-          </ErrorBoundary>
-          <p>the editor</p>
-        </>,
-      );
-    });
-    expect(host.querySelector('[role="alert"]')?.textContent).toContain(
+    testRoot.render(
+      <>
+        <ErrorBoundary
+          fallback={(error, retry) => (
+            <PaneFailure part="The timeline" error={error} retry={retry} />
+          )}
+        >
+          <Broken broken={broken} />
+        </ErrorBoundary>
+        <p>the editor</p>
+      </>,
+    );
+    expect(testRoot.host().querySelector('[role="alert"]')?.textContent).toContain(
       'The timeline stopped working: the timeline model lost a lane',
     );
-    expect(host.textContent).toContain('the editor');
+    expect(testRoot.host().textContent).toContain('the editor');
 
     broken.current = false;
     act(() => {
-      host.querySelector('button')?.click();
+      testRoot.host().querySelector('button')?.click();
     });
-    expect(host.querySelector('[role="alert"]')).toBeNull();
-    expect(host.textContent).toContain('working');
+    expect(testRoot.host().querySelector('[role="alert"]')).toBeNull();
+    expect(testRoot.host().textContent).toContain('working');
   });
 });
 
@@ -85,25 +70,23 @@ describe('the page boundary', () => {
     store.getState().edit('print("mine")\n');
     expect(storage.getItem('program')).toBeNull();
 
-    act(() => {
-      root.render(
-        <PageBoundary store={store}>
-          <Broken broken={{ current: true }} />
-        </PageBoundary>,
-      );
-    });
+    testRoot.render(
+      <PageBoundary store={store}>
+        <Broken broken={{ current: true }} />
+      </PageBoundary>,
+    );
 
     expect(storage.getItem('program')).toBe('print("mine")\n');
-    expect(host.querySelector('h1')?.textContent).toBe('Loopscope stopped working');
-    const alert = host.querySelector('[role="alert"]')?.textContent ?? '';
+    expect(testRoot.host().querySelector('h1')?.textContent).toBe('Loopscope stopped working');
+    const alert = testRoot.host().querySelector('[role="alert"]')?.textContent ?? '';
     expect(alert).toContain('Something in the page failed: the timeline model lost a lane');
     expect(alert).toContain(
       'Your program is saved in this browser and comes back when you reload.',
     );
-    const program = host.querySelector<HTMLTextAreaElement>('#page-failure-program');
+    const program = testRoot.host().querySelector<HTMLTextAreaElement>('#page-failure-program');
     expect(program?.value).toBe('print("mine")\n');
     expect(program?.readOnly).toBe(true);
-    expect(host.querySelector('label[for="page-failure-program"]')?.textContent).toBe(
+    expect(testRoot.host().querySelector('label[for="page-failure-program"]')?.textContent).toBe(
       'Your program',
     );
   });
@@ -111,16 +94,14 @@ describe('the page boundary', () => {
   it('asks the learner to copy the program when the browser keeps nothing', () => {
     const store = storeWithStorage(memoryStorage(0));
     store.getState().edit('x = 1\n');
-    act(() => {
-      root.render(
-        <PageBoundary store={store}>
-          <Broken broken={{ current: true }} />
-        </PageBoundary>,
-      );
-    });
-    expect(host.querySelector('[role="alert"]')?.textContent).toContain(
+    testRoot.render(
+      <PageBoundary store={store}>
+        <Broken broken={{ current: true }} />
+      </PageBoundary>,
+    );
+    expect(testRoot.host().querySelector('[role="alert"]')?.textContent).toContain(
       'copy your program from the box below first',
     );
-    expect(host.querySelector<HTMLTextAreaElement>('textarea')?.value).toBe('x = 1\n');
+    expect(testRoot.host().querySelector<HTMLTextAreaElement>('textarea')?.value).toBe('x = 1\n');
   });
 });

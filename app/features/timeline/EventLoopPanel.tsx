@@ -34,9 +34,14 @@ export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
   const state = model.loopStateAt(at.event);
   const name = (task: number): string =>
     model.laneByKey.get(`task:${task}`)?.name ?? `Task-${task}`;
-  // Inside a step the handle running is still the front of the queue.
-  const running = at.kind === 'print' ? (state.ready[0] ?? null) : null;
-  const queue = running === null ? state.ready : state.ready.slice(1);
+  // Inside a step the handle running is still the front of the queue (the
+  // first not cancelled). A print by no task or thread came from outside
+  // the loop, as the model places it: nothing runs then.
+  const printed = model.events[at.event];
+  const insideStep =
+    printed?.type === 'output' && (printed.task !== null || printed.thread !== null);
+  const running = insideStep ? (state.ready.find((handle) => !handle.cancelled) ?? null) : null;
+  const queue = running === null ? state.ready : state.ready.filter((handle) => handle !== running);
   const iteration =
     model.iterations[model.steps[at.step]?.iteration ?? model.iterations.length - 1];
   return (

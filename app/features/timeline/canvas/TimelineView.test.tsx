@@ -1,54 +1,38 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
+import { mountTestRoot } from '../../../shared/testRoot.node';
 import { buildTimeline } from '../model/timelineBuilder';
 import { recordingContext } from './recordingContext.node';
 import { TimelineView } from './TimelineView';
 
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let host: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
+const testRoot = mountTestRoot();
 
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  host.remove();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
 
 function show(name: string) {
   const model = buildTimeline(readGoldenTrace(name));
-  act(() => {
-    root.render(
-      <TimelineView
-        model={model}
-        version={model.version}
-        theme="light"
-        cursor={null}
-        compare={null}
-        onOpenLine={() => undefined}
-        onSeek={() => undefined}
-      />,
-    );
-  });
+  testRoot.render(
+    <TimelineView
+      model={model}
+      version={model.version}
+      theme="light"
+      cursor={null}
+      compare={null}
+      onOpenLine={() => undefined}
+      onSeek={() => undefined}
+    />,
+  );
 }
 
 function control(name: string): HTMLInputElement {
-  const label = [...host.querySelectorAll('label')].find((each) => each.textContent === name);
+  const label = [...testRoot.host().querySelectorAll('label')].find(
+    (each) => each.textContent === name,
+  );
   const input = label?.querySelector('input');
   if (!input) throw new Error(`no control ${name}`);
   return input;
@@ -58,15 +42,17 @@ describe('the timeline view', () => {
   it('says so, instead of failing, when the browser gives no canvas context', () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
     show('gather_sleeps');
-    expect(host.querySelector('[role="note"]')?.textContent).toMatch(/cannot draw the timeline/);
-    expect(host.querySelector('canvas')).toBeNull();
+    expect(testRoot.host().querySelector('[role="note"]')?.textContent).toMatch(
+      /cannot draw the timeline/,
+    );
+    expect(testRoot.host().querySelector('canvas')).toBeNull();
   });
 
   it('draws without ResizeObserver, on a focusable canvas that names its keys', () => {
     vi.stubGlobal('ResizeObserver', undefined);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(recordingContext().ctx);
     show('gather_sleeps');
-    const canvas = host.querySelector('canvas');
+    const canvas = testRoot.host().querySelector('canvas');
     expect(canvas?.getAttribute('role')).toBe('img');
     expect(canvas?.getAttribute('aria-label')).toBe('Timeline canvas');
     expect(canvas?.getAttribute('aria-description')).toMatch(/Plus and minus zoom/);

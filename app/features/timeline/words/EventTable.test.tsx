@@ -6,7 +6,7 @@ import type { TraceEvent } from '../../../runtime/traceSchema';
 import { buildTimeline, type TimelineModel } from '../model/timelineBuilder';
 import { EventTable, MAX_SHOWN_ROWS } from './EventTable';
 import { syntheticTrace } from '../../../../tools/trace/syntheticTrace';
-import { mountTestRoot } from './fixtures/testRoot.node';
+import { mountTestRoot } from '../../../shared/testRoot.node';
 
 const testRoot = mountTestRoot();
 const host = testRoot.host;

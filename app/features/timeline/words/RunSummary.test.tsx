@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
 import { buildTimeline, type TimelineModel } from '../model/timelineBuilder';
 import { readFixtureTrace } from './fixtures/fixtureTrace.node';
-import { mountTestRoot } from './fixtures/testRoot.node';
+import { mountTestRoot } from '../../../shared/testRoot.node';
 import { RunSummary } from './RunSummary';
 
 const testRoot = mountTestRoot();
