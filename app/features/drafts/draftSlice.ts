@@ -8,6 +8,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { SaveOutcome, TextStorage } from '../../platform/browserStorage';
 import type { SliceCreator } from '../../shared/storeSlice';
+import { timersOf, type TimerOptions } from '../../shared/timers';
 
 /** How long after the last keystroke the text is written. */
 export const SAVE_DELAY_MS = 400;
@@ -37,16 +38,13 @@ export interface DraftSlice {
 /** Any store that holds the drafts' slice. */
 export type DraftStore = StoreApi<DraftSlice>;
 
-/** Where and what to keep. */
-export interface DraftOptions {
+/** Where and what to keep (and, in tests, the timers to save with). */
+export interface DraftOptions extends TimerOptions {
   readonly storage: TextStorage;
   /** The storage key, one per draft (e.g. per lesson later). */
   readonly key: string;
   /** The code a reset returns to, and the text when nothing was saved. */
   readonly startingCode: string;
-  /** Timers, replaceable in tests. */
-  readonly setTimer?: (callback: () => void, milliseconds: number) => unknown;
-  readonly clearTimer?: (timer: unknown) => void;
 }
 
 function keepingAfter(outcome: SaveOutcome): KeepingState {
@@ -55,12 +53,7 @@ function keepingAfter(outcome: SaveOutcome): KeepingState {
 
 export function createDraftSlice(options: DraftOptions): SliceCreator<DraftSlice> {
   const { storage, key, startingCode } = options;
-  const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
-  const clearTimer =
-    options.clearTimer ??
-    ((timer) => {
-      clearTimeout(timer as ReturnType<typeof setTimeout>);
-    });
+  const { setTimer, clearTimer } = timersOf(options);
   return (set, get) => {
     let pending: unknown = null;
     const save = (): void => {

@@ -7,6 +7,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
+import { timersOf, type TimerOptions } from '../../shared/timers';
 import type { Edge } from './model/types';
 import {
   createTimelineBuilder,
@@ -55,25 +56,14 @@ const START: Playback = { moment: null, playing: false, speed: 2 };
  */
 export const STREAMING_REDRAW_MS = 150;
 
-/** Timers, replaceable in tests. */
-export interface TimelineOptions {
-  readonly setTimer?: (callback: () => void, milliseconds: number) => unknown;
-  readonly clearTimer?: (timer: unknown) => void;
-}
-
 /** The moment the cursor stands at: the last one when it shows the end. */
 export function cursorMoment(model: TimelineModel | null, playback: Playback): number | null {
   if (model === null || model.moments.length === 0) return null;
   return playback.moment ?? model.moments.length - 1;
 }
 
-export function createTimelineSlice(options: TimelineOptions = {}): SliceCreator<TimelineSlice> {
-  const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
-  const clearTimer =
-    options.clearTimer ??
-    ((timer) => {
-      clearTimeout(timer as ReturnType<typeof setTimeout>);
-    });
+export function createTimelineSlice(options: TimerOptions = {}): SliceCreator<TimelineSlice> {
+  const { setTimer, clearTimer } = timersOf(options);
   return (set, get) => {
     let builder: TimelineBuilder | null = null;
     let redraw: unknown = null;
