@@ -32,8 +32,7 @@ export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
   const at = model.moments[moment];
   if (at === undefined) return null;
   const state = model.loopStateAt(at.event);
-  const name = (task: number): string =>
-    model.laneByKey.get(`task:${task}`)?.name ?? `Task-${task}`;
+  const name = model.taskName;
   // Inside a step the handle running is still the front of the queue (the
   // first not cancelled). A print by no task or thread came from outside
   // the loop, as the model places it: nothing runs then.

@@ -3,7 +3,7 @@
  * or mark under the pointer. Pure, so tests can read them.
  */
 import { formatSeconds } from '../model/labels';
-import { taskLaneKey, type TimelineModel } from '../model/timelineBuilder';
+import type { TimelineModel } from '../model/timelineBuilder';
 import {
   stepOfEdge,
   type Edge,
@@ -71,10 +71,7 @@ export function describeHit(hit: TimelineHit): HitDescription {
       return { title: `! ${overlayTitle(hit.overlay.kind)}${previous}`, details };
     case 'blocked': {
       const { band } = hit;
-      const who =
-        band.task === null
-          ? 'a callback'
-          : (model.laneByKey.get(taskLaneKey(band.task))?.name ?? `Task-${band.task}`);
+      const who = band.task === null ? 'a callback' : model.taskName(band.task);
       details.push(['By', who]);
       details.push(['For', formatSeconds(band.duration)]);
       details.push([

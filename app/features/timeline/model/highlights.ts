@@ -26,8 +26,7 @@ export function describeWait(
 export function highlightsAt(model: TimelineModel, moment: number): LineHighlight[] {
   const at = model.moments[moment];
   if (at === undefined) return [];
-  const name = (task: TaskId): string =>
-    model.laneByKey.get(`task:${task}`)?.name ?? `Task-${task}`;
+  const name = model.taskName;
   const step = model.steps[at.step];
   const event = model.events[at.event];
   // A print's step may still be streaming in: its own event names the task.

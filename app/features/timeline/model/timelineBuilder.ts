@@ -50,6 +50,8 @@ export interface TimelineModel {
   readonly checkpoints: readonly LoopCheckpoint[];
   /** The loop's state once events `0..event` have happened. */
   loopStateAt(event: number): LoopState;
+  /** A task's name (`Task-2`, or the name it was given); `Task-N` before its creation is seen. */
+  readonly taskName: (task: TaskId) => string;
   /** The latest virtual time seen. */
   readonly virtualTime: number;
   /** The run's last event has arrived. */
@@ -129,6 +131,7 @@ export function createTimelineBuilder(): TimelineBuilder {
     moments,
     checkpoints: loop.checkpoints,
     loopStateAt: (event) => loop.stateAt(event),
+    taskName,
     get virtualTime() {
       return virtualTime;
     },

@@ -165,10 +165,6 @@ function isInternal(model: TimelineModel, task: TaskId | null): boolean {
   return task !== null && (model.laneByKey.get(taskLaneKey(task))?.internal ?? false);
 }
 
-function taskName(model: TimelineModel, task: TaskId): string {
-  return model.laneByKey.get(taskLaneKey(task))?.name ?? `Task-${task}`;
-}
-
 function laneName(model: TimelineModel, lane: string): string {
   return model.laneByKey.get(lane)?.name ?? lane;
 }
@@ -179,7 +175,7 @@ function byTask(
 ): Pick<RowDraft, 'task' | 'lane' | 'who'> {
   return task === null
     ? { task: null, lane: null, who: null }
-    : { task, lane: taskLaneKey(task), who: taskName(model, task) };
+    : { task, lane: taskLaneKey(task), who: model.taskName(task) };
 }
 
 /** The next arrow of `kind` from `cursor` on; moves the cursor past it. */
@@ -217,7 +213,7 @@ function cause(model: TimelineModel, arrow: Arrow | undefined): string {
 function describe(model: TimelineModel, sofar: RowsSoFar, event: TraceEvent): RowDraft | null {
   switch (event.type) {
     case 'task.create': {
-      const from = event.parent === null ? '' : `, from ${taskName(model, event.parent)}`;
+      const from = event.parent === null ? '' : `, from ${model.taskName(event.parent)}`;
       return {
         ...byTask(model, event.task),
         kind: 'created',
@@ -227,7 +223,7 @@ function describe(model: TimelineModel, sofar: RowsSoFar, event: TraceEvent): Ro
     }
     case 'task.suspend': {
       sofar.suspended.add(event.task);
-      const label = waitLabel(event.reason, sofar.t, (task) => taskName(model, task));
+      const label = waitLabel(event.reason, sofar.t, model.taskName);
       const deadline =
         event.reason.deadline === undefined
           ? ''

@@ -4,7 +4,7 @@
  * loop, which task failed and what that did to its siblings, and each
  * mistake the trace reveals. runMeasures.ts defines the numbers it states.
  */
-import { taskLaneKey, type TimelineModel } from '../model/timelineBuilder';
+import type { TimelineModel } from '../model/timelineBuilder';
 import type { Lane, Overlay } from '../model/types';
 import { mostTasksAtOnce, sequentialSeconds, userTasks } from './runMeasures';
 
@@ -105,7 +105,7 @@ function blockedSentences(model: TimelineModel): string[] {
   }
   const all = [...places.values()];
   const told = all.slice(0, MOST_TOLD).map((place) => {
-    const who = place.task === null ? 'A callback' : taskName(model, place.task);
+    const who = place.task === null ? 'A callback' : model.taskName(place.task);
     const where = place.line === null ? '' : ` at line ${place.line}`;
     const seconds = formatRunSeconds(place.seconds);
     return place.calls === 1
@@ -251,10 +251,6 @@ function endingSentences(model: TimelineModel, tasks: readonly Lane[]): string[]
     }
   }
   return sentences;
-}
-
-function taskName(model: TimelineModel, task: number): string {
-  return model.laneByKey.get(taskLaneKey(task))?.name ?? `Task-${task}`;
 }
 
 function laneNames(model: TimelineModel, overlays: readonly Overlay[]): string[] {
