@@ -8,7 +8,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
 import { timersOf, type TimerOptions } from '../../shared/timers';
-import type { Edge } from './model/types';
+import { lastAtOrBefore, markAt } from './model/sortedSearch';
+import type { Edge, PrintMark } from './model/types';
 import {
   createTimelineBuilder,
   type TimelineBuilder,
@@ -143,15 +144,10 @@ export function createTimelineSlice(options: TimerOptions = {}): SliceCreator<Ti
 /** How many writes to the output have happened at `moment` (the rest is printed later). */
 export function writesAt(model: TimelineModel, moment: number): number {
   const event = model.moments[moment]?.event ?? Number.POSITIVE_INFINITY;
-  let low = 0;
-  let high = model.prints.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((model.prints[middle]?.event ?? Number.POSITIVE_INFINITY) <= event) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return lastAtOrBefore(model.prints, event, printEvent) + 1;
 }
+
+const printEvent = (mark: PrintMark): number => mark.event;
 
 /**
  * The moment at timeline position `edge`: the last one at or before it (the
@@ -160,12 +156,5 @@ export function writesAt(model: TimelineModel, moment: number): number {
 export function momentAtEdge(model: TimelineModel, edge: Edge): number | null {
   const { moments } = model;
   if (moments.length === 0 || edge > (moments[moments.length - 1]?.at ?? 0)) return null;
-  let low = 0;
-  let high = moments.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((moments[middle]?.at ?? Infinity) <= edge) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return Math.max(0, lastAtOrBefore(moments, edge, markAt));
 }

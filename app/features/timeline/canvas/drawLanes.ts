@@ -12,7 +12,7 @@ import { cross, disc } from './canvasShapes';
 import { textWidth, type DrawContext } from './drawContext';
 import { pxToUnit, unitToPx } from './frameLayout';
 import { MARK_Y } from './hitTest';
-import { lastAtOrBefore } from './sortedSearch';
+import { lastAtOrBefore } from '../model/sortedSearch';
 import { LAYOUT, type LaneRow, type RunSection } from './timelineScene';
 
 /** How strongly each kind shows; a merged bar shows its strongest kind. */

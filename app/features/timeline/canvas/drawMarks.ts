@@ -9,7 +9,7 @@ import { FONT } from './canvasPalette';
 import type { DrawContext } from './drawContext';
 import { rowTopPx, unitToPx } from './frameLayout';
 import { MARK_Y, MIN_BAND_WIDTH, overlayRow } from './hitTest';
-import { firstAtOrAfter, lastAtOrBefore, markAt } from './sortedSearch';
+import { firstAtOrAfter, lastAtOrBefore, markAt } from '../model/sortedSearch';
 import type { BlockedBand } from '../model/types';
 import { edgesInView, firstInNextPixel, inView } from './marksInView';
 import { LAYOUT, type LaneRow, type RunSection } from './timelineScene';

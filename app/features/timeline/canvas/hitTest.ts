@@ -7,7 +7,7 @@ import type { BlockedBand, Overlay, PrintMark, Segment } from '../model/types';
 import { stepEnd, stepStart } from '../model/types';
 import { edgeBefore, nearestEdge } from './axes';
 import { pxToUnit, rowTopPx, unitToPx, type FrameLayout } from './frameLayout';
-import { firstAtOrAfter, lastAtOrBefore, markAt, segmentFrom } from './sortedSearch';
+import { firstAtOrAfter, lastAtOrBefore, markAt, segmentFrom } from '../model/sortedSearch';
 import { LAYOUT, rowAt, type LaneRow, type RunSection, type TimelineScene } from './timelineScene';
 import type { Viewport } from './viewport';
 

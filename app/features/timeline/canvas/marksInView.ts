@@ -5,7 +5,7 @@
 import { edgeBefore } from './axes';
 import type { DrawContext } from './drawContext';
 import { pxToUnit } from './frameLayout';
-import { firstAtOrAfter, lastAtOrBefore, markAt } from './sortedSearch';
+import { firstAtOrAfter, lastAtOrBefore, markAt } from '../model/sortedSearch';
 import type { RunSection } from './timelineScene';
 
 /** Marks this far out of view are still drawn: their shapes reach in. */

@@ -7,6 +7,7 @@
 import type { Theme } from '../../../shared/theme';
 import { taskColor } from '../../../shared/taskColors';
 import { orderLanes } from '../model/laneOrder';
+import { lastAtOrBefore } from '../model/sortedSearch';
 import type { TimelineModel } from '../model/timelineBuilder';
 import type { Arrow, Lane, PrintMark } from '../model/types';
 import { createAxis, spreadFor, type Axis, type AxisMode } from './axes';
@@ -150,16 +151,10 @@ export function rowAt(scene: TimelineScene, y: number): LaneRow | null {
 
 /** The index of the first row whose bottom is below `y`, for drawing only the rows in view. */
 export function firstRowBelow(scene: TimelineScene, y: number): number {
-  let low = 0;
-  let high = scene.rows.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const row = scene.rows[middle];
-    if (row !== undefined && row.top + LAYOUT.rowHeight <= y) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return lastAtOrBefore(scene.rows, y, rowBottom) + 1;
 }
+
+const rowBottom = (row: LaneRow): number => row.top + LAYOUT.rowHeight;
 
 /** The section the current run is in (the last one). */
 export function currentSection(scene: TimelineScene): RunSection | undefined {

@@ -13,6 +13,7 @@ import type {
   TraceEvent,
   WaitReason,
 } from '../../../runtime/traceSchema';
+import { lastAtOrBefore } from './sortedSearch';
 
 /** A handle in the ready queue. */
 export interface QueuedHandle {
@@ -85,6 +86,8 @@ export interface LoopTracker {
   /** The state once events `0..event` have happened. */
   stateAt(event: number): LoopState;
 }
+
+const checkpointEvent = (checkpoint: LoopCheckpoint): number => checkpoint.event;
 
 /** At least this many events between snapshots (more when the state is big). */
 const MIN_EVENTS_BETWEEN_CHECKPOINTS = 2048;
@@ -229,14 +232,10 @@ export function createLoopTracker(
     stateAt(event) {
       const target = Math.min(event, events.length - 1);
       if (target === live.event) return publish(live);
-      let low = 0;
-      let high = checkpoints.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((checkpoints[middle]?.event ?? Infinity) <= target) low = middle;
-        else high = middle - 1;
-      }
-      const start = checkpoints[low] ?? { event: -1, state: emptyState() };
+      const start = checkpoints[lastAtOrBefore(checkpoints, target, checkpointEvent)] ?? {
+        event: -1,
+        state: emptyState(),
+      };
       const state = copyState(start.state);
       for (let index = start.event + 1; index <= target; index += 1) {
         const replayed = events[index];

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { taskColorCss } from '../../../shared/taskColors';
 import { orderLanes } from '../model/laneOrder';
+import { lastAtOrBefore } from '../model/sortedSearch';
 import type { TimelineModel } from '../model/timelineBuilder';
 import type { Lane } from '../model/types';
 import { ALL, EventFilters } from './EventFilters';
@@ -196,16 +197,10 @@ function laneChoices(model: TimelineModel): readonly Lane[] {
  * Rows' moments never decrease, and rows still without one come last.
  */
 function lastRowAtOrBefore(rows: readonly EventRow[], moment: number): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const at = rows[middle]?.moment ?? null;
-    if (at !== null && at <= moment) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
+  return lastAtOrBefore(rows, moment, rowMoment);
 }
+
+const rowMoment = (row: EventRow): number => row.moment ?? Number.POSITIVE_INFINITY;
 
 /** The first row of a window of rows centred on `row` (or the first window, with no row). */
 function windowAround(row: number, total: number): number {

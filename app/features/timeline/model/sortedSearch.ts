@@ -1,7 +1,8 @@
 /**
- * Binary searches over the model's lists, which are each in order of their
- * edge (segments by `from`, arrows, prints and overlays by `at`): a frame
- * finds what is in view without walking what is not.
+ * Binary searches over lists kept in order of a position: the model's
+ * segments by `from`, marks and moments by `at`, prints and loop snapshots
+ * by event, the canvas's rows by height. A frame finds what is in view, and
+ * playback what has happened, without walking the rest.
  */
 
 /** The index of the last item whose position is at or before `edge`; -1 if none. */
