@@ -121,6 +121,7 @@ export function createLoopTracker(
 ): LoopTracker {
   const checkpoints: LoopCheckpoint[] = [{ event: -1, state: emptyState() }];
   const live = emptyState();
+  let lastAsked: LoopState | null = null;
 
   function taskOf(h: HandleId | null): TaskId | null {
     if (h === null) return null;
@@ -231,19 +232,26 @@ export function createLoopTracker(
     },
     stateAt(event) {
       const target = Math.min(event, events.length - 1);
-      if (target === live.event) return publish(live);
-      const start = checkpoints[lastAtOrBefore(checkpoints, target, checkpointEvent)] ?? {
-        event: -1,
-        state: emptyState(),
-      };
-      const state = copyState(start.state);
-      for (let index = start.event + 1; index <= target; index += 1) {
-        const replayed = events[index];
-        if (replayed) reduce(state, replayed, index);
-      }
-      return publish(state);
+      // The past does not change: the editor and the Event loop panel ask
+      // for the same moment's state, and get one rebuilding between them.
+      if (lastAsked?.event === target) return lastAsked;
+      lastAsked = target === live.event ? publish(live) : replayTo(target);
+      return lastAsked;
     },
   };
+
+  function replayTo(target: number): LoopState {
+    const start = checkpoints[lastAtOrBefore(checkpoints, target, checkpointEvent)] ?? {
+      event: -1,
+      state: emptyState(),
+    };
+    const state = copyState(start.state);
+    for (let index = start.event + 1; index <= target; index += 1) {
+      const replayed = events[index];
+      if (replayed) reduce(state, replayed, index);
+    }
+    return publish(state);
+  }
 }
 
 /** How a handle that is not a task's step is named: its callback. */

@@ -122,6 +122,8 @@ describe('the timeline model of a gather of three sleeps', () => {
     expect(waiting.waits.map((wait) => wait.task)).toEqual([1, 2, 3, 4]);
 
     const end = model.loopStateAt(model.events.length - 1);
+    // Asked again for the same moment, the state is not rebuilt.
+    expect(model.loopStateAt(model.events.length - 1)).toBe(end);
     expect(end.timers).toEqual([]);
     expect(end.waits).toEqual([]);
     expect(end.t).toBe(3);
