@@ -58,6 +58,7 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
         stdin: request.stdin ?? '',
         limits: request.limits ?? {},
         networkLatency: request.networkLatency ?? 0,
+        check: request.check ?? null,
       });
       return JSON.parse(api.run(request.source, request.filename, options, sink)) as RunSummary;
     },

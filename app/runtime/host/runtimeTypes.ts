@@ -29,6 +29,30 @@ export interface RunRequest {
   readonly limits?: Partial<RunLimits>;
   /** Virtual latency, in seconds, of each hop on the in-memory network. */
   readonly networkLatency?: number;
+  /** A lesson exercise's check, run after the program (which is then always traced). */
+  readonly check?: ExerciseCheck;
+}
+
+/** The Python code that judges a learner's run (see docs/authoring-lessons.md). */
+export interface ExerciseCheck {
+  /** The check's code. */
+  readonly source: string;
+  /** The name its own tracebacks would show, e.g. `lesson-05.md:check`. */
+  readonly filename: string;
+  /** Whether the program may end with an uncaught exception and still pass. */
+  readonly allowError?: boolean;
+}
+
+/** A check's verdict on a run, in words for the learner. */
+export interface CheckVerdict {
+  /** Whether the program does what the exercise asks. */
+  readonly passed: boolean;
+  /** Why not, in a sentence; empty when it passed. */
+  readonly message: string;
+  /** The learner's line the message is about, if any. */
+  readonly line: number | null;
+  /** Set when the check itself crashed: the lesson's bug, not the learner's. */
+  readonly checkError?: boolean;
 }
 
 /** How a run ended. */
@@ -53,6 +77,8 @@ export interface RunSummary {
   readonly wallMs: number;
   /** Number of trace events emitted. */
   readonly events: number;
+  /** The exercise check's verdict, when the request had a check. */
+  readonly check?: CheckVerdict;
 }
 
 /**

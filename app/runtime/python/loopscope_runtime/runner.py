@@ -10,8 +10,10 @@ import warnings
 from . import TRACE_FORMAT_VERSION
 from .clock import real_perf_counter
 from .frames import LearnerCode, chain_boundary
+from .lesson_check import run_check
 from .limits import INTERRUPTED, Limits, RunStopped
 from .patches import run_environment
+from .run_facts import RunFacts
 from .run_state import RunState
 from .tasks import raise_line
 from .trace import BATCH_SIZE, Tracer
@@ -27,7 +29,13 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
     Returns the run summary (see RunSummary in app/runtime/host/runtimeTypes.ts).
     """
     limits = Limits.from_options(options)
-    tracer = Tracer(sink, bool(options.get("trace", True)), min(BATCH_SIZE, limits.max_events))
+    check = options.get("check")
+    tracer = Tracer(
+        sink,
+        bool(options.get("trace", True)) or check is not None,
+        min(BATCH_SIZE, limits.max_events),
+        keep=check is not None,
+    )
     latency = float(options.get("networkLatency") or 0)
     run = RunState(tracer, LearnerCode(filename), limits, network_latency=latency)
     tracer.emit(
@@ -41,7 +49,9 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
     )
     started = real_perf_counter()
     outcome, exit_code = "ok", 0
+    namespace: dict = {}
     with run_environment(run, source, options.get("stdin") or "", filename, int(options.get("seed", 0))) as main:
+        namespace = main.__dict__
         try:
             outcome, exit_code = _execute(run, source, filename, main.__dict__)
             if run.stop_exc is not None:  # stopped, even if the program caught it
@@ -60,6 +70,11 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
     }
     tracer.emit({"type": "run.end", **summary})
     tracer.flush()
+    if check is not None and tracer.kept is not None:
+        facts = RunFacts(tracer.kept, source, filename, namespace)
+        summary["check"] = run_check(
+            check["source"], check.get("filename", "check.py"), facts, bool(check.get("allowError"))
+        )
     return summary
 
 

@@ -35,8 +35,12 @@ class Tracer:
     recorded: the scheduling hooks check `enabled` before building anything.
     """
 
-    def __init__(self, sink: Callable[[str], object] | None, enabled: bool, batch_size: int):
+    def __init__(
+        self, sink: Callable[[str], object] | None, enabled: bool, batch_size: int, keep: bool = False
+    ):
         self.enabled = enabled
+        # Every event sent, when a lesson's check will read the run afterwards.
+        self.kept: list[dict] | None = [] if keep else None
         self._sink = sink
         # Events not sent yet. Never replaced, so `emit` stays valid; hot
         # paths compare its length with `batch_size` themselves.
@@ -64,6 +68,8 @@ class Tracer:
         # cycle check makes encoding about a quarter faster in WebAssembly.
         batch = json.dumps(buffer, ensure_ascii=False, separators=(",", ":"), check_circular=False)
         self._sent += len(buffer)
+        if self.kept is not None:
+            self.kept.extend(buffer)
         buffer.clear()
         if self._sink is not None:
             self._sink(batch)

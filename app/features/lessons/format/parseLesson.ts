@@ -1,0 +1,397 @@
+/**
+ * Parses one lesson file (docs/authoring-lessons.md) into a `Lesson`, or the
+ * list of every problem found, each with its line. Shared by the page and by
+ * `npm run lessons:check`, so both read a lesson the same way.
+ */
+import type { Code, Nodes, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { directive } from 'micromark-extension-directive';
+import type {
+  ExampleBlock,
+  ExerciseBlock,
+  Lesson,
+  LessonBlock,
+  LessonProblem,
+  PredictBlock,
+  PredictQuestion,
+  WrongAnswer,
+} from './lessonTypes';
+import { parseFrontmatter, splitFrontmatter } from './parseFrontmatter';
+
+/** A fenced block's info string after the language: its role, then `key=value` attributes. */
+interface BlockMeta {
+  readonly role: string;
+  readonly attributes: ReadonlyMap<string, string>;
+}
+
+const META_TOKEN = /([\w-]+)(?:=(?:"([^"]*)"|(\S+)))?/g;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What an `order` question shuffles must fit on screen and be unambiguous. */
+export const ORDER_LINES = { min: 2, max: 8 };
+
+export function parseBlockMeta(meta: string | null | undefined): BlockMeta {
+  const attributes = new Map<string, string>();
+  let role = '';
+  for (const match of (meta ?? '').matchAll(META_TOKEN)) {
+    const [, key = '', quoted, bare] = match;
+    if (role === '' && quoted === undefined && bare === undefined) {
+      role = key;
+    } else {
+      attributes.set(key, quoted ?? bare ?? 'true');
+    }
+  }
+  return { role, attributes };
+}
+
+function lineOf(node: { position?: { start: { line: number } } | undefined }): number {
+  return node.position?.start.line ?? 1;
+}
+
+/** Parses the Markdown of a lesson's body (also used for hints, which are Markdown). */
+export function parseMarkdown(text: string): RootContent[] {
+  return fromMarkdown(text, {
+    extensions: [directive()],
+    mdastExtensions: [directiveFromMarkdown()],
+  }).children;
+}
+
+/** Parses a lesson file: the lesson, or every problem found (never both). */
+export function parseLesson(
+  file: string,
+  text: string,
+): { readonly lesson: Lesson } | { readonly problems: readonly LessonProblem[] } {
+  const problems: LessonProblem[] = [];
+  const report = (line: number, message: string): void => {
+    problems.push({ file, line, message });
+  };
+  const split = splitFrontmatter(text);
+  if (split === null) {
+    report(1, 'a lesson starts with frontmatter between two "---" lines');
+    return { problems };
+  }
+  const front = parseFrontmatter(split.yaml);
+  if ('problems' in front) {
+    for (const problem of front.problems) report(problem.line, problem.message);
+  }
+  const blocks = readBlocks(parseMarkdown(split.body), report);
+  if ('problems' in front || problems.length > 0) return { problems };
+  return { lesson: { file, meta: front.meta, blocks } };
+}
+
+type Report = (line: number, message: string) => void;
+
+function readBlocks(nodes: readonly RootContent[], report: Report): LessonBlock[] {
+  const blocks: LessonBlock[] = [];
+  let prose: RootContent[] = [];
+  let examples = 0;
+  const ids = new Set<string>();
+  const endProse = (): void => {
+    if (prose.length > 0) blocks.push({ kind: 'prose', nodes: prose });
+    prose = [];
+  };
+  const claimId = (id: string, line: number): void => {
+    if (ids.has(id)) report(line, `the id "${id}" is used twice in this lesson`);
+    ids.add(id);
+  };
+  for (const node of nodes) {
+    if (node.type === 'code' && node.meta) {
+      const meta = parseBlockMeta(node.meta);
+      if (meta.role !== 'example') {
+        report(
+          lineOf(node),
+          `a "${meta.role}" block belongs inside an :::exercise or :::predict container`,
+        );
+        continue;
+      }
+      endProse();
+      examples += 1;
+      blocks.push(readExample(node, meta, examples, report));
+    } else if (node.type === 'containerDirective') {
+      endProse();
+      const id = node.attributes?.id ?? '';
+      if (!ID.test(id)) {
+        report(lineOf(node), `:::${node.name} needs an id, e.g. :::${node.name}{#my-id}`);
+      }
+      claimId(id, lineOf(node));
+      if (node.name === 'exercise') {
+        const exercise = readExercise(node, id, report);
+        if (exercise !== null) blocks.push(exercise);
+      } else if (node.name === 'predict') {
+        const predict = readPredict(node, id, report);
+        if (predict !== null) blocks.push(predict);
+      } else {
+        report(lineOf(node), `unknown container :::${node.name} (use :::exercise or :::predict)`);
+      }
+    } else {
+      checkProse(node, report);
+      prose.push(node);
+    }
+  }
+  endProse();
+  return blocks;
+}
+
+/** Prose may not hold raw HTML, directives or images from other sites. */
+function checkProse(node: Nodes, report: Report): void {
+  switch (node.type) {
+    case 'html':
+      report(
+        lineOf(node),
+        'raw HTML is not allowed in a lesson (it is never shown); write Markdown',
+      );
+      return;
+    case 'textDirective':
+    case 'leafDirective':
+      report(
+        lineOf(node),
+        `":${node.name}" reads as a directive; write "\\:" to keep the colon as text`,
+      );
+      return;
+    case 'containerDirective':
+      report(lineOf(node), `:::${node.name} cannot be nested here`);
+      return;
+    case 'image':
+      if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(node.url)) {
+        report(lineOf(node), 'images must be files of the site (a relative address)');
+      }
+      return;
+    case 'code':
+      if (node.meta) {
+        report(lineOf(node), `a "${parseBlockMeta(node.meta).role}" block cannot be nested here`);
+      }
+      return;
+    default:
+      if ('children' in node) for (const child of node.children) checkProse(child, report);
+  }
+}
+
+function readExample(node: Code, meta: BlockMeta, count: number, report: Report): ExampleBlock {
+  expectPython(node, report);
+  for (const key of meta.attributes.keys()) {
+    if (key !== 'expect-error') report(lineOf(node), `unknown example attribute "${key}"`);
+  }
+  return {
+    kind: 'example',
+    id: `example-${count}`,
+    code: node.value,
+    line: lineOf(node),
+    expectError: meta.attributes.get('expect-error') ?? null,
+  };
+}
+
+function expectPython(node: Code, report: Report): void {
+  if (node.lang !== 'python') {
+    report(lineOf(node), `a "${parseBlockMeta(node.meta).role}" block must be \`\`\`python`);
+  }
+}
+
+/** The children of a container, split into its prose and its role blocks. */
+function splitContainer(
+  container: ContainerDirective,
+  roles: readonly string[],
+  report: Report,
+): { prose: RootContent[]; after: RootContent[]; roled: { node: Code; role: string }[] } {
+  const prose: RootContent[] = [];
+  const after: RootContent[] = [];
+  const roled: { node: Code; role: string }[] = [];
+  for (const child of container.children) {
+    if (child.type === 'code' && child.meta) {
+      const { role } = parseBlockMeta(child.meta);
+      if (!roles.includes(role)) {
+        report(
+          lineOf(child),
+          `:::${container.name} takes ${roles.map((name) => `"${name}"`).join(', ')} blocks, not "${role}"`,
+        );
+        continue;
+      }
+      roled.push({ node: child, role });
+    } else if (
+      child.type === 'code' ||
+      child.type === 'paragraph' ||
+      child.type === 'list' ||
+      child.type === 'blockquote' ||
+      child.type === 'heading' ||
+      child.type === 'table' ||
+      child.type === 'thematicBreak'
+    ) {
+      checkProse(child, report);
+      (roled.length === 0 ? prose : after).push(child);
+    } else {
+      checkProse(child, report);
+    }
+  }
+  return { prose, after, roled };
+}
+
+function single(
+  roled: readonly { node: Code; role: string }[],
+  role: string,
+  container: ContainerDirective,
+  report: Report,
+): Code | null {
+  const found = roled.filter((entry) => entry.role === role);
+  if (found.length !== 1) {
+    report(
+      lineOf(found[1]?.node ?? container),
+      `:::${container.name} needs exactly one "${role}" block (found ${found.length})`,
+    );
+    return null;
+  }
+  return found[0]?.node ?? null;
+}
+
+function readExercise(
+  container: ContainerDirective,
+  id: string,
+  report: Report,
+): ExerciseBlock | null {
+  const title = container.attributes?.title ?? '';
+  if (title.trim() === '') report(lineOf(container), `:::exercise{#${id}} needs a title="…"`);
+  const { prose, roled } = splitContainer(
+    container,
+    ['starter', 'solution', 'check', 'hint', 'wrong', 'feedback'],
+    report,
+  );
+  if (prose.length === 0) report(lineOf(container), `:::exercise{#${id}} needs a task in prose`);
+  const starter = single(roled, 'starter', container, report);
+  const solution = single(roled, 'solution', container, report);
+  const check = single(roled, 'check', container, report);
+  for (const code of [starter, solution, check]) if (code !== null) expectPython(code, report);
+  const hints = roled
+    .filter((entry) => entry.role === 'hint')
+    .map((entry) => {
+      const nodes = parseMarkdown(entry.node.value);
+      for (const node of nodes) checkProse(node, report);
+      return nodes;
+    });
+  if (hints.length === 0)
+    report(lineOf(container), `:::exercise{#${id}} needs at least one "hint" block`);
+  const wrong: WrongAnswer[] = [];
+  roled.forEach((entry, index) => {
+    if (entry.role === 'feedback' && roled[index - 1]?.role !== 'wrong') {
+      report(lineOf(entry.node), 'a "feedback" block must follow a "wrong" block');
+    }
+    if (entry.role !== 'wrong') return;
+    expectPython(entry.node, report);
+    const next = roled[index + 1];
+    if (next?.role !== 'feedback' || next.node.value.trim() === '') {
+      report(
+        lineOf(entry.node),
+        'a "wrong" block must be followed by a "feedback" block saying what the check answers',
+      );
+      return;
+    }
+    wrong.push({
+      code: entry.node.value,
+      line: lineOf(entry.node),
+      feedback: next.node.value.trim(),
+    });
+  });
+  if (roled.every((entry) => entry.role !== 'wrong')) {
+    report(
+      lineOf(container),
+      `:::exercise{#${id}} needs at least one "wrong" answer with its "feedback"`,
+    );
+  }
+  for (const key of Object.keys(container.attributes ?? {})) {
+    if (!['id', 'title', 'allow-error'].includes(key)) {
+      report(lineOf(container), `unknown exercise attribute "${key}"`);
+    }
+  }
+  if (starter === null || solution === null || check === null) return null;
+  return {
+    kind: 'exercise',
+    id,
+    title: title.trim(),
+    line: lineOf(container),
+    prompt: prose,
+    starter: starter.value,
+    solution: solution.value,
+    check: check.value,
+    hints,
+    wrong,
+    allowError: container.attributes?.['allow-error'] !== undefined,
+  };
+}
+
+function readPredict(
+  container: ContainerDirective,
+  id: string,
+  report: Report,
+): PredictBlock | null {
+  const { prose, after, roled } = splitContainer(
+    container,
+    ['program', 'option', 'explain'],
+    report,
+  );
+  if (prose.length === 0) report(lineOf(container), `:::predict{#${id}} needs a question in prose`);
+  const program = single(roled, 'program', container, report);
+  if (program !== null) expectPython(program, report);
+  const explain = roled.filter((entry) => entry.role === 'explain');
+  const explanation = [...after, ...explain.flatMap((entry) => parseMarkdown(entry.node.value))];
+  for (const node of explanation) checkProse(node, report);
+  const question = readQuestion(container, id, roled, report);
+  if (program === null || question === null) return null;
+  return {
+    kind: 'predict',
+    id,
+    line: lineOf(container),
+    prompt: prose,
+    program: program.value,
+    question,
+    explanation,
+  };
+}
+
+function readQuestion(
+  container: ContainerDirective,
+  id: string,
+  roled: readonly { node: Code; role: string }[],
+  report: Report,
+): PredictQuestion | null {
+  const attributes = container.attributes ?? {};
+  const line = lineOf(container);
+  const options = roled.filter((entry) => entry.role === 'option');
+  const answer = Number(attributes.answer);
+  switch (attributes.kind) {
+    case 'output': {
+      if (options.length < 2)
+        report(line, `:::predict{#${id} kind=output} needs two or more "option" blocks`);
+      if (!Number.isInteger(answer) || answer < 1 || answer > options.length) {
+        report(
+          line,
+          `:::predict{#${id}} needs answer=N, the number of the right option (1 to ${options.length})`,
+        );
+        return null;
+      }
+      return { kind: 'output', options: options.map((entry) => entry.node.value), answer };
+    }
+    case 'order':
+      if (options.length > 0)
+        report(line, `:::predict{#${id} kind=order} takes no "option" blocks`);
+      return { kind: 'order' };
+    case 'duration': {
+      const seconds = (attributes.options ?? '')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number);
+      if (seconds.length < 2 || seconds.some((value) => !(value >= 0))) {
+        report(
+          line,
+          `:::predict{#${id} kind=duration} needs options="1 2 3", durations in seconds`,
+        );
+        return null;
+      }
+      if (!seconds.includes(answer)) {
+        report(line, `:::predict{#${id}} needs answer=…, one of its options`);
+        return null;
+      }
+      return { kind: 'duration', options: seconds, answer };
+    }
+    default:
+      report(line, `:::predict{#${id}} needs kind=output, kind=order or kind=duration`);
+      return null;
+  }
+}
