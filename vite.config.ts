@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Rolldown } from 'vite';
+import { lessonCatalog } from './tools/vite/lessonCatalog.ts';
 import { pyodideAssets } from './tools/vite/pyodideAssets.ts';
 
 /**
@@ -56,7 +58,7 @@ const CHUNK_GROUPS: Rolldown.CodeSplittingGroup[] = [
 export default defineConfig({
   // Relative asset URLs: dist/ works from any sub-path (e.g. GitHub Pages).
   base: './',
-  plugins: [react(), pyodideAssets()],
+  plugins: [react(), pyodideAssets(), lessonCatalog(fileURLToPath(new URL('./lessons', import.meta.url)))],
   // Pyodide 314 refuses classic workers.
   worker: { format: 'es', rolldownOptions: { onLog: hidePyodideNodeImports } },
   build: {

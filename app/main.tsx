@@ -2,13 +2,14 @@
 // mounts the React tree around it.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { SEED_PROGRAM } from './features/editor/seedProgram';
+import { LESSONS } from 'virtual:lesson-catalog';
 import { createTextStorage, pageLocalStorage } from './platform/browserStorage';
 import { createSandboxClient } from './runtime/createSandboxClient';
 import { taskColorRules } from './shared/taskColors';
 import { App } from './shell/App';
 import { createAppStore } from './shell/appStore';
 import { PageBoundary } from './shell/PageBoundary';
+import { PLAYGROUND_DOCUMENT } from './shell/playgroundDocument';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
@@ -22,11 +23,12 @@ const sandbox = createSandboxClient();
 const storage = createTextStorage(pageLocalStorage());
 const store = createAppStore({
   sandbox,
-  drafts: { storage, key: 'loopscope:playground:program', startingCode: SEED_PROGRAM },
+  drafts: { storage, ...PLAYGROUND_DOCUMENT },
   theme: {
     storage,
     systemPrefersDark: window.matchMedia('(prefers-color-scheme: dark)').matches,
   },
+  progress: storage,
 });
 // Edits are saved shortly after typing stops; leaving the page saves at once.
 window.addEventListener('pagehide', () => {
@@ -36,7 +38,7 @@ window.addEventListener('pagehide', () => {
 createRoot(rootElement).render(
   <StrictMode>
     <PageBoundary store={store}>
-      <App sandbox={sandbox} store={store} />
+      <App sandbox={sandbox} store={store} lessons={LESSONS} />
     </PageBoundary>
   </StrictMode>,
 );

@@ -82,11 +82,12 @@ export class Playground {
 
   constructor(readonly page: Page) {
     this.program = page.getByRole('textbox', { name: 'Program' });
-    this.runButton = page.getByRole('button', { name: 'Run' });
+    this.runButton = page.getByRole('button', { name: 'Run', exact: true });
     this.stopButton = page.getByRole('button', { name: 'Stop' });
     this.problems = page.getByRole('status', { name: 'Problems' });
-    // The other live region on the page; it has no name of its own.
-    this.status = page.getByRole('status').and(page.locator(':not([aria-label="Problems"])'));
+    // The one live region on the page without a name of its own (Problems,
+    // and the lessons' Feedback and Result, have theirs).
+    this.status = page.getByRole('status').and(page.locator(':not([aria-label])'));
     this.output = page.getByRole('log', { name: 'Output' });
     this.codeEditorNote = page.getByRole('note', { name: 'Code editor' });
     this.outputLines = this.output.locator('.output-text');

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { LessonEntry } from '../features/lessons/lessonEntry';
 import { useStore } from 'zustand';
 import { KeepingNotice } from '../features/drafts/KeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
@@ -16,6 +17,10 @@ import type { LineHighlight } from '../shared/lineHighlight';
 import type { AppStore } from './appStore';
 import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
+import { parseRoute, useHash } from './hashRoute';
+import { createLessonActions } from './lessonActions';
+import { lessonLinkFor } from './lessonLinks';
+import { PLAYGROUND_DOCUMENT } from './playgroundDocument';
 import { PaneFailure } from './PaneFailure';
 import { SplitPane } from './SplitPane';
 import { ThemeToggle } from './ThemeToggle';
@@ -23,13 +28,33 @@ import { ThemeToggle } from './ThemeToggle';
 interface AppProps {
   readonly sandbox: SandboxClient;
   readonly store: AppStore;
+  /** The course, in order (from `virtual:lesson-catalog`). */
+  readonly lessons: readonly LessonEntry[];
 }
 
 const NO_HIGHLIGHTS: readonly LineHighlight[] = [];
 
+// The lessons' renderer (Markdown to React, syntax highlighting) is a chunk of
+// its own: the playground's first paint does not wait for it.
+const LessonsPane = lazy(() =>
+  import('./LessonsPane').then((module) => ({ default: module.LessonsPane })),
+);
+
 /** The page: composes the features, which know nothing of one another. */
-export function App({ sandbox, store }: AppProps) {
+export function App({ sandbox, store, lessons }: AppProps) {
   const source = useStore(store, (state) => state.source);
+  const documentTitle = useStore(store, (state) => state.document.title);
+  const running = useStore(store, (state) => state.running);
+  const route = parseRoute(useHash());
+  const lessonActions = useMemo(() => createLessonActions(store), [store]);
+  const lessonFor = useMemo(() => lessonLinkFor(lessons), [lessons]);
+  // Leaving the lessons gives the editor back the playground's own program.
+  const onPlayground = route.page === 'playground';
+  useEffect(() => {
+    if (onPlayground && store.getState().document.key !== PLAYGROUND_DOCUMENT.key) {
+      store.getState().openDocument(PLAYGROUND_DOCUMENT);
+    }
+  }, [onPlayground, store]);
   const theme = useStore(store, (state) => state.theme);
   // A traceback link asks the editor to move its cursor; the nonce makes the
   // same line asked twice still count.
@@ -67,6 +92,9 @@ export function App({ sandbox, store }: AppProps) {
   const editor = (
     <section className="app-editor" aria-label="Editor">
       <PaneBoundary part="The editor">
+        <p className="editor-document" aria-label="Editing">
+          {documentTitle}
+        </p>
         <CodeEditor
           value={source}
           onChange={(text) => {
@@ -105,17 +133,37 @@ export function App({ sandbox, store }: AppProps) {
     <section className="app-timeline" aria-label="Timeline">
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
-        <TimelinePanel timeline={store} theme={theme} onOpenLine={openLine} />
+        <TimelinePanel timeline={store} theme={theme} onOpenLine={openLine} lessonFor={lessonFor} />
       </PaneBoundary>
     </section>
+  );
+  const workspace = (
+    <SplitPane
+      label="Resize editor and results"
+      direction="columns"
+      initialPercent={onPlayground ? 45 : 50}
+      first={editor}
+      second={
+        <SplitPane
+          label="Resize timeline and output"
+          direction="rows"
+          initialPercent={62}
+          first={timeline}
+          second={run}
+        />
+      }
+    />
   );
   return (
     <>
       <header className="app-header">
         <h1>Loopscope</h1>
         <nav aria-label="Sections" className="app-sections">
-          <a href="./" aria-current="page">
+          <a href="#/" aria-current={onPlayground ? 'page' : undefined}>
             Playground
+          </a>
+          <a href="#/lessons" aria-current={onPlayground ? undefined : 'page'}>
+            Lessons
           </a>
         </nav>
         <div className="header-actions">
@@ -128,21 +176,31 @@ export function App({ sandbox, store }: AppProps) {
         </div>
       </header>
       <main className="app-main">
-        <SplitPane
-          label="Resize editor and results"
-          direction="columns"
-          initialPercent={45}
-          first={editor}
-          second={
-            <SplitPane
-              label="Resize timeline and output"
-              direction="rows"
-              initialPercent={62}
-              first={timeline}
-              second={run}
-            />
-          }
-        />
+        {onPlayground ? (
+          workspace
+        ) : (
+          <SplitPane
+            label="Resize lesson and workspace"
+            direction="columns"
+            initialPercent={34}
+            first={
+              <section className="app-lesson" aria-label="Lesson">
+                <PaneBoundary part="The lesson">
+                  <Suspense fallback={<p className="lessons-pane">Loading the lessons…</p>}>
+                    <LessonsPane
+                      route={route}
+                      lessons={lessons}
+                      store={store}
+                      actions={lessonActions}
+                      running={running}
+                    />
+                  </Suspense>
+                </PaneBoundary>
+              </section>
+            }
+            second={workspace}
+          />
+        )}
       </main>
     </>
   );

@@ -31,6 +31,7 @@ function storeWithStorage(storage: Storage) {
     sandbox: scriptedSandbox().sandbox,
     drafts: { storage: createTextStorage(storage), key: 'program', startingCode: 'start' },
     theme: { storage: createTextStorage(storage), systemPrefersDark: false },
+    progress: createTextStorage(storage),
   });
 }
 

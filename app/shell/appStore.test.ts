@@ -18,6 +18,7 @@ function appStore(storage: TextStorage, systemPrefersDark = false) {
     sandbox,
     drafts: { storage, key: 'program', startingCode: 'start' },
     theme: { storage, systemPrefersDark },
+    progress: storage,
   });
   return { store, runs };
 }

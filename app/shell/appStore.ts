@@ -9,12 +9,14 @@ import {
   type DraftOptions,
   type DraftSlice,
 } from '../features/drafts/draftSlice';
+import { createLessonsSlice, type LessonsSlice } from '../features/lessons/lessonsSlice';
 import { createRunnerSlice, type RunnerSlice } from '../features/runner/runnerSlice';
 import { createTimelineSlice, type TimelineSlice } from '../features/timeline/timelineSlice';
+import type { TextStorage } from '../platform/browserStorage';
 import type { SandboxClient } from '../runtime/createSandboxClient';
 import { createThemeSlice, type ThemeOptions, type ThemeSlice } from './themeSlice';
 
-export type AppState = RunnerSlice & TimelineSlice & DraftSlice & ThemeSlice;
+export type AppState = RunnerSlice & TimelineSlice & DraftSlice & ThemeSlice & LessonsSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -23,6 +25,8 @@ export interface AppStoreOptions {
   readonly sandbox: SandboxClient;
   readonly drafts: DraftOptions;
   readonly theme: ThemeOptions;
+  /** Where the learner's lesson progress is kept. */
+  readonly progress: TextStorage;
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -39,5 +43,6 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ...createTimelineSlice()(set, get),
     ...createDraftSlice(options.drafts)(set, get),
     ...createThemeSlice(options.theme)(set, get),
+    ...createLessonsSlice(options.progress)(set, get),
   }));
 }

@@ -6,7 +6,6 @@
  */
 import type { NodeRunResult } from '../../app/runtime/host/nodeRuntime';
 import type { ExerciseCheck, RunRequest } from '../../app/runtime/host/runtimeTypes';
-import { ORDER_LINES } from '../../app/features/lessons/format/parseLesson';
 import type {
   ExampleBlock,
   ExerciseBlock,
@@ -166,16 +165,11 @@ function verifyPredict(block: PredictBlock, run: RunProgram, report: Report): vo
       break;
     }
     case 'order': {
-      const lines = result.stdout.trimEnd().split('\n');
-      if (lines.length < ORDER_LINES.min || lines.length > ORDER_LINES.max) {
+      const printed = result.stdout.trimEnd().split('\n');
+      if (printed.join('\n') !== question.lines.join('\n')) {
         report(
           block.line,
-          `${where}: kind=order needs a program that prints ${ORDER_LINES.min} to ${ORDER_LINES.max} lines (it prints ${lines.length})`,
-        );
-      } else if (new Set(lines).size !== lines.length) {
-        report(
-          block.line,
-          `${where}: kind=order needs lines that differ from one another, or the order is ambiguous`,
+          `${where}: the program prints ${JSON.stringify(printed)}, not the answer's lines ${JSON.stringify(question.lines)}`,
         );
       }
       break;

@@ -1,9 +1,13 @@
 /**
- * The learner's program text, kept between visits: saved shortly after each
+ * The learner's program texts, kept between visits: saved shortly after each
  * edit (and at once when the page is hidden), restored on load, and reset to
  * the starting code on request: the drafts' slice of the page's store. Its
  * actions can be called outside React and in tests. It knows nothing of Python or workers:
  * stopping or restarting Python never touches the text.
+ *
+ * The editor shows one *document* at a time: the playground's program, or a
+ * lesson's exercise or example. Each has its own key and starting code, so
+ * switching never overwrites another document's text.
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { SaveOutcome, TextStorage } from '../../platform/browserStorage';
@@ -22,9 +26,21 @@ export type KeepingState =
   /** Storage is full; the last edits are not kept. */
   | 'full';
 
+/** A text the editor can show, kept under its own key. */
+export interface DraftDocument {
+  /** The storage key, one per document. */
+  readonly key: string;
+  /** The code a reset returns to, and the text when nothing was saved. */
+  readonly startingCode: string;
+  /** What the editor says it shows, e.g. "Playground" or "Exercise: Nap together". */
+  readonly title: string;
+}
+
 export interface DraftSlice {
   /** The program text in the editor. */
   readonly source: string;
+  /** The document the text belongs to. */
+  readonly document: DraftDocument;
   /** Whether edits are being kept. */
   readonly keeping: KeepingState;
   /** Replaces the text (an edit); it is saved shortly after. */
@@ -33,6 +49,12 @@ export interface DraftSlice {
   resetDraft(): void;
   /** Writes a pending edit now (the page is being hidden or closed). */
   flushDraft(): void;
+  /**
+   * Shows another document: its saved text, or its starting code. With
+   * `replace`, its text becomes the starting code even if it was edited
+   * (opening a lesson's example in the scratch document).
+   */
+  openDocument(document: DraftDocument, options?: { readonly replace?: boolean }): void;
 }
 
 /** Any store that holds the drafts' slice. */
@@ -41,10 +63,12 @@ export type DraftStore = StoreApi<DraftSlice>;
 /** Where and what to keep (and, in tests, the timers to save with). */
 export interface DraftOptions extends TimerOptions {
   readonly storage: TextStorage;
-  /** The storage key, one per draft (e.g. per lesson later). */
+  /** The storage key of the document shown first (the playground's). */
   readonly key: string;
-  /** The code a reset returns to, and the text when nothing was saved. */
+  /** Its starting code. */
   readonly startingCode: string;
+  /** Its title; "Playground" when not given. */
+  readonly title?: string;
 }
 
 function keepingAfter(outcome: SaveOutcome): KeepingState {
@@ -52,17 +76,23 @@ function keepingAfter(outcome: SaveOutcome): KeepingState {
 }
 
 export function createDraftSlice(options: DraftOptions): SliceCreator<DraftSlice> {
-  const { storage, key, startingCode } = options;
+  const { storage } = options;
+  const first: DraftDocument = {
+    key: options.key,
+    startingCode: options.startingCode,
+    title: options.title ?? 'Playground',
+  };
   const { setTimer, clearTimer } = timersOf(options);
   return (set, get) => {
     let pending: unknown = null;
     const save = (): void => {
       if (pending !== null) clearTimer(pending);
       pending = null;
-      set({ keeping: keepingAfter(storage.save(key, get().source)) });
+      set({ keeping: keepingAfter(storage.save(get().document.key, get().source)) });
     };
     return {
-      source: storage.load(key) ?? startingCode,
+      source: storage.load(first.key) ?? first.startingCode,
+      document: first,
       keeping: storage.available ? 'kept' : 'unavailable',
       edit(source) {
         if (source === get().source) return;
@@ -73,11 +103,21 @@ export function createDraftSlice(options: DraftOptions): SliceCreator<DraftSlice
       resetDraft() {
         if (pending !== null) clearTimer(pending);
         pending = null;
-        storage.remove(key);
-        set({ source: startingCode, keeping: storage.available ? 'kept' : 'unavailable' });
+        const { document } = get();
+        storage.remove(document.key);
+        set({
+          source: document.startingCode,
+          keeping: storage.available ? 'kept' : 'unavailable',
+        });
       },
       flushDraft() {
         if (pending !== null) save();
+      },
+      openDocument(document, { replace = false } = {}) {
+        if (pending !== null) save();
+        if (replace) storage.remove(document.key);
+        const saved = replace ? null : storage.load(document.key);
+        set({ document, source: saved ?? document.startingCode });
       },
     };
   };

@@ -4,6 +4,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { RunResult, SandboxClient } from '../../runtime/createSandboxClient';
+import type { ExerciseCheck } from '../../runtime/host/runtimeTypes';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
 import { appendOutput, createOutputBuffer, type OutputBuffer } from './outputLines';
@@ -20,8 +21,11 @@ export interface RunnerSlice {
   readonly outputVersion: number;
   /** How the last run ended; null while running and before the first run. */
   readonly result: RunResult | null;
-  /** Runs the program text (ignored while a run is going on). */
-  run(source: string): Promise<void>;
+  /**
+   * Runs the program text (ignored while a run is going on); with a check,
+   * the check's verdict comes in the result's summary.
+   */
+  run(source: string, check?: ExerciseCheck): Promise<void>;
   /** Stops the current run. */
   stop(): void;
 }
@@ -52,14 +56,18 @@ export function createRunnerSlice(
     outputVersion: 0,
     result: null,
 
-    async run(source) {
+    async run(source, check) {
       if (get().running) return;
       const output = createOutputBuffer();
       set({ running: true, output, outputVersion: output.version, result: null });
       observer.runStarted();
       let result: RunResult;
       try {
-        result = await sandbox.run({ source, filename: PROGRAM_FILENAME }, (events) => {
+        const request =
+          check === undefined
+            ? { source, filename: PROGRAM_FILENAME }
+            : { source, filename: PROGRAM_FILENAME, check };
+        result = await sandbox.run(request, (events) => {
           set({ outputVersion: appendOutput(output, events).version });
           observer.traceArrived(events);
         });

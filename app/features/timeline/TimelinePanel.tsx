@@ -6,7 +6,7 @@ import { EventLoopPanel } from './EventLoopPanel';
 import { PlaybackBar, playbackKey } from './PlaybackBar';
 import { cursorMoment, momentAtEdge, type TimelineStore } from './timelineSlice';
 import { EventTable } from './words/EventTable';
-import { RunSummary } from './words/RunSummary';
+import { RunSummary, type LessonLinkFor } from './words/RunSummary';
 import './timeline.css';
 
 /**
@@ -21,13 +21,15 @@ interface TimelinePanelProps {
   readonly theme: Theme;
   /** Moves the editor to a line of the program. */
   readonly onOpenLine: (line: number) => void;
+  /** The lesson that explains each kind of mistake the summary lists. */
+  readonly lessonFor?: LessonLinkFor;
 }
 
 /**
  * The timeline pane: the run drawn, its playback, the loop at the cursor,
  * and the same story in words (summary and event table).
  */
-export function TimelinePanel({ timeline, theme, onOpenLine }: TimelinePanelProps) {
+export function TimelinePanel({ timeline, theme, onOpenLine, lessonFor }: TimelinePanelProps) {
   const model = useStore(timeline, (state) => state.timeline);
   const previous = useStore(timeline, (state) => state.previousTimeline);
   const version = useStore(timeline, (state) => state.timelineVersion);
@@ -82,6 +84,7 @@ export function TimelinePanel({ timeline, theme, onOpenLine }: TimelinePanelProp
         model={model}
         version={model.ended ? version : version - (version % SUMMARY_EVERY_VERSIONS)}
         onOpenLine={onOpenLine}
+        {...(lessonFor === undefined ? {} : { lessonFor })}
       />
       <EventTable
         model={model}

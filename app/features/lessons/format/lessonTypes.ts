@@ -78,8 +78,8 @@ export interface ExerciseBlock {
 export type PredictQuestion =
   /** Choose which of the options the program prints. */
   | { readonly kind: 'output'; readonly options: readonly string[]; readonly answer: number }
-  /** Put the program's output lines in the order they are printed. */
-  | { readonly kind: 'order' }
+  /** Put the program's output lines in the order they are printed (`lines`, in that order). */
+  | { readonly kind: 'order'; readonly lines: readonly string[] }
   /** Choose how many seconds of virtual time the run takes. */
   | { readonly kind: 'duration'; readonly options: readonly number[]; readonly answer: number };
 

@@ -45,6 +45,11 @@ export function parseBlockMeta(meta: string | null | undefined): BlockMeta {
   return { role, attributes };
 }
 
+/** A program as the editor keeps it: ending in a line break, like a file. */
+function programText(node: Code): string {
+  return `${node.value}\n`;
+}
+
 function lineOf(node: { position?: { start: { line: number } } | undefined }): number {
   return node.position?.start.line ?? 1;
 }
@@ -175,7 +180,7 @@ function readExample(node: Code, meta: BlockMeta, count: number, report: Report)
   return {
     kind: 'example',
     id: `example-${count}`,
-    code: node.value,
+    code: programText(node),
     line: lineOf(node),
     expectError: meta.attributes.get('expect-error') ?? null,
   };
@@ -284,7 +289,7 @@ function readExercise(
       return;
     }
     wrong.push({
-      code: entry.node.value,
+      code: programText(entry.node),
       line: lineOf(entry.node),
       feedback: next.node.value.trim(),
     });
@@ -307,8 +312,8 @@ function readExercise(
     title: title.trim(),
     line: lineOf(container),
     prompt: prose,
-    starter: starter.value,
-    solution: solution.value,
+    starter: programText(starter),
+    solution: programText(solution),
     check: check.value,
     hints,
     wrong,
@@ -323,7 +328,7 @@ function readPredict(
 ): PredictBlock | null {
   const { prose, after, roled } = splitContainer(
     container,
-    ['program', 'option', 'explain'],
+    ['program', 'option', 'answer', 'explain'],
     report,
   );
   if (prose.length === 0) report(lineOf(container), `:::predict{#${id}} needs a question in prose`);
@@ -339,7 +344,7 @@ function readPredict(
     id,
     line: lineOf(container),
     prompt: prose,
-    program: program.value,
+    program: programText(program),
     question,
     explanation,
   };
@@ -368,10 +373,23 @@ function readQuestion(
       }
       return { kind: 'output', options: options.map((entry) => entry.node.value), answer };
     }
-    case 'order':
+    case 'order': {
       if (options.length > 0)
         report(line, `:::predict{#${id} kind=order} takes no "option" blocks`);
-      return { kind: 'order' };
+      const lines = single(roled, 'answer', container, report)?.value.split('\n') ?? [];
+      if (
+        lines.length < ORDER_LINES.min ||
+        lines.length > ORDER_LINES.max ||
+        new Set(lines).size !== lines.length
+      ) {
+        report(
+          line,
+          `:::predict{#${id} kind=order} needs a "text answer" block: the ${ORDER_LINES.min} to ${ORDER_LINES.max} printed lines, each different, in the order printed`,
+        );
+        return null;
+      }
+      return { kind: 'order', lines };
+    }
     case 'duration': {
       const seconds = (attributes.options ?? '')
         .split(/[\s,]+/)

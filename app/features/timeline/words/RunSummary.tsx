@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { TimelineModel } from '../model/timelineBuilder';
+import type { Overlay } from '../model/types';
 import { LineButton } from './LineButton';
 import { summarizeRun } from './summary';
 import './words.css';
@@ -17,14 +18,25 @@ interface RunSummaryProps {
   readonly version: number;
   /** Moves the editor to a line of the learner's program. */
   readonly onOpenLine: (line: number) => void;
+  /** The lesson that explains a kind of mistake, if the course has one. */
+  readonly lessonFor?: LessonLinkFor;
 }
+
+/** The address and title of the lesson that explains a kind of mistake. */
+export type LessonLinkFor = (
+  kind: Overlay['kind'],
+) => { readonly href: string; readonly title: string } | null;
 
 /**
  * The run in words: the summary paragraph, then each mistake the trace
- * reveals with its explanation and a button to its line. (Each mistake's
- * lesson link goes after its line button once lessons exist.)
+ * reveals with its explanation, a button to its line and a link to the
+ * lesson that explains it.
  */
-export const RunSummary = memo(function RunSummary({ model, onOpenLine }: RunSummaryProps) {
+export const RunSummary = memo(function RunSummary({
+  model,
+  onOpenLine,
+  lessonFor,
+}: RunSummaryProps) {
   const overlays = model.overlays;
   const unlisted = overlays.length - MAX_LISTED_OVERLAYS;
   return (
@@ -34,10 +46,16 @@ export const RunSummary = memo(function RunSummary({ model, onOpenLine }: RunSum
         <ul className="run-summary-mistakes">
           {overlays.slice(0, MAX_LISTED_OVERLAYS).map((overlay, index) => {
             const { line } = overlay;
+            const lesson = lessonFor?.(overlay.kind) ?? null;
             return (
               <li key={index}>
                 <span>⚠ {overlay.text}</span>
                 {line !== null && <LineButton line={line} onOpenLine={onOpenLine} />}
+                {lesson !== null && (
+                  <a href={lesson.href} className="run-summary-lesson">
+                    Learn more<span className="visually-hidden">: {lesson.title}</span>
+                  </a>
+                )}
               </li>
             );
           })}

@@ -1,0 +1,35 @@
+/**
+ * The page's address: `#/lessons/<id>` is a lesson, `#/lessons` the list of
+ * lessons, anything else the playground. In the fragment, so that any static
+ * host serves every address from one index.html, and Back and Forward move
+ * between lessons.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { readonly page: 'playground' }
+  | { readonly page: 'lessons' }
+  | { readonly page: 'lesson'; readonly id: string };
+
+export function parseRoute(hash: string): Route {
+  const lesson = /^#\/lessons\/([a-z0-9-]+)\/?$/.exec(hash);
+  if (lesson?.[1] !== undefined) return { page: 'lesson', id: lesson[1] };
+  if (/^#\/lessons\/?$/.test(hash)) return { page: 'lessons' };
+  return { page: 'playground' };
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+  };
+}
+
+/** The current address's fragment, kept up to date. */
+export function useHash(): string {
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
+}
