@@ -15,14 +15,14 @@ import sys
 import time
 import types
 import warnings
-from asyncio import runners, tasks as asyncio_tasks
+from asyncio import runners, tasks as asyncio_tasks, unix_events
 from contextlib import contextmanager
 from typing import cast
 
 from .clock import time_patches
 from .frames import chain_boundary
 from .limits import INTERRUPTED, VIRTUAL_TIME
-from .loop import install_policy, restore_policy
+from .loop_factories import install_policy, loop_patches, restore_policy
 from .network import errno_patches
 from .run_state import RunState, set_current_run
 from .stdio import LineInput, TracedOutput
@@ -31,7 +31,15 @@ from .tasks import Task
 # Modules whose attributes a learner's program might reassign; their
 # dictionaries are put back as they were after each run.
 _GUARDED_MODULES = (
-    asyncio, asyncio_tasks, asyncio.events, asyncio.futures, time, datetime, random, errno
+    asyncio,
+    asyncio_tasks,
+    asyncio.events,
+    asyncio.futures,
+    unix_events,
+    time,
+    datetime,
+    random,
+    errno,
 )
 
 
@@ -55,7 +63,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         sys.stdin = LineInput(stdin_text)
         sys.argv = [argv0]
         sys.modules["__main__"] = main_module
-        patches = time_patches(run.clock, _blocking_sleep(run)) | errno_patches()
+        patches = time_patches(run.clock, _blocking_sleep(run)) | errno_patches() | loop_patches()
         for (module, name), value in patches.items():
             setattr(module, name, value)
         # Pyodide wraps asyncio.run to reuse its browser loop; a run uses the stock one.
