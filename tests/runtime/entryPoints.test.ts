@@ -186,6 +186,32 @@ describe('entry points', () => {
     expect(second.stdout).toBe('False __main__\nTask-1\n');
   });
 
+  it('frees what a program leaves behind at its exit, warning as CPython does there', () => {
+    const first = runProgram(
+      runtime(),
+      `
+      async def main():
+          pass
+
+      def start():
+          coro = main()
+          raise ValueError("no loop")
+
+      forgotten = main()
+      start()
+    `,
+    );
+    // CPython frees both coroutines after the program, with no frame running:
+    // the one the traceback holds, then the global. One warning, not two, as
+    // both are registered at the same place.
+    expect(first.stderr).toMatch(
+      /ValueError: no loop\n<sys>:0: RuntimeWarning: coroutine 'main' was never awaited\n$/,
+    );
+    const next = runProgram(runtime(), 'import gc\ngc.collect()\nprint("clean")\n');
+    expect(next.stderr).toBe('');
+    expect(next.stdout).toBe('clean\n');
+  });
+
   it('restores what the run patched, even what the program reassigned', () => {
     const host = runtime().python.pyodide;
     const probe =

@@ -54,15 +54,14 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
     saved_random = random.getstate()
     saved_policy = install_policy()
     set_current_run(run)
-    main_module = types.ModuleType("__main__")
-    main_module.__file__ = argv0
-    main_module.__builtins__ = __builtins__
     try:
         sys.stdout = TracedOutput(run, "stdout")
         sys.stderr = TracedOutput(run, "stderr")
         sys.stdin = LineInput(stdin_text)
         sys.argv = [argv0]
-        sys.modules["__main__"] = main_module
+        # Only sys.modules holds the program's module, so that the program's
+        # exit (runner._exit_program) can free it as CPython would.
+        sys.modules["__main__"] = _main_module(argv0)
         patches = time_patches(run.clock, _blocking_sleep(run)) | errno_patches() | loop_patches()
         for (module, name), value in patches.items():
             setattr(module, name, value)
@@ -77,7 +76,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         random.seed(seed)
         # Tracebacks and warnings quote the learner's source lines, as CPython does.
         linecache.cache[argv0] = (len(source), None, source.splitlines(True), argv0)
-        yield main_module
+        yield
     finally:
         for stream in (sys.stdout, sys.stderr):
             if isinstance(stream, TracedOutput):
@@ -96,6 +95,13 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         restore_policy(saved_policy)
         set_current_run(None)
         linecache.cache.pop(argv0, None)
+
+
+def _main_module(argv0: str) -> types.ModuleType:
+    module = types.ModuleType("__main__")
+    module.__file__ = argv0
+    module.__builtins__ = __builtins__
+    return module
 
 
 def _blocking_sleep(run: RunState):
