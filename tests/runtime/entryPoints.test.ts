@@ -215,7 +215,7 @@ describe('entry points', () => {
   it('restores what the run patched, even what the program reassigned', () => {
     const host = runtime().python.pyodide;
     const probe =
-      'import time, sys, asyncio, signal; from asyncio import events, unix_events; repr((time.time() > 1.7e9, type(sys.stdout).__name__, id(asyncio.run), id(signal.getsignal(signal.SIGINT)), id(asyncio.EventLoop), id(unix_events._UnixSelectorEventLoop), id(unix_events._DefaultEventLoopPolicy), id(events._get_event_loop_policy())))';
+      'import time, sys, asyncio, signal; from asyncio import events, unix_events; repr((time.time() > 1.7e9, type(sys.stdout).__name__, id(asyncio.run), id(signal.getsignal(signal.SIGINT)), id(asyncio.EventLoop), id(unix_events._UnixSelectorEventLoop), id(unix_events.SelectorEventLoop), id(unix_events._DefaultEventLoopPolicy), id(events._get_event_loop_policy())))';
     const before: unknown = host.runPython(probe);
     runProgram(
       runtime(),
