@@ -121,6 +121,9 @@ def _warnings_located_at_exit(registry: dict, shutting_down: bool):
     stock = warnings.warn
 
     def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
+        # Walk out to the frame `stacklevel` names. The learner's frames (a
+        # `__del__` that warns) and the standard library's are CPython's too;
+        # the runtime's frames, and everything outside them, are not.
         frame = sys._getframe(1)
         for _ in range(max(stacklevel, 1) - 1):
             if frame is None or frame.f_code.co_filename.startswith(RUNTIME_DIR):
