@@ -11,6 +11,7 @@ STAGES=(
   'pylint:npm run --silent test:pylint'
   'unit:npm run --silent test:unit'
   'python:npm run --silent test:python'
+  'lessons:npm run --silent lessons:check'
   'build:npm run --silent build'
   'chromium:bash tools/ensure-chromium.sh'
   'e2e:npm run --silent test:e2e'

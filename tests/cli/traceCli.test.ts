@@ -76,9 +76,53 @@ describe('npm run trace', () => {
     expect(result.status).toBe(1);
   });
 
+  it('runs past a default limit when --limit raises it', () => {
+    const path = program(
+      'two_hours.py',
+      'import asyncio\nasync def main():\n    await asyncio.sleep(7200)\n    print("slept", asyncio.get_running_loop().time())\nasyncio.run(main())\n',
+    );
+    const stopped = trace(path);
+    expect(stopped.stderr).toMatch(/^Stopped: virtual time would pass the 3600 s limit/);
+    expect(stopped.status).toBe(1);
+    const raised = trace(path, '--limit', 'virtual-time=86400', '--limit', 'iterations=5000000');
+    expect(raised).toEqual({ stdout: 'slept 7200.0\n', stderr: '', status: 0 });
+  });
+
+  it('stops at a lowered limit', () => {
+    const path = program(
+      'ticks.py',
+      'import asyncio\nasync def main():\n    for _ in range(100):\n        await asyncio.sleep(0)\nasyncio.run(main())\n',
+    );
+    const result = trace(path, '--limit', 'iterations=20');
+    expect(result.stderr).toMatch(/^Stopped: the event loop ran 20 iterations/);
+    expect(result.status).toBe(1);
+  });
+
+  it('refuses an unknown limit with one line naming the accepted ones', () => {
+    expect(trace(SEED, '--limit', 'virtual_time=60')).toEqual({
+      stdout: '',
+      stderr:
+        '--limit virtual_time=60: unknown limit; the limits are virtual-time, iterations, events, output\n',
+      status: 2,
+    });
+    const zero = trace(SEED, '--limit', 'events=0');
+    expect(zero.stderr).toBe(
+      '--limit events=0: events needs a positive whole number (trace events); the limits are virtual-time, iterations, events, output\n',
+    );
+    expect(zero.status).toBe(2);
+  });
+
   it('explains how to call it when called wrongly', () => {
     const result = trace('--bogus');
     expect(result.stderr).toMatch(/usage: npm run trace -- prog\.py/);
     expect(result.status).toBe(2);
+  });
+
+  it('lists the limits and their defaults in its help', () => {
+    const result = trace('--help');
+    expect(result.stderr).toContain('[--limit NAME=VALUE ...]');
+    expect(result.stderr).toContain('  virtual-time     3600  virtual seconds\n');
+    expect(result.stderr).toContain('  iterations    1000000  event-loop iterations\n');
+    expect(result.status).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
  * next run on the same interpreter works.
  */
 import { describe, expect, it } from 'vitest';
+import { LIMIT_OPTIONS } from '../../tools/trace/limitOptions';
 import { eventsOf, runProgram, useRuntime } from './runtimeFixture';
 
 const runtime = useRuntime();
@@ -247,6 +248,32 @@ describe('bad input', () => {
     expect(result.stdout).toBe('');
     expect(result.summary.outcome).toBe('limit');
     expectNextRunWorks();
+  });
+
+  it("names and defaults the command line's limits as the runtime does", () => {
+    const runtimeLimits = JSON.parse(
+      String(
+        runtime().python.pyodide.runPython(`
+import dataclasses, json
+from loopscope_runtime import limits
+json.dumps({
+    "kinds": [limits.VIRTUAL_TIME, limits.ITERATIONS, limits.EVENTS, limits.OUTPUT],
+    "defaults": dataclasses.asdict(limits.Limits()),
+})
+`),
+      ),
+    ) as { kinds: string[]; defaults: Record<string, number> };
+    expect(LIMIT_OPTIONS.map((option) => option.name)).toEqual(runtimeLimits.kinds);
+    // max_virtual_time -> maxVirtualTime, the RunRequest field that sets it.
+    const defaults = Object.fromEntries(
+      Object.entries(runtimeLimits.defaults).map(([field, value]) => [
+        field.replace(/_(\w)/g, (_match, letter: string) => letter.toUpperCase()),
+        value,
+      ]),
+    );
+    expect(
+      Object.fromEntries(LIMIT_OPTIONS.map((option) => [option.key, option.defaultValue])),
+    ).toEqual(defaults);
   });
 
   it.each([

@@ -27,14 +27,108 @@ describe('entry points', () => {
       'new_event_loop and run_until_complete',
       'loop = asyncio.new_event_loop()\nloop.run_until_complete(main())\nloop.close()',
     ],
+    [
+      'asyncio.run with loop_factory=asyncio.EventLoop',
+      'asyncio.run(main(), loop_factory=asyncio.EventLoop)',
+    ],
+    [
+      'asyncio.run with loop_factory=asyncio.SelectorEventLoop',
+      'asyncio.run(main(), loop_factory=asyncio.SelectorEventLoop)',
+    ],
+    [
+      'Runner with loop_factory=asyncio.EventLoop',
+      'with asyncio.Runner(loop_factory=asyncio.EventLoop) as runner:\n    runner.run(main())',
+    ],
+    [
+      'asyncio.EventLoop()',
+      'loop = asyncio.EventLoop()\nloop.run_until_complete(main())\nloop.close()',
+    ],
+    [
+      'asyncio.SelectorEventLoop(selector)',
+      'import selectors\nloop = asyncio.SelectorEventLoop(selectors.SelectSelector())\nloop.run_until_complete(main())\nloop.close()',
+    ],
+    [
+      'DefaultEventLoopPolicy().new_event_loop()',
+      'loop = asyncio.DefaultEventLoopPolicy().new_event_loop()\nloop.run_until_complete(main())\nloop.close()',
+    ],
+    [
+      'a DefaultEventLoopPolicy subclass as the policy',
+      'class Policy(asyncio.DefaultEventLoopPolicy):\n    pass\nasyncio.set_event_loop_policy(Policy())\nasyncio.run(main())',
+    ],
+    [
+      'a policy of its own whose _loop_factory is SelectorEventLoop',
+      'class Policy(asyncio.events._BaseDefaultEventLoopPolicy):\n    _loop_factory = asyncio.SelectorEventLoop\nasyncio.set_event_loop_policy(Policy())\nasyncio.run(main())',
+    ],
   ])('uses the traced loop through %s', (_name, start) => {
     const result = runProgram(
       runtime(),
-      `import asyncio\n\nasync def main():\n    await asyncio.sleep(2)\n    print(type(asyncio.get_running_loop()).__name__, asyncio.get_running_loop().time())\n\n${start}\n`,
+      // Policies are deprecated in 3.14: the warnings are not the point here.
+      `import asyncio, warnings\nwarnings.simplefilter("ignore", DeprecationWarning)\n\nasync def main():\n    await asyncio.sleep(2)\n    print(type(asyncio.get_running_loop()).__name__, asyncio.get_running_loop().time())\n\n${start}\n`,
     );
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('TracedEventLoop 2.0\n');
     expect(eventsOf(result.events, 'loop.create')).toHaveLength(1);
+    expect(eventsOf(result.events, 'task.create')[0]).toMatchObject({ task: 1, coro: 'main()' });
+    expect(eventsOf(result.events, 'task.end')[0]).toMatchObject({ task: 1 });
+  });
+
+  it('keeps the standard classes true of the traced loop and its policy', () => {
+    const result = runProgram(
+      runtime(),
+      `
+      import asyncio, warnings
+      warnings.simplefilter("ignore", DeprecationWarning)
+
+      async def main():
+          loop = asyncio.get_running_loop()
+          print(
+              isinstance(loop, asyncio.AbstractEventLoop),
+              isinstance(loop, asyncio.BaseEventLoop),
+              isinstance(loop, asyncio.SelectorEventLoop),
+              isinstance(loop, asyncio.EventLoop),
+              asyncio.EventLoop is asyncio.SelectorEventLoop,
+          )
+          policy = asyncio.get_event_loop_policy()
+          print(isinstance(policy, asyncio.DefaultEventLoopPolicy))
+
+      asyncio.run(main())
+    `,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('True True True True True\nTrue\n');
+  });
+
+  it("traces a program's own subclass of asyncio.EventLoop", () => {
+    const result = runProgram(
+      runtime(),
+      `
+      import asyncio
+
+      class CountingLoop(asyncio.EventLoop):
+          def __init__(self):
+              super().__init__()
+              self.tasks_made = 0
+
+          def create_task(self, coro, **kwargs):
+              self.tasks_made += 1
+              return super().create_task(coro, **kwargs)
+
+      async def main():
+          await asyncio.gather(asyncio.sleep(1), asyncio.sleep(2))
+          loop = asyncio.get_running_loop()
+          print(type(loop).__name__, loop.tasks_made, loop.time())
+
+      asyncio.run(main(), loop_factory=CountingLoop)
+    `,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('CountingLoop 3 2.0\n');
+    expect(eventsOf(result.events, 'loop.create')).toHaveLength(1);
+    expect(
+      eventsOf(result.events, 'task.create')
+        .map((event) => event.coro)
+        .slice(0, 3),
+    ).toEqual(['main()', 'sleep(1, None)', 'sleep(2, None)']);
   });
 
   it('follows 3.14: get_event_loop() with no current loop raises', () => {
@@ -92,16 +186,44 @@ describe('entry points', () => {
     expect(second.stdout).toBe('False __main__\nTask-1\n');
   });
 
+  it('frees what a program leaves behind at its exit, warning as CPython does there', () => {
+    const first = runProgram(
+      runtime(),
+      `
+      async def main():
+          pass
+
+      def start():
+          coro = main()
+          raise ValueError("no loop")
+
+      forgotten = main()
+      start()
+    `,
+    );
+    // CPython frees both coroutines after the program, with no frame running:
+    // the one the traceback holds, then the global. One warning, not two, as
+    // both are registered at the same place.
+    expect(first.stderr).toMatch(
+      /ValueError: no loop\n<sys>:0: RuntimeWarning: coroutine 'main' was never awaited\n$/,
+    );
+    const next = runProgram(runtime(), 'import gc\ngc.collect()\nprint("clean")\n');
+    expect(next.stderr).toBe('');
+    expect(next.stdout).toBe('clean\n');
+  });
+
   it('restores what the run patched, even what the program reassigned', () => {
     const host = runtime().python.pyodide;
     const probe =
-      'import time, sys, asyncio, signal; repr((time.time() > 1.7e9, type(sys.stdout).__name__, id(asyncio.run), id(signal.getsignal(signal.SIGINT))))';
+      'import time, sys, asyncio, signal; from asyncio import events, unix_events; repr((time.time() > 1.7e9, type(sys.stdout).__name__, id(asyncio.run), id(signal.getsignal(signal.SIGINT)), id(asyncio.EventLoop), id(unix_events._UnixSelectorEventLoop), id(unix_events.SelectorEventLoop), id(unix_events._DefaultEventLoopPolicy), id(events._get_event_loop_policy())))';
     const before: unknown = host.runPython(probe);
     runProgram(
       runtime(),
       `
       import asyncio, time, random, sys
       asyncio.sleep = None
+      asyncio.set_event_loop_policy(asyncio.DefaultEventLoopPolicy())
+      asyncio.unix_events.SelectorEventLoop = None
       time.monotonic = None
       random.random = lambda: 4
     `,

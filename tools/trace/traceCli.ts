@@ -1,5 +1,6 @@
 /**
- * `npm run trace -- prog.py [more.py …] [--stdin FILE] [--trace OUT.jsonl] [--summary]`
+ * `npm run trace -- prog.py [more.py …] [--stdin FILE] [--trace OUT.jsonl] [--summary]
+ * [--timeout SECONDS] [--limit NAME=VALUE …]`
  *
  * Runs each program on Loopscope's runtime in Node. The program's stdout goes
  * to stdout and its stderr to stderr, nothing else mixed in (a limit's
@@ -12,10 +13,11 @@ import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadNodeRuntime } from '../../app/runtime/host/nodeRuntime';
+import { describeLimits, parseLimits } from './limitOptions';
 import { summarizeTrace } from './summarizeTrace';
 
 const USAGE =
-  'usage: npm run trace -- prog.py [more.py ...] [--stdin FILE] [--trace OUT.jsonl] [--summary] [--timeout SECONDS]';
+  'usage: npm run trace -- prog.py [more.py ...] [--stdin FILE] [--trace OUT.jsonl] [--summary] [--timeout SECONDS] [--limit NAME=VALUE ...]';
 
 function parse() {
   try {
@@ -26,6 +28,7 @@ function parse() {
         trace: { type: 'string' },
         summary: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '10' },
+        limit: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -61,12 +64,17 @@ async function main(): Promise<number> {
   exitQuietlyOnClosedPipe(process.stderr);
   const { values, positionals } = parse();
   if (values.help || positionals.length === 0) {
-    process.stderr.write(`${USAGE}\n`);
+    process.stderr.write(`${USAGE}\n${describeLimits()}\n`);
     return values.help ? 0 : 2;
   }
   const timeoutSeconds = Number(values.timeout);
   if (!(timeoutSeconds > 0)) {
     process.stderr.write(`--timeout needs a positive number of seconds\n${USAGE}\n`);
+    return 2;
+  }
+  const limits = parseLimits(values.limit);
+  if (!limits.ok) {
+    process.stderr.write(`${limits.message}\n`);
     return 2;
   }
   const stdin = values.stdin === undefined ? '' : readText(values.stdin, 'stdin file');
@@ -76,7 +84,13 @@ async function main(): Promise<number> {
   let status = 0;
   for (const { path, source } of sources) {
     const result = runtime.run(
-      { source, filename: basename(path), stdin, trace: traceFile !== null || values.summary },
+      {
+        source,
+        filename: basename(path),
+        stdin,
+        trace: traceFile !== null || values.summary,
+        limits: limits.limits,
+      },
       {
         wallTimeoutMs: timeoutSeconds * 1000,
         onBatch: (batch) => {

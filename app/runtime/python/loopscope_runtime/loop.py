@@ -65,7 +65,10 @@ chain_boundary(events.Handle._run)
 class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
     """Runs a learner's program in virtual time and records how it was scheduled."""
 
-    def __init__(self) -> None:
+    def __init__(self, selector=None) -> None:
+        # `selector` is there for `asyncio.SelectorEventLoop(selector)`, which
+        # this loop stands in for during a run (loop_factories.py); it is not
+        # used: readiness comes from the in-memory network, never from select().
         super().__init__()
         run = current_run()
         self._run: RunState = run
@@ -356,26 +359,3 @@ def callback_label(callback, args) -> str:
         inner = getattr(callback, "func", None)  # functools.partial
         name = getattr(inner, "__qualname__", None) or type(callback).__name__
     return name
-
-
-class _LoopPolicy(events._BaseDefaultEventLoopPolicy):
-    _loop_factory = TracedEventLoop
-
-
-def install_policy():
-    """Makes asyncio.run, Runner, new_event_loop and get_event_loop use the traced loop.
-
-    Event-loop policies are deprecated for removal in 3.16; this is the one
-    place that relies on them. Returns what `restore_policy` needs.
-    """
-    previous_policy = events._get_event_loop_policy()
-    previous_running = events._get_running_loop()
-    events._set_running_loop(None)
-    events._set_event_loop_policy(_LoopPolicy())
-    return previous_policy, previous_running
-
-
-def restore_policy(saved) -> None:
-    previous_policy, previous_running = saved
-    events._set_event_loop_policy(previous_policy)
-    events._set_running_loop(previous_running)

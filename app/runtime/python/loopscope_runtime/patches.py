@@ -15,14 +15,14 @@ import sys
 import time
 import types
 import warnings
-from asyncio import runners, tasks as asyncio_tasks
+from asyncio import runners, tasks as asyncio_tasks, unix_events
 from contextlib import contextmanager
 from typing import cast
 
 from .clock import time_patches
 from .frames import chain_boundary
 from .limits import INTERRUPTED, VIRTUAL_TIME
-from .loop import install_policy, restore_policy
+from .loop_factories import install_policy, loop_patches, restore_policy
 from .network import errno_patches
 from .run_state import RunState, set_current_run
 from .stdio import LineInput, TracedOutput
@@ -31,7 +31,15 @@ from .tasks import Task
 # Modules whose attributes a learner's program might reassign; their
 # dictionaries are put back as they were after each run.
 _GUARDED_MODULES = (
-    asyncio, asyncio_tasks, asyncio.events, asyncio.futures, time, datetime, random, errno
+    asyncio,
+    asyncio_tasks,
+    asyncio.events,
+    asyncio.futures,
+    unix_events,
+    time,
+    datetime,
+    random,
+    errno,
 )
 
 
@@ -46,16 +54,15 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
     saved_random = random.getstate()
     saved_policy = install_policy()
     set_current_run(run)
-    main_module = types.ModuleType("__main__")
-    main_module.__file__ = argv0
-    main_module.__builtins__ = __builtins__
     try:
         sys.stdout = TracedOutput(run, "stdout")
         sys.stderr = TracedOutput(run, "stderr")
         sys.stdin = LineInput(stdin_text)
         sys.argv = [argv0]
-        sys.modules["__main__"] = main_module
-        patches = time_patches(run.clock, _blocking_sleep(run)) | errno_patches()
+        # Only sys.modules holds the program's module, so that the program's
+        # exit (runner._exit_program) can free it as CPython would.
+        sys.modules["__main__"] = _main_module(argv0)
+        patches = time_patches(run.clock, _blocking_sleep(run)) | errno_patches() | loop_patches()
         for (module, name), value in patches.items():
             setattr(module, name, value)
         # Pyodide wraps asyncio.run to reuse its browser loop; a run uses the stock one.
@@ -69,7 +76,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         random.seed(seed)
         # Tracebacks and warnings quote the learner's source lines, as CPython does.
         linecache.cache[argv0] = (len(source), None, source.splitlines(True), argv0)
-        yield main_module
+        yield
     finally:
         for stream in (sys.stdout, sys.stderr):
             if isinstance(stream, TracedOutput):
@@ -88,6 +95,13 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         restore_policy(saved_policy)
         set_current_run(None)
         linecache.cache.pop(argv0, None)
+
+
+def _main_module(argv0: str) -> types.ModuleType:
+    module = types.ModuleType("__main__")
+    module.__file__ = argv0
+    module.__builtins__ = __builtins__
+    return module
 
 
 def _blocking_sleep(run: RunState):

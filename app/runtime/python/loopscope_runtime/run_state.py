@@ -42,6 +42,9 @@ class RunState:
         # Timeout deadlines that apply to a task: task id -> timer handle.
         self.deadlines: dict[int, object] = {}
         self.stop_exc: RunStopped | None = None
+        # The exception that ended the program, if any: freed only when the
+        # program is over (runner._exit_program), as CPython frees it.
+        self.last_exc: BaseException | None = None
         self.enforcer = StopEnforcer(learner.filename)
         # True once the program has ended and only clean-up runs.
         self.finished = False

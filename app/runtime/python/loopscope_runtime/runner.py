@@ -6,10 +6,11 @@ import gc
 import inspect
 import sys
 import warnings
+from contextlib import contextmanager
 
 from . import TRACE_FORMAT_VERSION
 from .clock import real_perf_counter
-from .frames import LearnerCode, chain_boundary
+from .frames import RUNTIME_DIR, LearnerCode, chain_boundary
 from .lesson_check import run_check
 from .limits import INTERRUPTED, Limits, RunStopped
 from .patches import run_environment
@@ -49,17 +50,20 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
     )
     started = real_perf_counter()
     outcome, exit_code = "ok", 0
+    # A check may read the program's globals, so a checked run keeps them
+    # until the check is over (their exit-time warnings are then not reported).
     namespace: dict = {}
-    with run_environment(run, source, options.get("stdin") or "", filename, int(options.get("seed", 0))) as main:
-        namespace = main.__dict__
+    with run_environment(run, source, options.get("stdin") or "", filename, int(options.get("seed", 0))):
+        if check is not None:
+            namespace = sys.modules["__main__"].__dict__
         try:
-            outcome, exit_code = _execute(run, source, filename, main.__dict__)
+            outcome, exit_code = _execute(run, source, filename, sys.modules["__main__"].__dict__)
             if run.stop_exc is not None:  # stopped, even if the program caught it
                 outcome, exit_code = _stopped_outcome(run.stop_exc), 1
         finally:
             run.finished = True
             run.enforcer.finish()
-            _collect_garbage(run)
+            _exit_program(run)
     wall_ms = (real_perf_counter() - started) * 1000
     summary = {
         "outcome": outcome,
@@ -78,28 +82,89 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
     return summary
 
 
-def _collect_garbage(run: RunState) -> None:
-    """Reports unretrieved task exceptions and never-awaited coroutines now.
+def _exit_program(run: RunState) -> None:
+    """Frees what the program left behind, in the order CPython frees it at exit.
 
-    CPython reports them when the objects are collected, so collect while the
-    run's stderr is still in place. After a stop, what is left over (asyncio's
-    own clean-up coroutines that never got to run) is an effect of the stop,
-    not of the learner's program: it is collected silently, so that it cannot
-    surface in the next run either.
+    CPython reports unretrieved task exceptions and never-awaited coroutines
+    when the objects are freed, so free them while the run's stderr is still
+    in place (and before the next run, where they would surface otherwise):
+    first a SystemExit that ended the program, then (as the interpreter
+    shuts down) an uncaught exception, which CPython keeps in `sys.last_exc`
+    until then, then `__main__`. Its globals are left to the garbage
+    collector, not cleared, so that `__del__` methods still see them.
+
+    After a stop, what is left over (asyncio's own clean-up coroutines that
+    never got to run) is an effect of the stop, not of the learner's program:
+    it is freed silently.
     """
-    if run.stop_exc is None:
-        gc.collect()
+    sys.modules.pop("__main__", None)
+    if run.stop_exc is not None:
+        with _silenced(run.stop_exc):
+            run.last_exc = None
+            gc.collect()
         return
+    registry: dict = {}
+    with _warnings_located_at_exit(registry, shutting_down=False):
+        if isinstance(run.last_exc, SystemExit):
+            run.last_exc = None
+    with _warnings_located_at_exit(registry, shutting_down=True):
+        run.last_exc = None
+        gc.collect()
+
+
+@contextmanager
+def _silenced(stop: RunStopped):
     hook = sys.unraisablehook
     sys.unraisablehook = _ignore_unraisable
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            run.stop_exc.__traceback__ = None
-            run.stop_exc.__context__ = None
-            gc.collect()
+            stop.__traceback__ = None
+            stop.__context__ = None
+            yield
     finally:
         sys.unraisablehook = hook
+
+
+@contextmanager
+def _warnings_located_at_exit(registry: dict, shutting_down: bool):
+    """Warnings placed where CPython places those it gives after the program.
+
+    A never-awaited coroutine freed now warns from the frame that freed it,
+    which here is the runtime's; on CPython no Python frame runs any more, so
+    `warnings.warn` has no caller to name and writes `<sys>:0` (registering
+    the warning with the `sys` module). Once CPython shuts down, `tracemalloc`
+    can no longer be imported either, so its hint is missing too.
+    """
+    stock = warnings.warn
+
+    def warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
+        # Walk out to the frame `stacklevel` names. The learner's frames (a
+        # `__del__` that warns) and the standard library's are CPython's too;
+        # the runtime's frames, and everything outside them, are not.
+        frame = sys._getframe(1)
+        for _ in range(max(stacklevel, 1) - 1):
+            if frame is None or frame.f_code.co_filename.startswith(RUNTIME_DIR):
+                break
+            frame = frame.f_back
+        if frame is not None and not frame.f_code.co_filename.startswith(RUNTIME_DIR):
+            stock(message, category, stacklevel + 1, source, skip_file_prefixes=skip_file_prefixes)
+            return
+        warnings.warn_explicit(
+            message,
+            category or UserWarning,
+            "<sys>",
+            0,
+            module="sys",
+            registry=registry,
+            source=None if shutting_down else source,
+        )
+
+    warnings.warn = warn
+    try:
+        yield
+    finally:
+        warnings.warn = stock
 
 
 def _ignore_unraisable(_unraisable) -> None:
@@ -123,6 +188,8 @@ def _execute(run: RunState, source: str, filename: str, namespace: dict) -> tupl
     except RunStopped as stop:
         return _stopped_outcome(stop), 1
     except SystemExit as exc:
+        # Kept, with the frames its traceback holds, until the program's exit.
+        run.last_exc = exc
         return _system_exit(exc)
     except KeyboardInterrupt as exc:
         _uncaught(run, exc)
@@ -151,6 +218,9 @@ def _system_exit(exc: SystemExit) -> tuple[str, int]:
 
 
 def _uncaught(run: RunState, exc: BaseException) -> tuple[str, int]:
+    # Kept, with the frames its traceback holds, until the program's exit,
+    # as CPython keeps it in sys.last_exc.
+    run.last_exc = exc
     strip_runtime_frames(exc)
     print_uncaught(exc)
     line = exc.lineno if isinstance(exc, SyntaxError) else raise_line(exc, run.learner.filename)
