@@ -58,7 +58,11 @@ const CHUNK_GROUPS: Rolldown.CodeSplittingGroup[] = [
 export default defineConfig({
   // Relative asset URLs: dist/ works from any sub-path (e.g. GitHub Pages).
   base: './',
-  plugins: [react(), pyodideAssets(), lessonCatalog(fileURLToPath(new URL('./lessons', import.meta.url)))],
+  plugins: [
+    react(),
+    pyodideAssets(),
+    lessonCatalog(fileURLToPath(new URL('./lessons', import.meta.url))),
+  ],
   // Pyodide 314 refuses classic workers.
   worker: { format: 'es', rolldownOptions: { onLog: hidePyodideNodeImports } },
   build: {
