@@ -116,9 +116,11 @@ for (const key of ['Enter', 'Space'] as const) {
   test(`keyboard only: Tab leaves the editor for Run, and ${key} runs`, async ({ playground }) => {
     const { page } = playground;
     await playground.expectProgram(SEED_PROGRAM);
-    // The header's section link and theme toggle come first, then the editor.
+    // The header's section links and theme toggle come first, then the editor.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Playground' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Lessons' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Dark theme' })).toBeFocused();
     await page.keyboard.press('Tab');

@@ -92,9 +92,12 @@ export function App({ sandbox, store, lessons }: AppProps) {
   const editor = (
     <section className="app-editor" aria-label="Editor">
       <PaneBoundary part="The editor">
-        <p className="editor-document" aria-label="Editing">
-          {documentTitle}
-        </p>
+        {/* The playground needs no title: the header already says where the learner is. */}
+        {onPlayground ? null : (
+          <p className="editor-document" aria-label="Editing">
+            {documentTitle}
+          </p>
+        )}
         <CodeEditor
           value={source}
           onChange={(text) => {
