@@ -8,6 +8,7 @@ import { createSandboxClient } from './runtime/createSandboxClient';
 import { taskColorRules } from './shared/taskColors';
 import { App } from './shell/App';
 import { createAppStore } from './shell/appStore';
+import { parseRoute } from './shell/hashRoute';
 import { PageBoundary } from './shell/PageBoundary';
 import { PLAYGROUND_DOCUMENT } from './shell/playgroundDocument';
 
@@ -23,7 +24,11 @@ const sandbox = createSandboxClient();
 const storage = createTextStorage(pageLocalStorage());
 const store = createAppStore({
   sandbox,
-  drafts: { storage, ...PLAYGROUND_DOCUMENT },
+  drafts: {
+    storage,
+    ...PLAYGROUND_DOCUMENT,
+    resumeLastDocument: parseRoute(window.location.hash).page !== 'playground',
+  },
   theme: {
     storage,
     systemPrefersDark: window.matchMedia('(prefers-color-scheme: dark)').matches,

@@ -59,6 +59,17 @@ export async function holdBackCodeEditor(page: Page): Promise<() => void> {
   return release;
 }
 
+/** From the next page load on, the browser refuses the page any storage (as privacy settings can). */
+export async function refuseStorage(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+  });
+}
+
 export class Playground {
   /** The program editor: Monaco once it has loaded, a plain textarea before. */
   readonly program: Locator;
@@ -124,7 +135,10 @@ export class Playground {
 
   /** Monaco marks its text input as an "editor"; the textarea has no such role description. */
   async waitForCodeEditor(): Promise<void> {
-    await expect(this.program).toHaveAttribute('aria-roledescription', 'editor');
+    // Monaco loads once Python has started, which a busy 2-core machine can take long over.
+    await expect(this.program).toHaveAttribute('aria-roledescription', 'editor', {
+      timeout: 45_000,
+    });
   }
 
   /**

@@ -2,7 +2,7 @@
 // navigation, run its example, fail its exercise, read a hint, pass it, find
 // the progress kept after a reload, answer a question wrongly and see why,
 // follow a timeline mistake to its lesson, and open a lesson by its address.
-import { expect, FINISHED, SEED_OUTPUT, SEED_PROGRAM, test } from './fixtures';
+import { expect, FINISHED, SEED_OUTPUT, SEED_PROGRAM, test, refuseStorage } from './fixtures';
 
 const LESSON_1 = 'Lesson 1: Coroutines and the event loop';
 const SOLUTION = SEED_PROGRAM.replace(
@@ -11,6 +11,8 @@ const SOLUTION = SEED_PROGRAM.replace(
 );
 
 test('a learner works through lesson 1 and keeps their progress', async ({ playground }) => {
+  // A whole journey: many runs, a reload, Python started twice.
+  test.slow();
   const { page } = playground;
   const lesson = page.getByRole('article', { name: LESSON_1 });
   const exercise = page.getByRole('region', { name: /Exercise: Greet a third guest/ });
@@ -58,10 +60,10 @@ test('a learner works through lesson 1 and keeps their progress', async ({ playg
     await expect(feedback).toHaveText(/Passed/);
   });
 
-  await test.step('after a reload the exercise is still passed and its code kept', async () => {
+  await test.step('after a reload the exercise is still passed and still in the editor', async () => {
     await playground.reload();
     await expect(exercise).toContainText('✓ passed');
-    await exercise.getByRole('button', { name: 'Open exercise in editor' }).click();
+    await expect(page.getByLabel('Editing')).toHaveText('Exercise: Greet a third guest');
     await playground.expectProgram(SOLUTION);
     await page.getByText('All lessons').click();
     await expect(
@@ -111,4 +113,23 @@ test('a lesson opens by its address, and Back returns to the one before', async 
   await expect(page.getByRole('article', { name: /^Lesson [67]/ })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('article', { name: /Lesson 8: Timeouts/ })).toBeVisible();
+});
+
+test('without storage the lessons still check exercises and say progress will not be kept', async ({
+  page,
+  playground,
+}) => {
+  await refuseStorage(page);
+  await page.goto('./#/lessons');
+  await playground.reload();
+  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('note')).toContainText(
+    'your progress lasts until you close it',
+  );
+  await page.getByRole('link', { name: /Coroutines and the event loop/ }).click();
+  const exercise = page.getByRole('region', { name: /Exercise: Greet a third guest/ });
+  await exercise.getByRole('button', { name: 'Open exercise in editor' }).click();
+  await playground.setProgram(SOLUTION);
+  await exercise.getByRole('button', { name: 'Check' }).click();
+  await expect(exercise.getByRole('status', { name: 'Feedback' })).toHaveText(/Passed/);
+  await expect(page.getByRole('note', { name: 'Saving' })).toContainText('will not be kept');
 });

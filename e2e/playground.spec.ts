@@ -2,7 +2,15 @@
 // lines with their time and task, traceback links, copying, the theme.
 // The layout has its own spec, layout.spec.ts.
 import { taskColor } from '../app/shared/taskColors';
-import { expect, FINISHED, Playground, SEED_OUTPUT, SEED_PROGRAM, test } from './fixtures';
+import {
+  expect,
+  FINISHED,
+  Playground,
+  SEED_OUTPUT,
+  SEED_PROGRAM,
+  test,
+  refuseStorage,
+} from './fixtures';
 
 const FAILING = `import asyncio
 
@@ -38,13 +46,7 @@ test('without storage the playground still runs and says work will not be kept',
   page,
   playground,
 }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('denied', 'SecurityError');
-      },
-    });
-  });
+  await refuseStorage(page);
   await playground.reload();
   await expect(page.getByRole('note', { name: 'Saving' })).toContainText('will not be kept');
   await playground.runButton.click();

@@ -45,7 +45,7 @@ export function LessonsPane({ route, lessons, store, actions, running }: Lessons
         <p className="lessons-intro">
           These lessons take you from your first <code>await</code> to event-driven applications.
           Each one runs its examples here, beside the timeline, and ends with exercises that check
-          themselves. Your progress stays in this browser.
+          themselves.
         </p>
         <LessonsNav lessons={navEntries} currentId={null} progressOf={store} />
       </div>

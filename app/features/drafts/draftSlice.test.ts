@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { createTextStorage } from '../../platform/browserStorage';
 import { memoryStorage } from '../../platform/memoryStorage';
-import { createDraftSlice, type DraftOptions } from './draftSlice';
+import { createDraftSlice, LAST_DOCUMENT_KEY, type DraftOptions } from './draftSlice';
 
 /** The slice alone in a store of its own. */
 function createDraftStore(options: DraftOptions) {
@@ -95,5 +95,37 @@ describe('draft slice', () => {
     store.getState().edit('short');
     timers.runAll();
     expect(store.getState().keeping).toBe('kept');
+  });
+
+  it('reopens the document shown last when asked to, with its edits', () => {
+    const storage = createTextStorage(memoryStorage());
+    const timers = manualTimers();
+    const playground = { storage, key: 'loopscope:p', startingCode: START, ...timers };
+    const before = createDraftStore(playground);
+    const exercise = { key: 'loopscope:x', startingCode: 'starter\n', title: 'Exercise: X' };
+    before.getState().openDocument(exercise);
+    before.getState().edit('mine\n');
+    before.getState().flushDraft();
+
+    const resumed = createDraftStore({ ...playground, resumeLastDocument: true });
+    expect(resumed.getState().document).toEqual(exercise);
+    expect(resumed.getState().source).toBe('mine\n');
+    const fresh = createDraftStore(playground);
+    expect(fresh.getState().document.key).toBe('loopscope:p');
+    expect(fresh.getState().source).toBe(START);
+  });
+
+  it('ignores a kept description of the last document that it cannot read', () => {
+    for (const kept of ['not json', '{"key":"elsewhere","startingCode":"","title":""}', '[]']) {
+      const storage = createTextStorage(memoryStorage());
+      storage.save(LAST_DOCUMENT_KEY, kept);
+      const store = createDraftStore({
+        storage,
+        key: 'loopscope:p',
+        startingCode: START,
+        resumeLastDocument: true,
+      });
+      expect(store.getState().document.key).toBe('loopscope:p');
+    }
   });
 });

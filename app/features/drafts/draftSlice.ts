@@ -69,6 +69,33 @@ export interface DraftOptions extends TimerOptions {
   readonly startingCode: string;
   /** Its title; "Playground" when not given. */
   readonly title?: string;
+  /**
+   * Start with the document shown when the learner left, if it is known
+   * (reloading a lesson page keeps its exercise in the editor).
+   */
+  readonly resumeLastDocument?: boolean;
+}
+
+/** Where the description of the document shown last is kept. */
+export const LAST_DOCUMENT_KEY = 'loopscope:editor:document';
+
+/** The document kept under LAST_DOCUMENT_KEY, or null when there is none this version can read. */
+function readDocument(text: string | null): DraftDocument | null {
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return null;
+    const { key, startingCode, title } = value as Partial<Record<keyof DraftDocument, unknown>>;
+    return typeof key === 'string' &&
+      key.startsWith('loopscope:') &&
+      key !== LAST_DOCUMENT_KEY &&
+      typeof startingCode === 'string' &&
+      typeof title === 'string'
+      ? { key, startingCode, title }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 function keepingAfter(outcome: SaveOutcome): KeepingState {
@@ -77,11 +104,14 @@ function keepingAfter(outcome: SaveOutcome): KeepingState {
 
 export function createDraftSlice(options: DraftOptions): SliceCreator<DraftSlice> {
   const { storage } = options;
-  const first: DraftDocument = {
+  const given: DraftDocument = {
     key: options.key,
     startingCode: options.startingCode,
     title: options.title ?? 'Playground',
   };
+  const first =
+    (options.resumeLastDocument === true ? readDocument(storage.load(LAST_DOCUMENT_KEY)) : null) ??
+    given;
   const { setTimer, clearTimer } = timersOf(options);
   return (set, get) => {
     let pending: unknown = null;
@@ -118,6 +148,7 @@ export function createDraftSlice(options: DraftOptions): SliceCreator<DraftSlice
         if (replace) storage.remove(document.key);
         const saved = replace ? null : storage.load(document.key);
         set({ document, source: saved ?? document.startingCode });
+        storage.save(LAST_DOCUMENT_KEY, JSON.stringify(document));
       },
     };
   };
