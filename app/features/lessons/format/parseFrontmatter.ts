@@ -40,13 +40,21 @@ export function parseFrontmatter(
   yaml: string,
 ): { readonly meta: LessonMeta } | { readonly problems: readonly MetaProblem[] } {
   const counter = new LineCounter();
-  const document = parseDocument(yaml, { lineCounter: counter, uniqueKeys: true });
+  // Not yaml's pretty errors: they say "at line N" counting from the
+  // frontmatter's first line, one less than the file's line reported here.
+  // Repeated keys are reported below, by field name.
+  const document = parseDocument(yaml, {
+    lineCounter: counter,
+    prettyErrors: false,
+    uniqueKeys: false,
+  });
   // Line 1 of the file is the opening `---`.
+  const lineAt = (offset: number): number => counter.linePos(offset).line + 1;
   const lineOf = (node: Node | null | undefined): number =>
-    node?.range === undefined || node.range === null ? 1 : counter.linePos(node.range[0]).line + 1;
+    node?.range === undefined || node.range === null ? 1 : lineAt(node.range[0]);
   const problems: MetaProblem[] = document.errors.map((error) => ({
-    line: (error.linePos?.[0].line ?? 0) + 1,
-    message: `frontmatter is not valid YAML: ${error.message.split('\n')[0] ?? ''}`,
+    line: lineAt(error.pos[0]),
+    message: `frontmatter is not valid YAML (column ${counter.linePos(error.pos[0]).col}): ${error.message.split('\n')[0] ?? ''}`,
   }));
   if (problems.length > 0) return { problems };
   const root = document.contents;
@@ -61,6 +69,10 @@ export function parseFrontmatter(
         line: lineOf(pair.key),
         message: `unknown field "${key}" (the fields are ${FIELDS.join(', ')})`,
       });
+      continue;
+    }
+    if (fields.has(key)) {
+      problems.push({ line: lineOf(pair.key), message: `field "${key}" is given twice` });
       continue;
     }
     fields.set(key, pair.value);
@@ -80,7 +92,8 @@ export function parseFrontmatter(
     }
     return node.value.trim();
   };
-  const list = (field: string): string[] | null => {
+  /** A list of strings, each with the line it is written on. */
+  const list = (field: string): { value: string; line: number }[] | null => {
     if (!fields.has(field)) return [];
     const node = fields.get(field);
     if (
@@ -90,7 +103,10 @@ export function parseFrontmatter(
       problem(field, 'must be a list of strings');
       return null;
     }
-    return node.items.map((item) => (item as { value: string }).value);
+    return node.items.map((item) => ({
+      value: (item as { value: string }).value,
+      line: lineOf(item as Node),
+    }));
   };
 
   const id = text('id');
@@ -117,9 +133,12 @@ export function parseFrontmatter(
   }
   const assumes = list('assumes');
   const explains = list('explains');
-  for (const kind of explains ?? []) {
+  for (const { value: kind, line } of explains ?? []) {
     if (!(OVERLAY_KINDS as readonly string[]).includes(kind)) {
-      problem('explains', `"${kind}" is not one of ${OVERLAY_KINDS.join(', ')}`);
+      problems.push({
+        line,
+        message: `field "explains": "${kind}" is not one of ${OVERLAY_KINDS.join(', ')}`,
+      });
     }
   }
   if (
@@ -134,6 +153,13 @@ export function parseFrontmatter(
     return { problems };
   }
   return {
-    meta: { id, title, order, summary, assumes, explains: explains as OverlayKind[] },
+    meta: {
+      id,
+      title,
+      order,
+      summary,
+      assumes: assumes.map((entry) => entry.value),
+      explains: explains.map((entry) => entry.value as OverlayKind),
+    },
   };
 }

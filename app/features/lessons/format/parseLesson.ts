@@ -23,6 +23,7 @@ import { parseFrontmatter, splitFrontmatter } from './parseFrontmatter';
 /** A fenced block's info string after the language: its role, then `key=value` attributes. */
 interface BlockMeta {
   readonly role: string;
+  /** Each attribute's value; "" for a bare `key`. */
   readonly attributes: ReadonlyMap<string, string>;
 }
 
@@ -30,6 +31,9 @@ const META_TOKEN = /([\w-]+)(?:=(?:"([^"]*)"|(\S+)))?/g;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** What an `order` question shuffles must fit on screen and be unambiguous. */
 export const ORDER_LINES = { min: 2, max: 8 };
+const EXERCISE_ROLES = ['starter', 'solution', 'check', 'hint', 'wrong', 'feedback'];
+const PREDICT_ROLES = ['program', 'option', 'answer', 'explain'];
+const CONTAINER_ROLES = new Set([...EXERCISE_ROLES, ...PREDICT_ROLES]);
 
 export function parseBlockMeta(meta: string | null | undefined): BlockMeta {
   const attributes = new Map<string, string>();
@@ -39,7 +43,7 @@ export function parseBlockMeta(meta: string | null | undefined): BlockMeta {
     if (role === '' && quoted === undefined && bare === undefined) {
       role = key;
     } else {
-      attributes.set(key, quoted ?? bare ?? 'true');
+      attributes.set(key, quoted ?? bare ?? '');
     }
   }
   return { role, attributes };
@@ -52,6 +56,20 @@ function programText(node: Code): string {
 
 function lineOf(node: { position?: { start: { line: number } } | undefined }): number {
   return node.position?.start.line ?? 1;
+}
+
+/**
+ * Parses and checks the Markdown inside a fenced block (a hint, an
+ * explanation), reporting problems at the file's lines, not the block's.
+ */
+function readNestedMarkdown(node: Code, report: Report): RootContent[] {
+  const nodes = parseMarkdown(node.value);
+  // The block's first line of content is the line after its opening fence.
+  const reportInFile: Report = (line, message) => {
+    report(lineOf(node) + line, message);
+  };
+  for (const child of nodes) checkProse(child, reportInFile);
+  return nodes;
 }
 
 /** Parses the Markdown of a lesson's body (also used for hints, which are Markdown). */
@@ -69,9 +87,12 @@ export function parseLesson(
 ): { readonly lesson: Lesson } | { readonly problems: readonly LessonProblem[] } {
   const problems: LessonProblem[] = [];
   const report = (line: number, message: string): void => {
+    // `a <b>b</b> c` holds two HTML nodes on one line: say it once.
+    if (problems.some((problem) => problem.line === line && problem.message === message)) return;
     problems.push({ file, line, message });
   };
-  const split = splitFrontmatter(text);
+  // A file saved with Windows line ends reads as any other; lines stay the file's.
+  const split = splitFrontmatter(text.replace(/\r\n?/g, '\n'));
   if (split === null) {
     report(1, 'a lesson starts with frontmatter between two "---" lines');
     return { problems };
@@ -106,7 +127,9 @@ function readBlocks(nodes: readonly RootContent[], report: Report): LessonBlock[
       if (meta.role !== 'example') {
         report(
           lineOf(node),
-          `a "${meta.role}" block belongs inside an :::exercise or :::predict container`,
+          CONTAINER_ROLES.has(meta.role)
+            ? `a "${meta.role}" block belongs inside an :::exercise or :::predict container`
+            : `unknown block role "${meta.role}" (outside a container, a block's role is "example": \`\`\`python example)`,
         );
         continue;
       }
@@ -116,10 +139,16 @@ function readBlocks(nodes: readonly RootContent[], report: Report): LessonBlock[
     } else if (node.type === 'containerDirective') {
       endProse();
       const id = node.attributes?.id ?? '';
-      if (!ID.test(id)) {
+      if (id === '') {
         report(lineOf(node), `:::${node.name} needs an id, e.g. :::${node.name}{#my-id}`);
+      } else if (!ID.test(id)) {
+        report(
+          lineOf(node),
+          `:::${node.name} id "${id}" must be lowercase words joined by hyphens`,
+        );
+      } else {
+        claimId(id, lineOf(node));
       }
-      claimId(id, lineOf(node));
       if (node.name === 'exercise') {
         const exercise = readExercise(node, id, report);
         if (exercise !== null) blocks.push(exercise);
@@ -177,12 +206,16 @@ function readExample(node: Code, meta: BlockMeta, count: number, report: Report)
   for (const key of meta.attributes.keys()) {
     if (key !== 'expect-error') report(lineOf(node), `unknown example attribute "${key}"`);
   }
+  const expectError = meta.attributes.get('expect-error') ?? null;
+  if (expectError === '') {
+    report(lineOf(node), "expect-error needs the exception's name, e.g. expect-error=ValueError");
+  }
   return {
     kind: 'example',
     id: `example-${count}`,
     code: programText(node),
     line: lineOf(node),
-    expectError: meta.attributes.get('expect-error') ?? null,
+    expectError,
   };
 }
 
@@ -240,7 +273,7 @@ function single(
   if (found.length !== 1) {
     report(
       lineOf(found[1]?.node ?? container),
-      `:::${container.name} needs exactly one "${role}" block (found ${found.length})`,
+      `:::${container.name}{#${container.attributes?.id ?? ''}} needs exactly one "${role}" block (found ${found.length})`,
     );
     return null;
   }
@@ -254,11 +287,10 @@ function readExercise(
 ): ExerciseBlock | null {
   const title = container.attributes?.title ?? '';
   if (title.trim() === '') report(lineOf(container), `:::exercise{#${id}} needs a title="…"`);
-  const { prose, roled } = splitContainer(
-    container,
-    ['starter', 'solution', 'check', 'hint', 'wrong', 'feedback'],
-    report,
-  );
+  const split = splitContainer(container, EXERCISE_ROLES, report);
+  const { roled } = split;
+  // The task may be written around the blocks ("in any order"): it is all prose.
+  const prose = [...split.prose, ...split.after];
   if (prose.length === 0) report(lineOf(container), `:::exercise{#${id}} needs a task in prose`);
   const starter = single(roled, 'starter', container, report);
   const solution = single(roled, 'solution', container, report);
@@ -266,11 +298,7 @@ function readExercise(
   for (const code of [starter, solution, check]) if (code !== null) expectPython(code, report);
   const hints = roled
     .filter((entry) => entry.role === 'hint')
-    .map((entry) => {
-      const nodes = parseMarkdown(entry.node.value);
-      for (const node of nodes) checkProse(node, report);
-      return nodes;
-    });
+    .map((entry) => readNestedMarkdown(entry.node, report));
   if (hints.length === 0)
     report(lineOf(container), `:::exercise{#${id}} needs at least one "hint" block`);
   const wrong: WrongAnswer[] = [];
@@ -326,17 +354,16 @@ function readPredict(
   id: string,
   report: Report,
 ): PredictBlock | null {
-  const { prose, after, roled } = splitContainer(
-    container,
-    ['program', 'option', 'answer', 'explain'],
-    report,
-  );
+  const { prose, after, roled } = splitContainer(container, PREDICT_ROLES, report);
   if (prose.length === 0) report(lineOf(container), `:::predict{#${id}} needs a question in prose`);
   const program = single(roled, 'program', container, report);
   if (program !== null) expectPython(program, report);
-  const explain = roled.filter((entry) => entry.role === 'explain');
-  const explanation = [...after, ...explain.flatMap((entry) => parseMarkdown(entry.node.value))];
-  for (const node of explanation) checkProse(node, report);
+  const explanation = [
+    ...after,
+    ...roled
+      .filter((entry) => entry.role === 'explain')
+      .flatMap((entry) => readNestedMarkdown(entry.node, report)),
+  ];
   const question = readQuestion(container, id, roled, report);
   if (program === null || question === null) return null;
   return {
@@ -350,6 +377,19 @@ function readPredict(
   };
 }
 
+/** What each kind of question takes, besides its program and explanation. */
+const QUESTION_TAKES: Readonly<
+  Record<PredictQuestion['kind'], { attributes: readonly string[]; roles: readonly string[] }>
+> = {
+  output: { attributes: ['answer'], roles: ['option'] },
+  order: { attributes: [], roles: ['answer'] },
+  duration: { attributes: ['options', 'answer'], roles: [] },
+};
+
+function isQuestionKind(kind: string | null | undefined): kind is PredictQuestion['kind'] {
+  return kind === 'output' || kind === 'order' || kind === 'duration';
+}
+
 function readQuestion(
   container: ContainerDirective,
   id: string,
@@ -358,9 +398,26 @@ function readQuestion(
 ): PredictQuestion | null {
   const attributes = container.attributes ?? {};
   const line = lineOf(container);
+  const { kind } = attributes;
+  if (isQuestionKind(kind)) {
+    const takes = QUESTION_TAKES[kind];
+    for (const key of Object.keys(attributes)) {
+      if (key !== 'id' && key !== 'kind' && !takes.attributes.includes(key)) {
+        report(line, `:::predict{#${id} kind=${kind}} takes no "${key}" attribute`);
+      }
+    }
+    for (const entry of roled) {
+      if (!['program', 'explain', ...takes.roles].includes(entry.role)) {
+        report(
+          lineOf(entry.node),
+          `:::predict{#${id} kind=${kind}} takes no "${entry.role}" blocks`,
+        );
+      }
+    }
+  }
   const options = roled.filter((entry) => entry.role === 'option');
   const answer = Number(attributes.answer);
-  switch (attributes.kind) {
+  switch (kind) {
     case 'output': {
       if (options.length < 2)
         report(line, `:::predict{#${id} kind=output} needs two or more "option" blocks`);
@@ -374,9 +431,9 @@ function readQuestion(
       return { kind: 'output', options: options.map((entry) => entry.node.value), answer };
     }
     case 'order': {
-      if (options.length > 0)
-        report(line, `:::predict{#${id} kind=order} takes no "option" blocks`);
-      const lines = single(roled, 'answer', container, report)?.value.split('\n') ?? [];
+      const answerBlock = single(roled, 'answer', container, report);
+      if (answerBlock === null) return null;
+      const lines = answerBlock.value.split('\n');
       if (
         lines.length < ORDER_LINES.min ||
         lines.length > ORDER_LINES.max ||
