@@ -7,7 +7,9 @@ import type { Code, Nodes, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { directive } from 'micromark-extension-directive';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import type {
   ExampleBlock,
   ExerciseBlock,
@@ -75,8 +77,9 @@ function readNestedMarkdown(node: Code, report: Report): RootContent[] {
 /** Parses the Markdown of a lesson's body (also used for hints, which are Markdown). */
 export function parseMarkdown(text: string): RootContent[] {
   return fromMarkdown(text, {
-    extensions: [directive()],
-    mdastExtensions: [directiveFromMarkdown()],
+    // Tables as GitHub writes them: lessons compare APIs side by side.
+    extensions: [directive(), gfmTable()],
+    mdastExtensions: [directiveFromMarkdown(), gfmTableFromMarkdown()],
   }).children;
 }
 

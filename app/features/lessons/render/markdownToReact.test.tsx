@@ -287,6 +287,25 @@ describe('links and images a lesson may use', () => {
   });
 });
 
+describe('tables', () => {
+  it('renders a GitHub-style table with its header row and cells', () => {
+    render('| API | waits for |\n| --- | --- |\n| `gather` | all |\n| `wait` | you choose |');
+    const table = host().querySelector('table');
+    expect([...(table?.querySelectorAll('th') ?? [])].map((cell) => cell.textContent)).toEqual([
+      'API',
+      'waits for',
+    ]);
+    expect(
+      [...(table?.querySelectorAll('tbody tr') ?? [])].map((row) =>
+        [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+      ),
+    ).toEqual([
+      ['gather', 'all'],
+      ['wait', 'you choose'],
+    ]);
+  });
+});
+
 describe('code in lessons', () => {
   it('highlights Python blocks with highlight.js classes', () => {
     render('```python\nasync def main():\n    await asyncio.sleep(1)  # nap\n```\n');
