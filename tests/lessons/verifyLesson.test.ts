@@ -81,6 +81,22 @@ describe('a false claim is reported at its line', () => {
     ]);
   });
 
+  test('the output an example claims: lines in order, with `...` for any text', () => {
+    const example =
+      '```python example\nimport sys\nprint("one 1")\nprint("warn", file=sys.stderr)\nprint("two")\n```';
+    const { text, lines } = lessonOf(
+      `${example}\n\n\`\`\`text output\none ...\ntwo\n\`\`\``,
+      `${example}\n\n\`\`\`text output\ntwo\nwarn\n\`\`\``,
+    );
+    expect(
+      verify(parsed('claims.md', text)).problems.map(
+        (problem) => `${problem.line}: ${problem.message}`,
+      ),
+    ).toEqual([
+      `${(lines[1] ?? 0) + 7}: the example's output has no line "warn" where this block puts it; it prints:\none 1\nwarn\ntwo`,
+    ]);
+  });
+
   test('a check that cannot fail, a solution that fails, and wrong answers the check misjudges', () => {
     const exercise = [
       ':::exercise{#wait title="Wait two seconds"}',

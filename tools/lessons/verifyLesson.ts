@@ -68,11 +68,46 @@ function lastError(result: NodeRunResult): string {
   return lines[lines.length - 1] ?? '';
 }
 
+/** The lines the output panel shows: stdout and stderr interleaved as written. */
+function shownLines(result: NodeRunResult): string[] {
+  const text = result.events
+    .flatMap((event) => (event.type === 'output' ? [event.text] : []))
+    .join('');
+  return text === '' ? [] : text.replace(/\n$/, '').split('\n');
+}
+
+/** A claimed line as a pattern: `...` stands for any text. */
+function linePattern(claimed: string): RegExp {
+  const parts = claimed.split('...').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`);
+}
+
+/** The first claimed line not found in order among the shown lines, or null when all are. */
+function missingLine(claimed: readonly string[], shown: readonly string[]): string | null {
+  let at = 0;
+  for (const line of claimed) {
+    const pattern = linePattern(line);
+    while (at < shown.length && !pattern.test(shown[at] ?? '')) at += 1;
+    if (at === shown.length) return line;
+    at += 1;
+  }
+  return null;
+}
+
 function verifyExample(block: ExampleBlock, run: RunProgram, report: Report): void {
   const result = run({ source: block.code, filename: PROGRAM_FILE });
   if (result.stopMessage !== null) {
     report(block.line, `the example was stopped: ${result.stopMessage}`);
     return;
+  }
+  if (block.output !== null) {
+    const missing = missingLine(block.output.lines, shownLines(result));
+    if (missing !== null) {
+      report(
+        block.output.line,
+        `the example's output has no line ${JSON.stringify(missing)} where this block puts it; it prints:\n${shownLines(result).join('\n')}`,
+      );
+    }
   }
   const error = result.events.find((event) => event.type === 'error');
   if (block.expectError === null) {

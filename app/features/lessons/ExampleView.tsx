@@ -16,6 +16,11 @@ export function ExampleView({
   return (
     <figure className="lesson-example" aria-label={`Example ${number}`}>
       <PythonCode code={example.code} />
+      {example.output !== null && (
+        <pre className="lesson-example-output" aria-label={`What example ${number} prints`}>
+          {example.output.lines.join('\n')}
+        </pre>
+      )}
       <figcaption>
         <button
           type="button"

@@ -46,6 +46,19 @@ export interface ExampleBlock {
   readonly line: number;
   /** An uncaught exception this example is meant to end with (its type name). */
   readonly expectError: string | null;
+  /** What the lesson says the example prints, from a ```text output block right after it. */
+  readonly output: ExampleOutput | null;
+}
+
+/**
+ * Lines the example prints, stdout and stderr as the output panel shows them,
+ * in order; other lines may come between them. `...` in a line stands for any
+ * text (an address, a file's path).
+ */
+export interface ExampleOutput {
+  readonly lines: readonly string[];
+  /** The line of the opening fence in the lesson file. */
+  readonly line: number;
 }
 
 /** A wrong answer written next to an exercise, and what its check must say about it. */

@@ -124,6 +124,7 @@ describe('a lesson’s prose and examples', () => {
       code: 'import asyncio\nprint(1)\n',
       line: lineOf(text, '```python example'),
       expectError: null,
+      output: null,
     });
     // A ```python block without a role is prose, shown but not runnable.
     expect(between?.kind === 'prose' && between.nodes.map((node) => node.type)).toEqual([
@@ -154,6 +155,37 @@ describe('a lesson’s prose and examples', () => {
     expect(problems(text)).toEqual([
       `${FILE}:${lineOf(text, 'timeout=3')}: unknown example attribute "timeout"`,
       `${FILE}:${lineOf(text, 'javascript')}: a "example" block must be \`\`\`python`,
+    ]);
+  });
+
+  it('reads the output an example claims, from the text output block right after it', () => {
+    const text = lessonText(
+      fence('python example', 'print("hello")'),
+      fence('text output', 'hello', 'world ... end'),
+    );
+    const [example] = parsed(text).blocks;
+    expect(example?.kind === 'example' && example.output).toEqual({
+      lines: ['hello', 'world ... end'],
+      line: lineOf(text, 'text output'),
+    });
+  });
+
+  it('rejects an output block that does not follow an example, or is not text', () => {
+    const text = lessonText(
+      'Some prose.',
+      '',
+      fence('text output', 'alone'),
+      fence('python example', 'print(1)'),
+      'Prose between.',
+      '',
+      fence('text output', 'too late'),
+      fence('python example', 'print(2)'),
+      fence('python output', '2'),
+    );
+    expect(problems(text)).toEqual([
+      `${FILE}:${lineOf(text, 'alone') - 1}: an "output" block must come right after the example it shows`,
+      `${FILE}:${lineOf(text, 'too late') - 1}: an "output" block must come right after the example it shows`,
+      `${FILE}:${lineOf(text, 'python output')}: an "output" block must be \`\`\`text`,
     ]);
   });
 

@@ -12,6 +12,7 @@ import { directive } from 'micromark-extension-directive';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type {
   ExampleBlock,
+  ExampleOutput,
   ExerciseBlock,
   Lesson,
   LessonBlock,
@@ -124,9 +125,22 @@ function readBlocks(nodes: readonly RootContent[], report: Report): LessonBlock[
     if (ids.has(id)) report(line, `the id "${id}" is used twice in this lesson`);
     ids.add(id);
   };
-  for (const node of nodes) {
+  for (const [index, node] of nodes.entries()) {
     if (node.type === 'code' && node.meta) {
       const meta = parseBlockMeta(node.meta);
+      if (meta.role === 'output') {
+        const example = blocks.at(-1);
+        if (
+          example?.kind === 'example' &&
+          nodes[index - 1]?.type === 'code' &&
+          prose.length === 0
+        ) {
+          blocks[blocks.length - 1] = { ...example, output: readOutput(node, meta, report) };
+        } else {
+          report(lineOf(node), 'an "output" block must come right after the example it shows');
+        }
+        continue;
+      }
       if (meta.role !== 'example') {
         report(
           lineOf(node),
@@ -204,6 +218,16 @@ function checkProse(node: Nodes, report: Report): void {
   }
 }
 
+function readOutput(node: Code, meta: BlockMeta, report: Report): ExampleOutput {
+  if (node.lang !== 'text') report(lineOf(node), 'an "output" block must be ```text');
+  for (const key of meta.attributes.keys()) {
+    report(lineOf(node), `unknown output attribute "${key}"`);
+  }
+  const lines = node.value === '' ? [] : node.value.split('\n');
+  if (lines.length === 0) report(lineOf(node), 'an "output" block needs at least one line');
+  return { lines, line: lineOf(node) };
+}
+
 function readExample(node: Code, meta: BlockMeta, count: number, report: Report): ExampleBlock {
   expectPython(node, report);
   for (const key of meta.attributes.keys()) {
@@ -219,6 +243,7 @@ function readExample(node: Code, meta: BlockMeta, count: number, report: Report)
     code: programText(node),
     line: lineOf(node),
     expectError,
+    output: null,
   };
 }
 
