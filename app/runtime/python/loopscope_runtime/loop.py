@@ -249,6 +249,11 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
                 handle = ready.popleft()
                 if not handle._cancelled:
                     handle._run()
+            # As CPython's loop: a task that failed in the last step holds its
+            # exception, whose traceback holds the step's frames, whose caller
+            # is this frame: holding the handle would make that a cycle, and
+            # "Task exception was never retrieved" would wait for the collector.
+            handle = None
             return
 
         pending = tracer.pending
@@ -266,6 +271,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             self._run_traced(run, handle)
             if len(pending) >= batch_size:
                 run.batch_full()
+        handle = None  # no cycle through a failed step's traceback (see above)
 
     def _run_traced(self, run: RunState, handle) -> None:
         """Runs one handle and records the step once it is over.
@@ -291,6 +297,9 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
                 self._tracer.emit({"type": "step", "h": h, "cpu": cpu})
             elif run.stop_exc is None:
                 report_after_step(run, task, h, cpu)
+            # The step's frames call back to this one: a failed step's
+            # traceback would keep the handle and the task alive through it.
+            handle = task = None
 
     def _drop_cancelled_timers(self) -> None:
         scheduled = self._scheduled
