@@ -28,6 +28,8 @@ class Handle(events.Handle):
     def cancel(self):
         if not self._cancelled:
             self._loop._tracer.emit({"type": "ready.cancel", "h": self._ls_h})
+        # CPython's cancel drops the callback, and with it the task; so does the trace's note.
+        self._ls_task = None
         super().cancel()
 
 
@@ -43,6 +45,11 @@ class TimerHandle(events.TimerHandle):
     """
 
     __slots__ = ("_ls_h", "_ls_task", "_ls_seq")
+
+    def cancel(self):
+        # CPython's cancel drops the callback, and with it the task; so does the trace's note.
+        self._ls_task = None
+        super().cancel()
 
     def __lt__(self, other):
         when = self._when
