@@ -153,8 +153,8 @@ describe('output chains', () => {
           task = asyncio.create_task(fail())
           await asyncio.sleep(0)
           warnings.warn("careful")
-          del task
-          gc.collect()  # reports the unretrieved exception now, inside main's step
+          del task  # reports the unretrieved exception now, inside main's step
+          gc.collect()
           Leaky()
           print("after")
           raise KeyError("end")

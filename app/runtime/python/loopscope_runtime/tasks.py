@@ -58,6 +58,10 @@ class Task(CTask):
             run.current_task = creator
         if tracer.enabled:
             report_after_step(run, self, None, None)
+        # The first step's frames call back to this one: if it failed, its
+        # traceback would keep the task alive through `self` (CPython's Python
+        # Task does the same in its eager start).
+        self = None
 
     def __hash__(self) -> int:
         # CPython hashes tasks by address, so a set of tasks (TaskGroup's, or
