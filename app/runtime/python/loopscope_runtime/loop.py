@@ -9,6 +9,7 @@ state at any step.
 
 import asyncio
 import heapq
+import weakref
 from asyncio import base_events, events, futures, timeouts
 
 from . import limits
@@ -193,7 +194,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             timeout_task = callback.__self__._task
             if timeout_task is not None:
                 timeout_id = task_id(run, timeout_task)
-                run.deadlines[timeout_id] = timer
+                run.deadlines[timeout_id] = weakref.ref(timer)
                 event["task"] = timeout_id
         tracer.emit(event)
         return timer

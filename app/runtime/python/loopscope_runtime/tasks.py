@@ -240,7 +240,8 @@ def describe_wait(run: RunState, task, tid: int) -> dict:
                 name = name_of(owner, frame)
                 if name is not None:
                     reason["name"] = name
-    deadline = run.deadlines.get(tid) if run.deadlines else None
+    deadline_ref = run.deadlines.get(tid) if run.deadlines else None
+    deadline = deadline_ref() if deadline_ref is not None else None
     if deadline is not None and deadline._scheduled and not deadline._cancelled:
         reason["deadline"] = deadline._when
     return reason
