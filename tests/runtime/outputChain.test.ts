@@ -176,6 +176,27 @@ describe('output chains', () => {
     expect(firstLines.at(-1)).toBe("KeyError: 'end'");
   });
 
+  it('gives a line to a frame at an instruction that has none', () => {
+    // The clean-up after `except* ... as excs:` has no line (f_lineno is None);
+    // freeing the group there runs __del__, whose print names that frame: at
+    // the line of the last instruction before it that has one, the except*.
+    expect(
+      outputChains(`
+        class Noisy(Exception):
+            def __del__(self):
+                print("freed")
+
+        def f():
+            try:
+                raise ExceptionGroup("group", [Noisy()])
+            except* Noisy as excs:
+                pass
+
+        f()
+      `),
+    ).toEqual([['freed\n', ['<module>:11', 'f:8', 'Noisy.__del__:3']]]);
+  });
+
   it('records chains when scheduling is not traced', () => {
     const result = runtime().run({ source: SEED_PROGRAM, filename: 'main.py', trace: false });
     expect(chains(eventsOf(result.events, 'output'))).toEqual([
