@@ -23,10 +23,12 @@ const PACKAGE_DIR = join(
 /** Real-time budget of one run before the watchdog interrupts it. */
 export const DEFAULT_WALL_TIMEOUT_MS = 10_000;
 
-/** A finished run, with its output split by stream. */
+/** A finished run, with its output split by stream, and together. */
 export interface NodeRunResult {
   readonly stdout: string;
   readonly stderr: string;
+  /** stdout and stderr as one text, in the order the program wrote them. */
+  readonly output: string;
   readonly summary: RunSummary;
   readonly events: readonly TraceEvent[];
   /** Why the run was stopped (a limit, or the watchdog), or null. */
@@ -94,6 +96,7 @@ export async function loadNodeRuntime(): Promise<NodeRuntime> {
       const events: TraceEvent[] = [];
       let stdout = '';
       let stderr = '';
+      let output = '';
       let stopMessage: string | null = null;
       const timeout = options.wallTimeoutMs ?? DEFAULT_WALL_TIMEOUT_MS;
       const { value: summary, fired } = watchdog.guard(timeout, () =>
@@ -104,6 +107,7 @@ export async function loadNodeRuntime(): Promise<NodeRuntime> {
             if (event.type === 'output') {
               if (event.stream === 'stdout') stdout += event.text;
               else stderr += event.text;
+              output += event.text;
             } else if (event.type === 'limit') {
               stopMessage = event.message;
             }
@@ -112,7 +116,7 @@ export async function loadNodeRuntime(): Promise<NodeRuntime> {
         }),
       );
       if (fired && summary.outcome === 'interrupted') stopMessage = watchdogMessage(timeout);
-      return { stdout, stderr, summary, events, stopMessage };
+      return { stdout, stderr, output, summary, events, stopMessage };
     },
     close: async () => {
       await watchdog.close();
