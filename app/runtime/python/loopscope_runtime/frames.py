@@ -73,11 +73,15 @@ class LearnerCode:
     def await_chain(self, coro: object) -> list[dict]:
         """The learner's frames a task is suspended in, outermost first, with their lines."""
         filename = self.filename
-        return [
-            {"fn": frame.f_code.co_qualname, "line": frame_line(frame)}
-            for frame in chain_frames(coro)
-            if frame.f_code.co_filename == filename
-        ]
+        chain = []
+        for frame in chain_frames(coro):
+            code = frame.f_code
+            if code.co_filename == filename:
+                line = frame.f_lineno
+                if line is None:  # see line_before
+                    line = line_before(code, frame.f_lasti)
+                chain.append({"fn": code.co_qualname, "line": line})
+        return chain
 
     def output_chain(self, depth: int) -> list[dict]:
         """The learner's frames writing output now, outermost first, with their lines.
