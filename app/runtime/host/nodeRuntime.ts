@@ -96,7 +96,6 @@ export async function loadNodeRuntime(): Promise<NodeRuntime> {
       const events: TraceEvent[] = [];
       let stdout = '';
       let stderr = '';
-      let output = '';
       let stopMessage: string | null = null;
       const timeout = options.wallTimeoutMs ?? DEFAULT_WALL_TIMEOUT_MS;
       const { value: summary, fired } = watchdog.guard(timeout, () =>
@@ -107,7 +106,6 @@ export async function loadNodeRuntime(): Promise<NodeRuntime> {
             if (event.type === 'output') {
               if (event.stream === 'stdout') stdout += event.text;
               else stderr += event.text;
-              output += event.text;
             } else if (event.type === 'limit') {
               stopMessage = event.message;
             }
@@ -116,7 +114,17 @@ export async function loadNodeRuntime(): Promise<NodeRuntime> {
         }),
       );
       if (fired && summary.outcome === 'interrupted') stopMessage = watchdogMessage(timeout);
-      return { stdout, stderr, output, summary, events, stopMessage };
+      return {
+        stdout,
+        stderr,
+        // Built only when asked for: most callers want the streams apart.
+        get output() {
+          return events.map((event) => (event.type === 'output' ? event.text : '')).join('');
+        },
+        summary,
+        events,
+        stopMessage,
+      };
     },
     close: async () => {
       await watchdog.close();
