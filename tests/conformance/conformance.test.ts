@@ -8,6 +8,9 @@
  * than the program itself are dropped (the standard library's paths and line
  * numbers differ between CPython 3.13, which recorded the files, and the
  * runtime's 3.14 in Pyodide, and the runtime may add frames of its own).
+ * Programs whose header asks for it also have both streams recorded together,
+ * in the order written (`.output`): when a report appears relative to the
+ * program's own prints is part of what they claim.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,14 +25,19 @@ const PROGRAMS = readdirSync(PROGRAMS_DIR)
   .filter((name) => /^\d{3}_\w+\.py$/.test(name))
   .sort();
 
+/** The header line of a program whose `.output` holds both streams in order. */
+const IN_ORDER_HEADER = /^# Expected output: also in order \(\.output\)$/m;
+
 /** What CPython produced for one program. */
 interface Expected {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /** stdout and stderr together, in the order written; only for programs that ask. */
+  readonly output: string | null;
 }
 
-function readExpected(filename: string): Expected {
+function readExpected(filename: string, source: string): Expected {
   const base = join(PROGRAMS_DIR, filename.replace(/\.py$/, ''));
   const read = (extension: string): string => {
     const path = `${base}.${extension}`;
@@ -42,6 +50,7 @@ function readExpected(filename: string): Expected {
     stdout: read('stdout'),
     stderr: read('stderr'),
     exitCode: Number.parseInt(read('exit').trim(), 10),
+    output: IN_ORDER_HEADER.test(source.split('\n', 12).join('\n')) ? read('output') : null,
   };
 }
 
@@ -98,6 +107,11 @@ describe('conformance with CPython', () => {
     expect(PROGRAMS.length).toBeGreaterThanOrEqual(48);
   });
 
+  it('gives every program a number of its own', () => {
+    const numbers = PROGRAMS.map((name) => name.slice(0, 3));
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
   // Tracing must not change what a program does: every program runs both ways.
   describe.each([
     ['traced', true],
@@ -105,8 +119,8 @@ describe('conformance with CPython', () => {
   ])('%s', (_mode, trace) => {
     it.each(PROGRAMS)('%s', (filename) => {
       if (runtime === undefined) throw new Error('runtime not loaded');
-      const expected = readExpected(filename);
       const source = readFileSync(join(PROGRAMS_DIR, filename), 'utf8');
+      const expected = readExpected(filename, source);
       const result = runtime.run({ source, filename, stdin: readStdin(filename), trace });
       // Soft: a failing program reports every difference at once.
       expect
@@ -117,6 +131,11 @@ describe('conformance with CPython', () => {
       expect
         .soft(normalizeStderr(result.stderr, filename), 'stderr (normalized)')
         .toBe(normalizeStderr(expected.stderr, filename));
+      if (expected.output !== null) {
+        expect
+          .soft(normalizeStderr(result.output, filename), 'stdout and stderr in order (normalized)')
+          .toBe(normalizeStderr(expected.output, filename));
+      }
     });
   });
 });

@@ -11,6 +11,10 @@
 #                    file name, the interpreter's standard library path replaced by <stdlib>,
 #                    and " at 0x..." addresses removed
 #   NNN_name.exit    the exit status, one number and a newline
+#   NNN_name.output  only for programs whose header says "# Expected output: also in order
+#                    (.output)": stdout and stderr together, in the order they were written
+#                    (a second run, unbuffered, both streams into one pipe), normalized as
+#                    .stderr is
 # stdin comes from NNN_name.stdin when that file exists, else from /dev/null.
 #
 # Programs whose header says "# Expected output: hand-written" are skipped: their expected
@@ -70,19 +74,40 @@ sed_escape() { printf '%s' "$1" | sed -e 's/[]\/$*.^[]/\\&/g'; }
 programs_re="$(sed_escape "$programs/")"
 stdlib_re="$(sed_escape "$stdlib/")"
 
-# Runs programs/$1 and writes $2.stdout, $2.stderr and $2.exit; returns the exit status.
-run_one() {
-  local name="$1" out="$2" stdin=/dev/null status=0
+# Whether programs/$1 asks for its output in order (NNN_name.output).
+wants_output_in_order() {
+  head -n 12 "$1" | grep -q '^# Expected output: also in order (.output)'
+}
+
+# Runs programs/$1 in a clean environment (no PYTHONWARNINGS, PYTHONASYNCIODEBUG or dev mode
+# from the caller); the rest of the arguments are extra variables. stdin, stdout and stderr are
+# the caller's.
+run_python() {
+  local name="$1" stdin=/dev/null
+  shift
   [[ -f "${name%.py}.stdin" ]] && stdin="${name%.py}.stdin"
-  # A clean environment: no PYTHONWARNINGS, PYTHONASYNCIODEBUG or dev mode from the caller.
   env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="${TMPDIR:-/tmp}" \
-    PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 \
-    timeout "$timeout_seconds" "$python" -X warn_default_encoding "$name" \
-    <"$stdin" >"$out.stdout" 2>"$out.stderr.raw" || status=$?
-  sed -e "s/$programs_re//g" -e "s/$stdlib_re/<stdlib>\\//g" -e 's/ at 0x[0-9a-fA-F]\+//g' \
-    "$out.stderr.raw" >"$out.stderr"
+    PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 "$@" \
+    timeout "$timeout_seconds" "$python" -X warn_default_encoding "$name" <"$stdin"
+}
+
+# Reduces paths and addresses in what CPython wrote to stderr (see the header).
+normalize() {
+  sed -e "s/$programs_re//g" -e "s/$stdlib_re/<stdlib>\\//g" -e 's/ at 0x[0-9a-fA-F]\+//g'
+}
+
+# Runs programs/$1 and writes $2.stdout, $2.stderr and $2.exit (and $2.output when the program
+# asks for it); returns the exit status of the first run.
+run_one() {
+  local name="$1" out="$2" status=0
+  run_python "$name" >"$out.stdout" 2>"$out.stderr.raw" || status=$?
+  normalize <"$out.stderr.raw" >"$out.stderr"
   rm -f "$out.stderr.raw"
   echo "$status" >"$out.exit"
+  if wants_output_in_order "$name"; then
+    # Unbuffered, so that each stream is written when the program writes it, into one pipe.
+    run_python "$name" PYTHONUNBUFFERED=1 2>&1 | normalize >"$out.output" || true
+  fi
   return "$status"
 }
 
@@ -108,7 +133,8 @@ for name in "${names[@]}"; do
   fi
   if $twice; then
     run_one "$name" "$scratch/$base" || true
-    for ext in stdout stderr exit; do
+    for ext in stdout stderr exit output; do
+      [[ -f "$base.$ext" || -f "$scratch/$base.$ext" ]] || continue
       if ! cmp -s "$base.$ext" "$scratch/$base.$ext"; then
         echo "FAIL  $name: .$ext differs between two runs (not deterministic)" >&2
         diff "$base.$ext" "$scratch/$base.$ext" >&2 || true

@@ -243,6 +243,36 @@ describe('entry points', () => {
     expect(restored).toEqual(before);
   });
 
+  it("keeps a program's garbage-collector settings to its own run", () => {
+    const host = runtime().python.pyodide;
+    const probe = 'import gc; repr((gc.isenabled(), gc.get_threshold(), len(gc.callbacks)))';
+    const before: unknown = host.runPython(probe);
+    host.runPython('import gc; gc.disable()');
+    try {
+      const first = runProgram(
+        runtime(),
+        `
+        import gc
+        print("collector on:", gc.isenabled())
+        gc.disable()
+        gc.set_threshold(5)
+        gc.callbacks.append(lambda phase, info: None)
+      `,
+      );
+      // Each run starts as CPython starts, collector on, even after the host turned it off.
+      expect(first.stdout).toBe('collector on: True\n');
+      const next = runProgram(
+        runtime(),
+        'import gc\nprint(gc.isenabled(), gc.get_threshold() != (5, 10, 0), gc.callbacks)\n',
+      );
+      expect(next.stdout).toBe('True True []\n');
+      expect(host.runPython('import gc; gc.isenabled()')).toBe(false);
+    } finally {
+      host.runPython('import gc; gc.enable()');
+    }
+    expect(host.runPython(probe)).toEqual(before);
+  });
+
   it('reads stdin line by line, then raises EOFError as CPython does', () => {
     const result = runProgram(
       runtime(),

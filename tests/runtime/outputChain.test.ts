@@ -153,8 +153,8 @@ describe('output chains', () => {
           task = asyncio.create_task(fail())
           await asyncio.sleep(0)
           warnings.warn("careful")
-          del task
-          gc.collect()  # reports the unretrieved exception now, inside main's step
+          del task  # reports the unretrieved exception now, inside main's step
+          gc.collect()
           Leaky()
           print("after")
           raise KeyError("end")
@@ -174,6 +174,27 @@ describe('output chains', () => {
     ]);
     expect(firstLines).toContain('Traceback (most recent call last):');
     expect(firstLines.at(-1)).toBe("KeyError: 'end'");
+  });
+
+  it('gives a line to a frame at an instruction that has none', () => {
+    // The clean-up after `except* ... as excs:` has no line (f_lineno is None);
+    // freeing the group there runs __del__, whose print names that frame: at
+    // the line of the last instruction before it that has one, the except*.
+    expect(
+      outputChains(`
+        class Noisy(Exception):
+            def __del__(self):
+                print("freed")
+
+        def f():
+            try:
+                raise ExceptionGroup("group", [Noisy()])
+            except* Noisy as excs:
+                pass
+
+        f()
+      `),
+    ).toEqual([['freed\n', ['<module>:11', 'f:8', 'Noisy.__del__:3']]]);
   });
 
   it('records chains when scheduling is not traced', () => {

@@ -23,10 +23,12 @@ const PACKAGE_DIR = join(
 /** Real-time budget of one run before the watchdog interrupts it. */
 export const DEFAULT_WALL_TIMEOUT_MS = 10_000;
 
-/** A finished run, with its output split by stream. */
+/** A finished run, with its output split by stream, and together. */
 export interface NodeRunResult {
   readonly stdout: string;
   readonly stderr: string;
+  /** stdout and stderr as one text, in the order the program wrote them. */
+  readonly output: string;
   readonly summary: RunSummary;
   readonly events: readonly TraceEvent[];
   /** Why the run was stopped (a limit, or the watchdog), or null. */
@@ -112,7 +114,17 @@ export async function loadNodeRuntime(): Promise<NodeRuntime> {
         }),
       );
       if (fired && summary.outcome === 'interrupted') stopMessage = watchdogMessage(timeout);
-      return { stdout, stderr, summary, events, stopMessage };
+      return {
+        stdout,
+        stderr,
+        // Built only when asked for: most callers want the streams apart.
+        get output() {
+          return events.map((event) => (event.type === 'output' ? event.text : '')).join('');
+        },
+        summary,
+        events,
+        stopMessage,
+      };
     },
     close: async () => {
       await watchdog.close();

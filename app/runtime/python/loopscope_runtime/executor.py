@@ -89,12 +89,7 @@ class SimulatedThreadPool:
         outer, run.thread_context = run.thread_context, context
         started = real_perf_counter()
         try:
-            result = func(*args)
-            error = None
-        except BaseException as exc:  # the exception belongs to the awaiting task
-            if isinstance(exc, SystemExit) and getattr(exc, "kind", None):
-                raise
-            result, error = None, exc
+            result, error = _call_in_thread(func, args)
         finally:
             run.thread_context = outer
         cpu = real_perf_counter() - started
@@ -113,7 +108,14 @@ class SimulatedThreadPool:
                     "error": None if error is None else type(error).__name__,
                 }
             )
-        return future
+        # A failure's traceback reaches this frame (its function's caller) and
+        # keeps it: hold nothing of the program's once returned, so the future
+        # and its exception are freed when CPython frees them ("Future
+        # exception was never retrieved" as soon as a dropped future is done).
+        try:
+            return future
+        finally:
+            del future, result, error, func, args
 
     def _workers(self, executor) -> list[float]:
         key = id(executor) if executor is not None else 0
@@ -132,6 +134,23 @@ def function_name(func, args: tuple) -> str:
     if getattr(func, "__name__", None) == "run" and isinstance(getattr(func, "__self__", None), contextvars.Context):
         func = args[0] if args else func
     return getattr(func, "__qualname__", None) or type(func).__name__
+
+
+def _call_in_thread(func: Callable, args: tuple) -> tuple[object, BaseException | None]:
+    """Runs the function as a worker thread would: (result, None) or (None, its exception).
+
+    The exception belongs to the awaiting task. Its traceback starts at the
+    function, as a thread's starts at CPython's worker: this frame is the
+    runtime's, and like CPython's `_WorkItem.run` it lets go of the function
+    and its arguments, which the traceback would otherwise keep.
+    """
+    try:
+        return func(*args), None
+    except BaseException as exc:
+        if isinstance(exc, SystemExit) and getattr(exc, "kind", None):
+            raise  # a run limit, not the function's failure
+        del func, args
+        return None, exc.with_traceback(exc.__traceback__.tb_next if exc.__traceback__ else None)
 
 
 def _write_later(run, thread: int, stream: str, text: str, chain: list[dict]) -> None:

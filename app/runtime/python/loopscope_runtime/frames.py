@@ -7,7 +7,7 @@ trace describes in the learner's terms instead of showing.
 
 import sys
 from collections.abc import Callable, Iterator
-from types import CoroutineType, FrameType
+from types import CodeType, CoroutineType, FrameType
 
 from .trace import safe_repr
 
@@ -50,7 +50,7 @@ class LearnerCode:
 
     def current_line(self, depth: int = 2) -> int | None:
         frame = self.innermost_frame(sys._getframe(depth))
-        return frame.f_lineno if frame is not None else None
+        return frame_line(frame) if frame is not None else None
 
     def creation_site(self, depth: int) -> tuple[int | None, str | None]:
         """The learner's line that led here, and the outermost library function called from it.
@@ -64,7 +64,7 @@ class LearnerCode:
         while frame is not None:
             code = frame.f_code
             if code.co_filename == filename:
-                return frame.f_lineno, api
+                return frame_line(frame), api
             if not code.co_filename.startswith(RUNTIME_DIR):
                 api = code.co_qualname
             frame = frame.f_back
@@ -73,11 +73,15 @@ class LearnerCode:
     def await_chain(self, coro: object) -> list[dict]:
         """The learner's frames a task is suspended in, outermost first, with their lines."""
         filename = self.filename
-        return [
-            {"fn": frame.f_code.co_qualname, "line": frame.f_lineno}
-            for frame in chain_frames(coro)
-            if frame.f_code.co_filename == filename
-        ]
+        chain = []
+        for frame in chain_frames(coro):
+            code = frame.f_code
+            if code.co_filename == filename:
+                line = frame.f_lineno
+                if line is None:  # see line_before
+                    line = line_before(code, frame.f_lasti)
+                chain.append({"fn": code.co_qualname, "line": line})
+        return chain
 
     def output_chain(self, depth: int) -> list[dict]:
         """The learner's frames writing output now, outermost first, with their lines.
@@ -99,7 +103,10 @@ class LearnerCode:
         while frame is not None:
             code = frame.f_code
             if code.co_filename == filename:
-                chain.append({"fn": code.co_qualname, "line": frame.f_lineno})
+                line = frame.f_lineno
+                if line is None:
+                    line = line_before(code, frame.f_lasti)
+                chain.append({"fn": code.co_qualname, "line": line})
             elif id(code) in boundaries:
                 break
             frame = frame.f_back
@@ -114,6 +121,31 @@ class LearnerCode:
             if frame.f_code.co_filename == filename:
                 found = frame
         return found
+
+
+def frame_line(frame: FrameType) -> int:
+    """The line a frame is at, always a number (see `line_before`)."""
+    line = frame.f_lineno
+    return line_before(frame.f_code, frame.f_lasti) if line is None else line
+
+
+def line_before(code: CodeType, offset: int) -> int:
+    """The line of the last instruction at or before `offset` that has one.
+
+    `f_lineno` is None on the instructions CPython adds without a line, such
+    as the clean-up that unbinds `excs` after `except* E as excs:`; a
+    learner's `__del__` can print from there (when that frees an object), and
+    the output's chain still needs a line to show. The clean-up belongs to the
+    code before it (there, the `except*` clause or its body), as CPython's own
+    line for the clean-up of a plain `except E as e:` is its body's last line.
+    """
+    found = code.co_firstlineno
+    for start, _end, line in code.co_lines():
+        if start > offset:
+            break
+        if line is not None:
+            found = line
+    return found
 
 
 def chain_frames(coro: object) -> Iterator[FrameType]:

@@ -9,6 +9,7 @@ state at any step.
 
 import asyncio
 import heapq
+import weakref
 from asyncio import base_events, events, futures, timeouts
 
 from . import limits
@@ -28,6 +29,8 @@ class Handle(events.Handle):
     def cancel(self):
         if not self._cancelled:
             self._loop._tracer.emit({"type": "ready.cancel", "h": self._ls_h})
+        # CPython's cancel drops the callback, and with it the task; so does the trace's note.
+        self._ls_task = None
         super().cancel()
 
 
@@ -43,6 +46,11 @@ class TimerHandle(events.TimerHandle):
     """
 
     __slots__ = ("_ls_h", "_ls_task", "_ls_seq")
+
+    def cancel(self):
+        # CPython's cancel drops the callback, and with it the task; so does the trace's note.
+        self._ls_task = None
+        super().cancel()
 
     def __lt__(self, other):
         when = self._when
@@ -186,7 +194,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             timeout_task = callback.__self__._task
             if timeout_task is not None:
                 timeout_id = task_id(run, timeout_task)
-                run.deadlines[timeout_id] = timer
+                run.deadlines[timeout_id] = weakref.ref(timer)
                 event["task"] = timeout_id
         tracer.emit(event)
         return timer
@@ -249,6 +257,11 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
                 handle = ready.popleft()
                 if not handle._cancelled:
                     handle._run()
+            # As CPython's loop: a task that failed in the last step holds its
+            # exception, whose traceback holds the step's frames, whose caller
+            # is this frame: holding the handle would make that a cycle, and
+            # "Task exception was never retrieved" would wait for the collector.
+            handle = None
             return
 
         pending = tracer.pending
@@ -266,6 +279,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             self._run_traced(run, handle)
             if len(pending) >= batch_size:
                 run.batch_full()
+        handle = None  # no cycle through a failed step's traceback (see above)
 
     def _run_traced(self, run: RunState, handle) -> None:
         """Runs one handle and records the step once it is over.
@@ -291,6 +305,9 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
                 self._tracer.emit({"type": "step", "h": h, "cpu": cpu})
             elif run.stop_exc is None:
                 report_after_step(run, task, h, cpu)
+            # The step's frames call back to this one: a failed step's
+            # traceback would keep the handle and the task alive through it.
+            handle = task = None
 
     def _drop_cancelled_timers(self) -> None:
         scheduled = self._scheduled
@@ -329,7 +346,12 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
-        return self._thread_pool.submit(executor, func, args)
+        try:
+            return self._thread_pool.submit(executor, func, args)
+        finally:
+            # The function runs from here, so a failure's traceback reaches
+            # this frame; on CPython it runs in a thread and reaches nothing.
+            del func, args
 
     async def shutdown_default_executor(self, timeout=None):
         """Nothing to join: simulated threads finish in virtual time."""

@@ -1,13 +1,15 @@
 """Putting the run's world in place, and taking it away again afterwards.
 
 During a run, stdout/stderr/stdin, the clocks, asyncio's loop policy, the
-random seed and `__main__` belong to the learner's program. Everything is
+random seed, the garbage collector's settings and `__main__` belong to the
+learner's program. Everything is
 restored afterwards, so nothing from one run leaks into the next.
 """
 
 import asyncio
 import datetime
 import errno
+import gc
 import linecache
 import random
 import signal
@@ -52,6 +54,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
     saved_signal = signal.getsignal(signal.SIGINT)
     saved_unraisablehook = sys.unraisablehook
     saved_random = random.getstate()
+    saved_gc = (gc.isenabled(), gc.get_threshold(), gc.callbacks[:])
     saved_policy = install_policy()
     set_current_run(run)
     try:
@@ -74,6 +77,10 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         signal.signal(signal.SIGINT, _interrupted(run))
         sys.unraisablehook = _reported_unraisable(saved_unraisablehook)
         random.seed(seed)
+        # A program starts with the collector on, as under CPython, whatever
+        # the one before did with gc.disable(); and what it does with the
+        # collector ends with it.
+        gc.enable()
         # Tracebacks and warnings quote the learner's source lines, as CPython does.
         linecache.cache[argv0] = (len(source), None, source.splitlines(True), argv0)
         yield
@@ -89,12 +96,22 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         signal.signal(signal.SIGINT, saved_signal)
         sys.unraisablehook = saved_unraisablehook
         random.setstate(saved_random)
+        _restore_gc(*saved_gc)
         for module, contents in saved_dicts:
             module.__dict__.clear()
             module.__dict__.update(contents)
         restore_policy(saved_policy)
         set_current_run(None)
         linecache.cache.pop(argv0, None)
+
+
+def _restore_gc(enabled: bool, threshold: tuple[int, ...], callbacks: list) -> None:
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
+    gc.set_threshold(*threshold)
+    gc.callbacks[:] = callbacks
 
 
 def _main_module(argv0: str) -> types.ModuleType:

@@ -39,8 +39,10 @@ class RunState:
         # The handle and task of the step running now, for causality and output.
         self.current_h = 0
         self.current_task = 0
-        # Timeout deadlines that apply to a task: task id -> timer handle.
-        self.deadlines: dict[int, object] = {}
+        # Timeout deadlines that apply to a task: task id -> weak reference
+        # to the timer handle. Weak: a fired timer's callback leads to the
+        # task, and the trace must not keep a task CPython would free.
+        self.deadlines: dict[int, weakref.ref] = {}
         self.stop_exc: RunStopped | None = None
         # The exception that ended the program, if any: freed only when the
         # program is over (runner._exit_program), as CPython frees it.

@@ -58,6 +58,10 @@ class Task(CTask):
             run.current_task = creator
         if tracer.enabled:
             report_after_step(run, self, None, None)
+        # The first step's frames call back to this one: if it failed, its
+        # traceback would keep the task alive through `self` (CPython's Python
+        # Task does the same in its eager start).
+        self = None
 
     def __hash__(self) -> int:
         # CPython hashes tasks by address, so a set of tasks (TaskGroup's, or
@@ -236,7 +240,8 @@ def describe_wait(run: RunState, task, tid: int) -> dict:
                 name = name_of(owner, frame)
                 if name is not None:
                     reason["name"] = name
-    deadline = run.deadlines.get(tid) if run.deadlines else None
+    deadline_ref = run.deadlines.get(tid) if run.deadlines else None
+    deadline = deadline_ref() if deadline_ref is not None else None
     if deadline is not None and deadline._scheduled and not deadline._cancelled:
         reason["deadline"] = deadline._when
     return reason

@@ -189,6 +189,10 @@ class VirtualSelectorMixin(_LoopBase):
         for handle in handles:
             if not handle._cancelled:
                 handle._run()
+        # CPython runs these from its ready queue, holding none once run
+        # (`handle = None` in _run_once): a callback's failure has a traceback
+        # that reaches this frame, which must not keep transports and protocols.
+        handles = handle = None
         for sock, order in reported.items():
             if sock.state != CLOSED and sock.readable():
                 key = fd_map.get(sock.fileno())
