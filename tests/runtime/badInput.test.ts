@@ -137,6 +137,9 @@ describe('bad input', () => {
       for i in range(10**6):
           print(i)
     `,
+      {},
+      // The output cap must stop it, not the watchdog: a busy machine takes seconds to print this.
+      { wallTimeoutMs: 100_000 },
     );
     expect(result.summary).toMatchObject({ outcome: 'limit', exitCode: 1 });
     expect(result.stopMessage).toMatch(
