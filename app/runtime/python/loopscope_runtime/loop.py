@@ -9,6 +9,7 @@ state at any step.
 
 import asyncio
 import heapq
+import sys
 from asyncio import base_events, events, futures, timeouts
 
 from . import limits
@@ -73,6 +74,8 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         run = current_run()
         self._run: RunState = run
         self._clock = run.clock
+        self._clock_reads = run.clock_reads
+        self._learner_file = run.learner.filename
         self._tracer = run.tracer
         # Timers due "now" must really be due: the virtual clock is exact.
         self._clock_resolution = 1e-9
@@ -85,6 +88,12 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
     # -- time ---------------------------------------------------------------
 
     def time(self) -> float:
+        # The program's own `loop.time()` is a clock read like `time.monotonic()`
+        # (busy work costs time, a simulated thread reads its own clock);
+        # asyncio's and the loop's reads are not.
+        caller = sys._getframe(1)
+        if caller.f_code.co_filename == self._learner_file:
+            return self._clock_reads.now(caller)
         return self._clock.now
 
     # -- what BaseEventLoop expects of a concrete loop ----------------------
@@ -245,10 +254,13 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
                 "(is there a loop that never ends?)",
             )
         if not tracing:
+            reads = self._clock_reads
             for _ in range(ntodo):
                 handle = ready.popleft()
                 if not handle._cancelled:
                     handle._run()
+                    if reads.stretch is not None:  # a busy stretch ends with its step
+                        reads.close_stretch()
             return
 
         pending = tracer.pending
@@ -285,6 +297,9 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             handle._run()
         finally:
             cpu = round((real_perf_counter() - started) * 1e6)
+            reads = run.clock_reads
+            if reads.stretch is not None:  # a busy stretch ends with its step, recorded before it
+                reads.close_stretch()
             run.current_h = 0
             run.current_task = 0
             if task is None:
