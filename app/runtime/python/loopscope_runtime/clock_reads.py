@@ -20,8 +20,9 @@ by one deterministic rule (docs/trace-format.md, "Reading the clock"):
   that stamps a handful of items, or awaits something that does not suspend,
   leaves time (and the trace) as it was. Each read after that is **charged**:
   the reader's clock moves by a quantum (1 ms; more in a long stretch, see
-  `quantum_ns`) before the read answers, and the count goes on for as long as
-  only such reads move the clock.
+  `quantum_ns`) before the read answers. A place's count starts again when
+  the clock has moved since its previous read by anything but that read's own
+  cost, so a loop reading the clock at several places pays at one of them.
 - Consecutive charged reads of one reader in one step form a **busy
   stretch**, recorded as one `loop.blocked` event, as a `time.sleep` is. On a
   simulated thread the thread's own clock moves instead, and nothing blocks
