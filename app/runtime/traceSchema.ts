@@ -198,7 +198,7 @@ export type TaskEndEvent =
       readonly line: number | null;
     });
 
-/** A blocking call (`time.sleep`) froze the whole loop. */
+/** Blocking code froze the whole loop: a blocking call (`time.sleep`), or busy work reading the clock. */
 export interface LoopBlockedEvent {
   readonly type: 'loop.blocked';
   readonly task: TaskId | null;

@@ -57,8 +57,8 @@ describe('hover cards', () => {
     expect(hit).not.toBeNull();
     if (hit === null) return;
     const card = describeHit(hit);
-    expect(card.title).toBe('! A blocking call');
-    expect(card.details[0]?.[1]).toMatch(/^Task-3 made a blocking call at line 12/);
+    expect(card.title).toBe('! Blocking code');
+    expect(card.details[0]?.[1]).toMatch(/^Task-3 blocked the event loop at line 12/);
   });
 
   it('place an edge after the last step', () => {

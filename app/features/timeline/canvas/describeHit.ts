@@ -115,7 +115,7 @@ function describeCreation(lane: Lane): string {
 function overlayTitle(kind: Overlay['kind']): string {
   switch (kind) {
     case 'blocking-call':
-      return 'A blocking call';
+      return 'Blocking code';
     case 'never-awaited':
       return 'A coroutine never awaited';
     case 'exception-never-retrieved':

@@ -17,7 +17,7 @@ import { LAYOUT, type LaneRow, type RunSection } from './timelineScene';
 const PRINT_SIZE = 3;
 const OVERLAY_RADIUS = 6;
 
-/** A red band across the run's lanes where a blocking call froze the loop, with its line. */
+/** A red band across the run's lanes where blocking code froze the loop, with its line. */
 export function drawBlockedBands(draw: DrawContext, section: RunSection): void {
   const { ctx, view, frame, palette } = draw;
   const firstRow = section.rows[0];

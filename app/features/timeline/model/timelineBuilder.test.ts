@@ -173,7 +173,26 @@ describe('the timeline model of a blocking call', () => {
       ['blocking-call', 'task:3', 12],
     ]);
     expect(model.overlays[0]?.text).toMatch(
-      /^Task-3 made a blocking call at line 12 that froze the event loop for 1 s/,
+      /^Task-3 blocked the event loop at line 12 for 1 s: no other task could run/,
+    );
+  });
+});
+
+describe('the timeline model of a busy-wait', () => {
+  const model = buildTimeline(readGoldenTrace('busy_wait'));
+
+  it('draws it as a time.sleep: one blocked band, at the line that kept reading the clock', () => {
+    expect(model.blocked).toHaveLength(1);
+    const band = model.blocked[0];
+    expect(band).toMatchObject({ task: 3, line: 13, t: 0.2, duration: 1 });
+    const step = model.steps[band?.step ?? -1];
+    expect([step?.task, step?.t0, step?.t1]).toEqual([3, 0.2, 1.2]);
+    expect(model.overlays.map((overlay) => [overlay.kind, overlay.lane, overlay.line])).toEqual([
+      ['blocking-call', 'task:3', 13],
+    ]);
+    // The words fit busy work as well as a blocking call.
+    expect(model.overlays[0]?.text).toMatch(
+      /^Task-3 blocked the event loop at line 13 for 1 s: .*busy work/,
     );
   });
 });

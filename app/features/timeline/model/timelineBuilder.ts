@@ -410,10 +410,13 @@ export function createTimelineBuilder(): TimelineBuilder {
           lane: event.task === null ? null : taskLaneKey(event.task),
           at: stepEnd(steps.length),
           line: event.line,
+          // Same event for `time.sleep` and for busy work (a loop reading the
+          // clock): the words fit both.
           text:
-            `${who} made a blocking call${event.line === null ? '' : ` at line ${event.line}`} ` +
-            `that froze the event loop for ${formatSeconds(event.duration)}: no other task could run. ` +
-            'In a coroutine, `await asyncio.sleep(…)` waits without blocking.',
+            `${who} blocked the event loop${event.line === null ? '' : ` at line ${event.line}`} ` +
+            `for ${formatSeconds(event.duration)}: no other task could run meanwhile. ` +
+            'A blocking call such as `time.sleep` does this, and so does busy work (a loop that ' +
+            'computes, or watches the clock); in a coroutine, wait with `await asyncio.sleep(…)`.',
         });
         break;
       }

@@ -149,7 +149,7 @@ export interface PrintMark {
   readonly line: number | null;
 }
 
-/** A blocking call that froze every task: a band across all lanes. */
+/** Blocking code (a blocking call or busy work) that froze every task: a band across all lanes. */
 export interface BlockedBand {
   readonly step: number;
   readonly task: TaskId | null;

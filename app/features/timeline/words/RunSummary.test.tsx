@@ -49,7 +49,7 @@ describe('the run summary', () => {
   it('names the blocking call among the mistakes', () => {
     renderSummary(buildTimeline(readGoldenTrace('blocking_sleep')));
     expect(host().querySelector('li span')?.textContent).toMatch(
-      /^⚠ Task-3 made a blocking call at line 12 that froze the event loop for 1 s/,
+      /^⚠ Task-3 blocked the event loop at line 12 for 1 s: no other task could run/,
     );
   });
 });

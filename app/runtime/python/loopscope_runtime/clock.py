@@ -1,12 +1,20 @@
 """The virtual clock, and the time functions that read it during a run.
 
 A run starts at virtual time 0. Time moves only when the loop jumps to its
-next timer, or when something blocks (`time.sleep`), so a program that sleeps
-for an hour finishes at once and prints the same thing every time.
+next timer, when something blocks (`time.sleep`), or when the program keeps
+reading a clock without awaiting (busy work, clock_reads.py), so a program
+that sleeps for an hour finishes at once and prints the same thing every time.
 """
 
 import datetime as _datetime
 import time as _time
+from collections.abc import Callable
+from sys import _getframe
+from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .clock_reads import ClockReads
 
 # Wall-clock time at virtual time 0: 2026-01-01 00:00:00 UTC. Fixed, so that
 # `time.time()` and `datetime.now()` print the same on every run.
@@ -33,21 +41,21 @@ class VirtualClock:
             self.now += seconds
 
 
-def _virtual_datetime_class(clock: VirtualClock) -> type:
+def _virtual_datetime_class(now: Callable[[FrameType], float]) -> type:
     base = _datetime.datetime
 
     class datetime(base):  # keeps the stdlib's name so reprs are unchanged
         @classmethod
         def now(cls, tz=None):
-            return cls.fromtimestamp(EPOCH_AT_ZERO + clock.now, tz)
+            return cls.fromtimestamp(EPOCH_AT_ZERO + now(_getframe(1)), tz)
 
         @classmethod
         def today(cls):
-            return cls.fromtimestamp(EPOCH_AT_ZERO + clock.now)
+            return cls.fromtimestamp(EPOCH_AT_ZERO + now(_getframe(1)))
 
         @classmethod
         def utcnow(cls):
-            return cls.fromtimestamp(EPOCH_AT_ZERO + clock.now, _datetime.UTC).replace(
+            return cls.fromtimestamp(EPOCH_AT_ZERO + now(_getframe(1)), _datetime.UTC).replace(
                 tzinfo=None
             )
 
@@ -56,40 +64,58 @@ def _virtual_datetime_class(clock: VirtualClock) -> type:
     return datetime
 
 
-def _virtual_date_class(clock: VirtualClock) -> type:
+def _virtual_date_class(now: Callable[[FrameType], float]) -> type:
     class date(_datetime.date):
         @classmethod
         def today(cls):
-            return cls.fromtimestamp(EPOCH_AT_ZERO + clock.now)
+            return cls.fromtimestamp(EPOCH_AT_ZERO + now(_getframe(1)))
 
     date.__module__ = "datetime"
     date.__qualname__ = "date"
     return date
 
 
-def time_patches(clock: VirtualClock, sleep) -> dict[tuple[object, str], object]:
-    """Replacements for the time and datetime functions, as (module, name) -> value."""
+def time_patches(reads: "ClockReads", sleep) -> dict[tuple[object, str], object]:
+    """Replacements for the time and datetime functions, as (module, name) -> value.
+
+    Each passes its caller's frame to `reads`, which decides whether the read
+    is the program's and charges busy work (clock_reads.py).
+    """
+    now = reads.now
+    cpu_time_ns = reads.cpu_time_ns
 
     def monotonic() -> float:
-        return clock.now
+        return now(_getframe(1))
 
     def monotonic_ns() -> int:
-        return round(clock.now * 1e9)
+        return round(now(_getframe(1)) * 1e9)
 
     def wall() -> float:
-        return EPOCH_AT_ZERO + clock.now
+        return EPOCH_AT_ZERO + now(_getframe(1))
 
     def wall_ns() -> int:
-        return round((EPOCH_AT_ZERO + clock.now) * 1e9)
+        return round((EPOCH_AT_ZERO + now(_getframe(1))) * 1e9)
+
+    def process_time() -> float:
+        return cpu_time_ns(_getframe(1), True) / 1e9
+
+    def process_time_ns() -> int:
+        return cpu_time_ns(_getframe(1), True)
+
+    def thread_time() -> float:
+        return cpu_time_ns(_getframe(1), False) / 1e9
+
+    def thread_time_ns() -> int:
+        return cpu_time_ns(_getframe(1), False)
 
     def localtime(secs=None):
-        return _time_localtime(wall() if secs is None else secs)
+        return _time_localtime(EPOCH_AT_ZERO + now(_getframe(1)) if secs is None else secs)
 
     def gmtime(secs=None):
-        return _time_gmtime(wall() if secs is None else secs)
+        return _time_gmtime(EPOCH_AT_ZERO + now(_getframe(1)) if secs is None else secs)
 
     def ctime(secs=None):
-        return _time_ctime(wall() if secs is None else secs)
+        return _time_ctime(EPOCH_AT_ZERO + now(_getframe(1)) if secs is None else secs)
 
     return {
         (_time, "monotonic"): monotonic,
@@ -98,12 +124,16 @@ def time_patches(clock: VirtualClock, sleep) -> dict[tuple[object, str], object]
         (_time, "perf_counter_ns"): monotonic_ns,
         (_time, "time"): wall,
         (_time, "time_ns"): wall_ns,
+        (_time, "process_time"): process_time,
+        (_time, "process_time_ns"): process_time_ns,
+        (_time, "thread_time"): thread_time,
+        (_time, "thread_time_ns"): thread_time_ns,
         (_time, "localtime"): localtime,
         (_time, "gmtime"): gmtime,
         (_time, "ctime"): ctime,
         (_time, "sleep"): sleep,
-        (_datetime, "datetime"): _virtual_datetime_class(clock),
-        (_datetime, "date"): _virtual_date_class(clock),
+        (_datetime, "datetime"): _virtual_datetime_class(now),
+        (_datetime, "date"): _virtual_date_class(now),
     }
 
 

@@ -27,12 +27,17 @@ def default_worker_count() -> int:
 
 
 class ThreadContext:
-    """While a simulated thread runs: its elapsed virtual time and held-back output."""
+    """While a simulated thread runs: its elapsed virtual time and held-back output.
+
+    The thread's clock reads `start + elapsed`: its own `time.sleep` calls and
+    busy work (clock_reads.py) add to `elapsed`; busy work also to `cpu_ns`.
+    """
 
     def __init__(self, thread: int, start: float) -> None:
         self.thread = thread
         self.start = start
         self.elapsed = 0.0
+        self.cpu_ns = 0
         # (virtual time, stream, text, the learner's frames of its last write)
         self.output: list[tuple[float, str, str, list[dict]]] = []
 

@@ -9,6 +9,7 @@ state at any step.
 
 import asyncio
 import heapq
+import sys
 import weakref
 from asyncio import base_events, events, futures, timeouts
 
@@ -81,6 +82,8 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         run = current_run()
         self._run: RunState = run
         self._clock = run.clock
+        self._clock_reads = run.clock_reads
+        self._learner_file = run.learner.filename
         self._tracer = run.tracer
         # Timers due "now" must really be due: the virtual clock is exact.
         self._clock_resolution = 1e-9
@@ -93,6 +96,12 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
     # -- time ---------------------------------------------------------------
 
     def time(self) -> float:
+        # The program's own `loop.time()` is a clock read like `time.monotonic()`
+        # (busy work costs time, a simulated thread reads its own clock);
+        # asyncio's and the loop's reads are not.
+        caller = sys._getframe(1)
+        if caller.f_code.co_filename == self._learner_file:
+            return self._clock_reads.now(caller)
         return self._clock.now
 
     # -- what BaseEventLoop expects of a concrete loop ----------------------
@@ -161,7 +170,10 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         if delay is None:
             raise TypeError("delay must not be None")
         self._run.timer_seq += 1
-        return self._schedule(self.time() + delay, self._run.timer_seq, callback, args, context)
+        # self.time() as CPython's call_later, unless it is this class's own:
+        # then the clock directly, sparing the check for a program's read.
+        now = self._clock.now if type(self).time is _traced_time else self.time()
+        return self._schedule(now + delay, self._run.timer_seq, callback, args, context)
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
@@ -253,10 +265,13 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
                 "(is there a loop that never ends?)",
             )
         if not tracing:
+            reads = self._clock_reads
             for _ in range(ntodo):
                 handle = ready.popleft()
                 if not handle._cancelled:
                     handle._run()
+                    if reads.stretch is not None:  # a busy stretch ends with its step
+                        reads.close_stretch()
             # As CPython's loop: a task that failed in the last step holds its
             # exception, whose traceback holds the step's frames, whose caller
             # is this frame: holding the handle would make that a cycle, and
@@ -299,6 +314,9 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             handle._run()
         finally:
             cpu = round((real_perf_counter() - started) * 1e6)
+            reads = run.clock_reads
+            if reads.stretch is not None:  # a busy stretch ends with its step, recorded before it
+                reads.close_stretch()
             run.current_h = 0
             run.current_task = 0
             if task is None:
@@ -365,6 +383,9 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             # pending!") are noise about our stop, not the learner's program.
             return
         super().call_exception_handler(context)
+
+
+_traced_time = TracedEventLoop.time
 
 
 def callback_label(callback, args) -> str:

@@ -65,7 +65,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         # Only sys.modules holds the program's module, so that the program's
         # exit (runner._exit_program) can free it as CPython would.
         sys.modules["__main__"] = _main_module(argv0)
-        patches = time_patches(run.clock, _blocking_sleep(run)) | errno_patches() | loop_patches()
+        patches = time_patches(run.clock_reads, _blocking_sleep(run)) | errno_patches() | loop_patches()
         for (module, name), value in patches.items():
             setattr(module, name, value)
         # Pyodide wraps asyncio.run to reuse its browser loop; a run uses the stock one.
@@ -132,6 +132,8 @@ def _blocking_sleep(run: RunState):
         if thread is not None:
             thread.elapsed += seconds
             return
+        # A busy stretch before this sleep is over: its event comes first.
+        run.clock_reads.close_stretch()
         start = run.clock.now
         if start + seconds > run.limits.max_virtual_time:
             raise run.stop(

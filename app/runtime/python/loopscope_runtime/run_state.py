@@ -3,6 +3,7 @@
 import weakref
 
 from .clock import VirtualClock
+from .clock_reads import ClockReads
 from .enforce import StopEnforcer
 from .frames import LearnerCode
 from .limits import EVENTS, Limits, RunStopped
@@ -25,6 +26,8 @@ class RunState:
         self.learner = learner
         self.limits = limits
         self.clock = VirtualClock()
+        # What the program's clock reads cost (busy work moves the clock).
+        self.clock_reads = ClockReads(self)
         self.iteration = 0
         self.output_chars = 0
         # Task names count like CPython's own counter, but from 1 on every run.

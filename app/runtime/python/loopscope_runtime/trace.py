@@ -55,10 +55,29 @@ class Tracer:
 
     def emit_streamed(self, event: dict) -> None:
         """Records an event that must reach the host soon even inside one long step (output)."""
-        pending = self.pending
-        pending.append(event)
-        if len(pending) >= self.batch_size:
+        self.emit(event)
+        if len(self.pending) >= self.batch_size:
             self.flush()
+
+    def before_next_event(self, record: Callable[[], None]) -> None:
+        """Calls `record` (which may emit events) just before the next event is recorded.
+
+        For something known only once it is over, such as a busy stretch
+        (clock_reads.py): its event then comes before whatever followed it.
+        `emit` stays the bare `append` whenever no one waits.
+        """
+        append = self.pending.append
+
+        def emit(event: dict) -> None:
+            self.emit = append
+            record()
+            append(event)
+
+        self.emit = emit
+
+    def forget_next_event(self) -> None:
+        """Undoes `before_next_event`."""
+        self.emit = self.pending.append
 
     def flush(self) -> None:
         buffer = self.pending
