@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Fast tests, but CI may share two cores with other work: a limit, not a speed target.
+          testTimeout: 30_000,
           include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'tools/**/*.test.ts'],
         },
       },
