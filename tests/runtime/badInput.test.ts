@@ -52,7 +52,7 @@ describe('bad input', () => {
     );
     expect(result.stdout).toBe('spinning\n');
     expect(result.summary).toMatchObject({ outcome: 'interrupted', exitCode: 1 });
-    expect(result.stopMessage).toMatch(/^Stopped: one step ran for more than 1\.5 s of real time/);
+    expect(result.stopMessage).toMatch(/^Stopped: the run took more than 1\.5 s of real time/);
     expectNextRunWorks();
   });
 

@@ -52,11 +52,14 @@ export interface NodeRuntime {
   readonly python: PythonRuntime;
 }
 
-/** The message for a run the watchdog had to interrupt. */
+/**
+ * The message for a run the watchdog had to interrupt. In Node the budget is
+ * the whole run's (there is no page to stay responsive for), so it names the run.
+ */
 export function watchdogMessage(milliseconds: number): string {
   return (
-    `Stopped: one step ran for more than ${milliseconds / 1000} s of real time without ` +
-    'giving control back to the event loop (is there a loop that never awaits?)'
+    `Stopped: the run took more than ${milliseconds / 1000} s of real time ` +
+    '(is there a loop that never awaits?)'
   );
 }
 
