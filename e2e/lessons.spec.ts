@@ -133,3 +133,25 @@ test('without storage the lessons still check exercises and say progress will no
   await expect(exercise.getByRole('status', { name: 'Feedback' })).toHaveText(/Passed/);
   await expect(page.getByRole('note', { name: 'Saving' })).toContainText('will not be kept');
 });
+
+test('the solution appears after a first Check, and Reset exercise brings back the starter', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  await page.goto('./#/lessons/coroutines-and-the-event-loop');
+  const exercise = page.getByRole('region', { name: /Exercise: Greet a third guest/ });
+  await expect(exercise).toContainText('The solution can be seen after your first Check.');
+  await expect(exercise.getByText('Solution', { exact: true })).toHaveCount(0);
+
+  await exercise.getByRole('button', { name: 'Open exercise in editor' }).click();
+  await playground.setProgram('print("mine")\n');
+  await exercise.getByRole('button', { name: 'Check' }).click();
+  await expect(exercise.getByRole('status', { name: 'Feedback' })).toHaveText(/Not yet/);
+  await exercise.getByText('Solution', { exact: true }).click();
+  await expect(exercise.locator('.lesson-solution pre')).toContainText('await greet("Carol")');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await exercise.getByRole('button', { name: 'Reset exercise' }).click();
+  await expect.poll(() => playground.shownProgram()).toContain('greet("Carol")');
+  await expect.poll(() => playground.shownProgram()).not.toContain('print("mine")');
+});
