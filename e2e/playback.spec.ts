@@ -50,7 +50,7 @@ test('stepping through a gather shows the loop, the waits and the lines at each 
   await forward.click();
   await expect(playback.getByRole('slider', { name: 'Playback position' })).toHaveAttribute(
     'aria-valuetext',
-    'Moment 5 of 12: Task-2 printed “a done”, at 1.000 s',
+    "Moment 5 of 12: Task-2, woken by its sleep's timer, printed “a done”, at 1.000 s",
   );
   await expect(loop.getByLabel('Running')).toHaveText('Task-2 is running');
   await expect(editorLines).not.toContainText('Task-2 waits');

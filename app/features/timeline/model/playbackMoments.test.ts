@@ -35,20 +35,20 @@ describe("playback's moments", () => {
     ]);
   });
 
-  it("fold a sleep's timer and gather's bookkeeping into the learner's moment they lead to", () => {
+  it("fold a sleep's timer and gather's bookkeeping into the learner's moment they lead to, which says who woke the task", () => {
     const model = buildTimeline(readGoldenTrace('gather_sleeps'));
     expect(story(model, false)).toEqual([
       'Task-1 ran until line 9 and waits: gather (3 left)',
       'Task-2 ran until line 4 and waits: sleep until 1.0 s',
       'Task-3 ran until line 4 and waits: sleep until 2.0 s',
       'Task-4 ran until line 4 and waits: sleep until 3.0 s',
-      'Task-2 printed “a done”',
+      "Task-2, woken by its sleep's timer, printed “a done”",
       "Task-2 finished and returned 'a'",
-      'Task-3 printed “b done”',
+      "Task-3, woken by its sleep's timer, printed “b done”",
       "Task-3 finished and returned 'b'",
-      'Task-4 printed “c done”',
+      "Task-4, woken by its sleep's timer, printed “c done”",
       "Task-4 finished and returned 'c'",
-      "Task-1 printed “['a', 'b', 'c']”",
+      "Task-1, woken by Task-4, printed “['a', 'b', 'c']”",
       'Task-1 finished',
     ]);
     // The first timer (moment 4) belongs to Task-2's print; the last gather callback to main's.
@@ -67,20 +67,20 @@ describe("playback's moments", () => {
       'Task-2 ran until line 5 and waits: sleep until 2.0 s',
       'Task-3 ran until line 5 and waits: sleep until 3.0 s',
       'Task-4 ran until line 12 and waits: sleep until 0.5 s',
-      'Task-4 raised ValueError at line 13',
-      'Task-2 printed “slow cancelled”',
+      "Task-4, woken by its sleep's timer, raised ValueError at line 13",
+      'Task-2, woken by Task-4, printed “slow cancelled”',
       'Task-2 was cancelled',
-      'Task-3 printed “slower cancelled”',
+      'Task-3, woken by Task-4, printed “slower cancelled”',
       'Task-3 was cancelled',
-      'Task-1 ran until line 17 and waits: TaskGroup',
-      'Task-1 printed “caught: sensor offline”',
+      'Task-1, woken by Task-4, ran until line 17 and waits: TaskGroup',
+      'Task-1, woken by Task-3, printed “caught: sensor offline”',
       'Task-1 finished',
     ]);
     expect(story(buildTimeline(readGoldenTrace('thread_and_timeout')), false)).toEqual([
       'Task-1 ran until line 9 and waits: worker thread',
-      'Task-1 printed “crunched 10”',
+      'Task-1, woken by thread 1, printed “crunched 10”',
       'Task-1 ran until line 13 and waits: worker thread, timeout at 1.5 s',
-      'Task-1 printed “gave up waiting”',
+      'Task-1, woken by its timeout, printed “gave up waiting”',
       'Task-1 finished',
     ]);
   });
