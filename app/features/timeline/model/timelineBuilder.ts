@@ -156,9 +156,9 @@ export function createTimelineBuilder(): TimelineBuilder {
     return laneByKey.get(taskLaneKey(task))?.internal ?? false;
   }
 
-  function addMoment(moment: Omit<Moment, 'internal'>, internal: boolean): void {
-    if (!internal) learnerMoments.push(moments.length);
-    moments.push({ ...moment, internal });
+  function addMoment(moment: Moment): void {
+    if (!moment.internal) learnerMoments.push(moments.length);
+    moments.push(moment);
   }
 
   /** A step's end is a moment: asyncio's own when the handle is. */
@@ -166,7 +166,7 @@ export function createTimelineBuilder(): TimelineBuilder {
     if (step === null) return;
     const h = steps[step]?.h ?? null;
     const internal = h !== null && isInternalHandle(handles.get(h), taskInternal);
-    addMoment({ kind: 'step-end', step, at: stepEnd(step), event: index, line }, internal);
+    addMoment({ kind: 'step-end', step, at: stepEnd(step), event: index, line, internal });
   }
 
   function addLane(lane: Lane): void {
@@ -450,7 +450,7 @@ export function createTimelineBuilder(): TimelineBuilder {
         const line = event.chain[event.chain.length - 1]?.line ?? null;
         prints.push({ lane, at, event: index, stream: event.stream, text: event.text, line });
         // What is printed is the learner's story, whoever wrote it.
-        addMoment({ kind: 'print', step: steps.length, at, event: index, line }, false);
+        addMoment({ kind: 'print', step: steps.length, at, event: index, line, internal: false });
         virtualTime = Math.max(virtualTime, event.t);
         if (event.stream === 'stderr') noticeUnretrievedException(event.text, at);
         break;
