@@ -46,12 +46,13 @@ test('stepping through a gather shows the loop, the waits and the lines at each 
   // Nothing is printed yet: every line of output is dimmed.
   await expect(playground.output.locator('.output-later')).toHaveCount(4);
 
-  // The timer fires at 1 s and wakes Task-2.
+  // The timer fires at 1 s and wakes Task-2: that is part of Task-2's next moment.
   await forward.click();
-  await expect(loop.getByLabel('Running')).toHaveText('sleep timer just ran');
-  await expect(loop.getByRole('list', { name: 'Ready queue' }).getByRole('listitem')).toHaveText([
-    'Task-2',
-  ]);
+  await expect(playback.getByRole('slider', { name: 'Playback position' })).toHaveAttribute(
+    'aria-valuetext',
+    "Moment 5 of 12: Task-2, woken by its sleep's timer, printed “a done”, at 1.000 s",
+  );
+  await expect(loop.getByLabel('Running')).toHaveText('Task-2 is running');
   await expect(editorLines).not.toContainText('Task-2 waits');
 
   await playback.getByRole('button', { name: 'Jump to end' }).click();
@@ -104,7 +105,10 @@ asyncio.run(tick(1_000_000))
   await expect(position).toBeEnabled();
   await playback.getByRole('button', { name: 'Jump to start' }).click();
   await playback.getByRole('button', { name: 'Step forward' }).click();
-  await expect(position).toHaveAttribute('aria-valuetext', /^Moment 2 of \d+, step 1, 0\.000 s$/);
+  await expect(position).toHaveAttribute(
+    'aria-valuetext',
+    /^Moment 2 of \d+: Task-1 ran until line 7 and waits: sleep until 0\.0 s, at 0\.000 s$/,
+  );
   const loop = page.getByRole('region', { name: 'Event loop' });
   await expect(loop.getByLabel('Running')).toHaveText('Task-1 just ran');
 

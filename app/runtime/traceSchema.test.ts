@@ -29,7 +29,7 @@ describe('parseEventBatch', () => {
 
   it('refuses a batch from a runtime of another version', () => {
     expect(() => parseEventBatch(JSON.stringify([{ ...RUN_START, version: 1 }]))).toThrow(
-      /trace format 1, expected 2/,
+      /trace format 1, expected 3/,
     );
   });
 

@@ -1,12 +1,12 @@
 /**
- * The trace: every event the Python runtime emits, version 2.
+ * The trace: every event the Python runtime emits, version 3.
  * docs/trace-format.md describes each kind in prose; this file is the typed
  * mirror of app/runtime/python/loopscope_runtime, and tests/golden/schema.test.ts
  * checks that what the runtime emits has exactly these fields. Plain data only.
  */
 
 /** Bumped whenever an event changes shape. */
-export const TRACE_FORMAT_VERSION = 2;
+export const TRACE_FORMAT_VERSION = 3;
 
 /** A handle id: one entry of the ready queue or the timer heap. */
 export type HandleId = number;
@@ -66,6 +66,8 @@ export interface ReadyEvent {
   readonly callback?: string;
   /** The handle whose step scheduled it: the cause of the wake-up. */
   readonly by: HandleId | null;
+  /** The callback is asyncio's own (or the runtime's), not one the learner wrote or scheduled. */
+  readonly internal?: true;
 }
 
 /** A handle in the ready queue was cancelled: it will be skipped, not run. */
@@ -85,6 +87,8 @@ export interface TimerEvent {
   readonly by: HandleId | null;
   /** For a `timeout` timer: the task the deadline applies to. */
   readonly task?: TaskId;
+  /** The callback is asyncio's own (a sleep's wake-up, a timeout), not the learner's. */
+  readonly internal?: true;
 }
 
 /** A timer was cancelled before it was due. */

@@ -110,6 +110,8 @@ const harness: TimelineHarness = {
         theme: 'light',
         cursor: null,
         compare: null,
+        showInternal: false,
+        onShowInternal: () => undefined,
         onOpenLine: () => undefined,
         onSeek: () => undefined,
       }),

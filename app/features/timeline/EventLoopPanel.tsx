@@ -1,5 +1,5 @@
 import { describeWait } from './model/highlights';
-import type { QueuedHandle } from './model/loopState';
+import type { PendingTimer, QueuedHandle } from './model/loopState';
 import type { TimelineModel } from './model/timelineBuilder';
 
 /**
@@ -17,6 +17,13 @@ interface EventLoopPanelProps {
   readonly model: TimelineModel;
   /** The playback moment shown. */
   readonly moment: number;
+  /** List asyncio's own callbacks and helper tasks too (otherwise only the learner's). */
+  readonly showInternal: boolean;
+}
+
+/** A sleep's or a timeout's timer speaks of the learner's task; asyncio's other timers are its own. */
+function learnersTimer(timer: PendingTimer): boolean {
+  return timer.task !== null && (timer.callback === 'sleep' || timer.callback === 'timeout');
 }
 
 function handleWords(handle: QueuedHandle): string {
@@ -26,9 +33,10 @@ function handleWords(handle: QueuedHandle): string {
 /**
  * The loop as it stands at the playback cursor, rebuilt from the trace: what
  * runs, the ready queue in order, the timers by deadline, and what every
- * waiting task waits on.
+ * waiting task waits on. Unless asked, asyncio's own callbacks and helper
+ * tasks are left out, as playback folds them away.
  */
-export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
+export function EventLoopPanel({ model, moment, showInternal }: EventLoopPanelProps) {
   const at = model.moments[moment];
   if (at === undefined) return null;
   const state = model.loopStateAt(at.event);
@@ -40,7 +48,10 @@ export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
   const insideStep =
     printed?.type === 'output' && (printed.task !== null || printed.thread !== null);
   const running = insideStep ? (state.ready.find((handle) => !handle.cancelled) ?? null) : null;
-  const queue = running === null ? state.ready : state.ready.filter((handle) => handle !== running);
+  const queue = state.ready.filter(
+    (handle) => handle !== running && (showInternal || !handle.internal),
+  );
+  const timers = showInternal ? state.timers : state.timers.filter(learnersTimer);
   const iteration =
     model.iterations[model.steps[at.step]?.iteration ?? model.iterations.length - 1];
   return (
@@ -48,7 +59,7 @@ export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
       <h3>Event loop</h3>
       <p>
         {state.t.toFixed(3)} s of virtual time
-        {iteration === undefined ? '' : `, iteration ${iteration.n}`}
+        {iteration === undefined ? '' : `, loop iteration ${iteration.n}`}
       </p>
       <h4>Running</h4>
       <p aria-label="Running">
@@ -70,11 +81,11 @@ export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
       )}
       <More total={queue.length} />
       <h4 id="event-loop-timers">Timers</h4>
-      {state.timers.length === 0 ? (
+      {timers.length === 0 ? (
         <p>None</p>
       ) : (
         <ul aria-labelledby="event-loop-timers">
-          {state.timers.slice(0, MAX_LISTED).map((timer) => (
+          {timers.slice(0, MAX_LISTED).map((timer) => (
             <li key={timer.h}>
               {timer.when.toFixed(3)} s: {timer.callback}
               {timer.task === null ? '' : ` (${name(timer.task)})`}
@@ -82,7 +93,7 @@ export function EventLoopPanel({ model, moment }: EventLoopPanelProps) {
           ))}
         </ul>
       )}
-      <More total={state.timers.length} />
+      <More total={timers.length} />
       <h4 id="event-loop-waiting">Waiting</h4>
       {state.waits.length === 0 ? (
         <p>No task waits</p>

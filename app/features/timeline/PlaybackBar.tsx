@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import { describeMoment } from './model/momentWords';
+import { shownMoment, shownMomentCount, shownPosition } from './model/playbackMoments';
 import { cursorMoment, PLAYBACK_SPEEDS, type TimelineStore } from './timelineSlice';
 
 interface PlaybackBarProps {
@@ -15,16 +17,25 @@ export const PLAYBACK_KEYS = {
   end: 'End',
 } as const;
 
+/** What playback counts, for the playback bar's description. */
+export const MOMENT_MEANING =
+  'Playback goes moment by moment. A moment is one thing your program did: a task ran until ' +
+  'its next await, one of your callbacks ran, or something was printed. ' +
+  "asyncio's own bookkeeping (a sleep's timer, gather noting a task done) is part of the moment " +
+  "it leads to, unless Show asyncio's helper tasks is ticked.";
+
 /**
- * Play/pause, step back and forward one moment (a loop step, or a print
- * inside one), jump to the start or end, speed and a scrubber.
+ * Play/pause, step back and forward one moment (see MOMENT_MEANING), jump to
+ * the start or end, speed and a scrubber.
  */
 export function PlaybackBar({ timeline }: PlaybackBarProps) {
   const model = useStore(timeline, (state) => state.timeline);
   useStore(timeline, (state) => state.timelineVersion);
   const playback = useStore(timeline, (state) => state.playback);
-  const count = model?.moments.length ?? 0;
+  const { showInternal } = playback;
+  const count = model === null ? 0 : shownMomentCount(model, showInternal);
   const at = cursorMoment(model, playback);
+  const position = model === null || at === null ? null : shownPosition(model, showInternal, at);
   const actions = timeline.getState();
 
   useEffect(() => {
@@ -39,15 +50,20 @@ export function PlaybackBar({ timeline }: PlaybackBarProps) {
 
   const moment = at === null ? undefined : model?.moments[at];
   const step = moment === undefined ? undefined : model?.steps[moment.step];
-  const position =
-    at === null
+  const words =
+    model === null || at === null || position === null
       ? 'Nothing to play yet'
-      : `Moment ${at + 1} of ${count}` +
-        (step === undefined ? '' : `, step ${step.index + 1}, ${step.t1.toFixed(3)} s`) +
+      : `Moment ${position + 1} of ${count}: ${describeMoment(model, at)}` +
+        (step === undefined ? '' : `, at ${step.t1.toFixed(3)} s`) +
         (playback.moment === null ? ' (the end)' : '');
   const empty = count === 0;
   return (
-    <div role="toolbar" aria-label="Playback" className="playback-bar">
+    <div
+      role="toolbar"
+      aria-label="Playback"
+      aria-description={MOMENT_MEANING}
+      className="playback-bar"
+    >
       <button
         type="button"
         aria-keyshortcuts={PLAYBACK_KEYS.start}
@@ -61,7 +77,7 @@ export function PlaybackBar({ timeline }: PlaybackBarProps) {
       <button
         type="button"
         aria-keyshortcuts={PLAYBACK_KEYS.back}
-        disabled={empty || at === 0}
+        disabled={empty || position === 0}
         onClick={() => {
           actions.stepBy(-1);
         }}
@@ -117,17 +133,18 @@ export function PlaybackBar({ timeline }: PlaybackBarProps) {
       <input
         type="range"
         aria-label="Playback position"
-        aria-valuetext={position}
+        aria-valuetext={words}
         min={0}
         max={Math.max(0, count - 1)}
-        value={at ?? 0}
+        value={position ?? 0}
         disabled={empty}
         onChange={(event) => {
           const next = Number(event.target.value);
-          actions.seek(next >= count - 1 ? null : next);
+          if (model === null) return;
+          actions.seek(next >= count - 1 ? null : (shownMoment(model, showInternal, next) ?? null));
         }}
       />
-      <span className="playback-position">{position}</span>
+      <span className="playback-position">{words}</span>
     </div>
   );
 }

@@ -40,6 +40,12 @@ export function TimelinePanel({ timeline, theme, onOpenLine, lessonFor }: Timeli
     },
     [timeline],
   );
+  const showInternal = useCallback(
+    (show: boolean) => {
+      timeline.getState().setShowInternal(show);
+    },
+    [timeline],
+  );
   const seekEdge = useCallback(
     (edge: number) => {
       const { timeline: current } = timeline.getState();
@@ -74,10 +80,14 @@ export function TimelinePanel({ timeline, theme, onOpenLine, lessonFor }: Timeli
           theme={theme}
           cursor={playback.moment === null ? null : (model.moments[playback.moment]?.at ?? null)}
           compare={previous}
+          showInternal={playback.showInternal}
+          onShowInternal={showInternal}
           onOpenLine={onOpenLine}
           onSeek={seekEdge}
         />
-        {moment !== null && <EventLoopPanel model={model} moment={moment} />}
+        {moment !== null && (
+          <EventLoopPanel model={model} moment={moment} showInternal={playback.showInternal} />
+        )}
       </div>
       <PlaybackBar timeline={timeline} />
       <RunSummary

@@ -50,23 +50,49 @@ describe('the timeline slice', () => {
     expect(store.getState().timeline?.events).toEqual([]);
   });
 
-  it('follows the end until the learner steps, and steps within the moments there are', () => {
+  it("follows the end until the learner steps, and steps through the learner's moments only", () => {
     const store = timelineStore();
     store.getState().startTimeline();
     store.getState().receiveTrace(readGoldenTrace('gather_sleeps'));
     const { timeline } = store.getState();
-    const last = (timeline?.moments.length ?? 0) - 1;
-    expect(cursorMoment(timeline, store.getState().playback)).toBe(last);
+    // Task-1's last moment: asyncio.run's closing callbacks and helper tasks come after it.
+    expect(cursorMoment(timeline, store.getState().playback)).toBe(17);
 
     store.getState().stepBy(-1);
-    expect(store.getState().playback.moment).toBe(last - 1);
+    expect(store.getState().playback.moment).toBe(16);
     store.getState().seek(-5);
     expect(store.getState().playback.moment).toBe(0);
     store.getState().stepBy(-1);
     expect(store.getState().playback.moment).toBe(0);
-    store.getState().seek(last);
+    store.getState().stepBy(4);
+    // Moment 4 is the sleep's timer firing: it is part of Task-2's print that it led to.
+    expect(store.getState().playback.moment).toBe(5);
+    store.getState().seek(4);
+    expect(store.getState().playback.moment).toBe(5);
+    store.getState().seek(20);
+    expect(store.getState().playback.moment).toBe(17);
     store.getState().stepBy(1);
     expect(store.getState().playback.moment).toBeNull();
+  });
+
+  it("steps through asyncio's own moments too once they are shown, and folds them away again", () => {
+    const store = timelineStore();
+    store.getState().startTimeline();
+    store.getState().receiveTrace(readGoldenTrace('gather_sleeps'));
+    store.getState().seek(5);
+    store.getState().setShowInternal(true);
+    store.getState().stepBy(-1);
+    expect(store.getState().playback.moment).toBe(4);
+    expect(
+      cursorMoment(store.getState().timeline, { ...store.getState().playback, moment: null }),
+    ).toBe(22);
+    store.getState().setShowInternal(false);
+    expect(store.getState().playback).toMatchObject({ moment: 5, showInternal: false });
+    store.getState().startTimeline();
+    expect(store.getState().playback.showInternal).toBe(false);
+    store.getState().setShowInternal(true);
+    store.getState().startTimeline();
+    expect(store.getState().playback.showInternal).toBe(true);
   });
 
   it('plays from the start when at the end, and stops playing at the end', () => {
@@ -75,8 +101,10 @@ describe('the timeline slice', () => {
     store.getState().receiveTrace(readGoldenTrace('seed_greet'));
     store.getState().setPlaying(true);
     expect(store.getState().playback).toMatchObject({ playing: true, moment: 0 });
-    const count = store.getState().timeline?.moments.length ?? 0;
-    for (let moment = 0; moment < count; moment += 1) store.getState().stepBy(1);
+    // Two prints and Task-1 finishing: the seed program's own moments.
+    for (let moment = 0; moment < 2; moment += 1) store.getState().stepBy(1);
+    expect(store.getState().playback).toMatchObject({ playing: true, moment: 2 });
+    store.getState().stepBy(1);
     expect(store.getState().playback).toMatchObject({ playing: false, moment: null });
   });
 

@@ -8,6 +8,12 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
 import { timersOf, type TimerOptions } from '../../shared/timers';
+import {
+  servingMoment,
+  shownMoment,
+  shownMomentCount,
+  shownPosition,
+} from './model/playbackMoments';
 import { lastAtOrBefore, markAt } from './model/sortedSearch';
 import type { Edge, PrintMark } from './model/types';
 import {
@@ -21,10 +27,15 @@ export const PLAYBACK_SPEEDS = [1, 2, 4, 8, 16] as const;
 export type PlaybackSpeed = (typeof PLAYBACK_SPEEDS)[number];
 
 export interface Playback {
-  /** The moment shown (an index into `timeline.moments`); null: the end, following a live run. */
+  /**
+   * The moment shown (an index into `timeline.moments`, always one playback
+   * shows: see playbackMoments.ts); null: the end, following a live run.
+   */
   readonly moment: number | null;
   readonly playing: boolean;
   readonly speed: PlaybackSpeed;
+  /** asyncio's helper tasks and its own callbacks are shown (lanes and moments), not folded away. */
+  readonly showInternal: boolean;
 }
 
 export interface TimelineSlice {
@@ -37,18 +48,23 @@ export interface TimelineSlice {
   /** A new run begins: the current timeline becomes the previous one. */
   startTimeline(): void;
   receiveTrace(events: readonly TraceEvent[]): void;
-  /** Shows a moment (clamped to those there are); null shows the end. */
+  /**
+   * Shows a moment (clamped to those there are; one of asyncio's own, while
+   * they are folded away, shows the learner's moment it serves); null shows the end.
+   */
   seek(moment: number | null): void;
-  /** Moves the cursor by `delta` moments; stepping past the last one shows the end. */
+  /** Moves the cursor by `delta` moments shown; stepping past the last one shows the end. */
   stepBy(delta: number): void;
   /** Plays from the cursor (from the start when it is at the end), or pauses. */
   setPlaying(playing: boolean): void;
   setSpeed(speed: PlaybackSpeed): void;
+  /** Shows asyncio's helper tasks and callbacks, or folds them into the learner's moments. */
+  setShowInternal(show: boolean): void;
 }
 
 export type TimelineStore = StoreApi<TimelineSlice>;
 
-const START: Playback = { moment: null, playing: false, speed: 2 };
+const START: Playback = { moment: null, playing: false, speed: 2, showInternal: false };
 
 /**
  * While a run streams in, views are told of new events at most this often:
@@ -57,10 +73,11 @@ const START: Playback = { moment: null, playing: false, speed: 2 };
  */
 export const STREAMING_REDRAW_MS = 150;
 
-/** The moment the cursor stands at: the last one when it shows the end. */
+/** The moment the cursor stands at: the last one shown when it shows the end. */
 export function cursorMoment(model: TimelineModel | null, playback: Playback): number | null {
-  if (model === null || model.moments.length === 0) return null;
-  return playback.moment ?? model.moments.length - 1;
+  if (model === null) return null;
+  const count = shownMomentCount(model, playback.showInternal);
+  return playback.moment ?? shownMoment(model, playback.showInternal, count - 1) ?? null;
 }
 
 export function createTimelineSlice(options: TimerOptions = {}): SliceCreator<TimelineSlice> {
@@ -75,10 +92,10 @@ export function createTimelineSlice(options: TimerOptions = {}): SliceCreator<Ti
       set((state) => ({ timelineVersion: state.timelineVersion + 1 }));
     };
 
-    const clamp = (moment: number | null): number | null => {
-      const count = get().timeline?.moments.length ?? 0;
-      if (moment === null || count === 0) return null;
-      return Math.max(0, Math.min(moment, count - 1));
+    const clamp = (moment: number | null, showInternal: boolean): number | null => {
+      const { timeline } = get();
+      if (moment === null || timeline === null) return null;
+      return servingMoment(timeline, showInternal, Math.max(0, moment)) ?? null;
     };
 
     return {
@@ -95,7 +112,11 @@ export function createTimelineSlice(options: TimerOptions = {}): SliceCreator<Ti
           previousTimeline: state.timeline,
           timeline: builder?.model ?? null,
           timelineVersion: state.timelineVersion + 1,
-          playback: { ...START, speed: state.playback.speed },
+          playback: {
+            ...START,
+            speed: state.playback.speed,
+            showInternal: state.playback.showInternal,
+          },
         }));
       },
 
@@ -107,35 +128,50 @@ export function createTimelineSlice(options: TimerOptions = {}): SliceCreator<Ti
       },
 
       seek(moment) {
-        set((state) => ({ playback: { ...state.playback, moment: clamp(moment) } }));
+        set((state) => ({
+          playback: { ...state.playback, moment: clamp(moment, state.playback.showInternal) },
+        }));
       },
 
       stepBy(delta) {
         const { timeline, playback } = get();
         const at = cursorMoment(timeline, playback);
         if (at === null || timeline === null) return;
-        const next = at + delta;
-        const last = timeline.moments.length - 1;
+        const { showInternal } = playback;
+        const next = shownPosition(timeline, showInternal, at) + delta;
+        const past = next >= shownMomentCount(timeline, showInternal);
         set({
           playback: {
             ...playback,
-            moment: next > last ? null : Math.max(0, next),
-            playing: next > last ? false : playback.playing,
+            moment: past ? null : (shownMoment(timeline, showInternal, Math.max(0, next)) ?? null),
+            playing: past ? false : playback.playing,
           },
         });
       },
 
       setPlaying(playing) {
         const { timeline, playback } = get();
-        if (!playing || timeline === null || timeline.moments.length === 0) {
+        const first =
+          timeline === null ? undefined : shownMoment(timeline, playback.showInternal, 0);
+        if (!playing || first === undefined) {
           set({ playback: { ...playback, playing: false } });
           return;
         }
-        set({ playback: { ...playback, playing: true, moment: playback.moment ?? 0 } });
+        set({ playback: { ...playback, playing: true, moment: playback.moment ?? first } });
       },
 
       setSpeed(speed) {
         set((state) => ({ playback: { ...state.playback, speed } }));
+      },
+
+      setShowInternal(show) {
+        set((state) => ({
+          playback: {
+            ...state.playback,
+            showInternal: show,
+            moment: clamp(state.playback.moment, show),
+          },
+        }));
       },
     };
   };

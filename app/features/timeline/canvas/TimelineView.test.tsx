@@ -23,6 +23,8 @@ function show(name: string) {
       theme="light"
       cursor={null}
       compare={null}
+      showInternal={false}
+      onShowInternal={() => undefined}
       onOpenLine={() => undefined}
       onSeek={() => undefined}
     />,

@@ -20,6 +20,9 @@ interface TimelineViewProps {
   readonly cursor: Edge | null;
   /** The previous run, drawn above the current one on the same axis. */
   readonly compare: TimelineModel | null;
+  /** asyncio's helper tasks have lanes (playback shows its moments too, so the choice is the slice's). */
+  readonly showInternal: boolean;
+  readonly onShowInternal: (show: boolean) => void;
   /** Clicking a mark moves the editor to that learner line. */
   readonly onOpenLine: (line: number) => void;
   /** Clicking empty space on the axis moves the playback cursor there. */
@@ -42,12 +45,13 @@ export function TimelineView({
   theme,
   cursor,
   compare,
+  showInternal,
+  onShowInternal,
   onOpenLine,
   onSeek,
 }: TimelineViewProps) {
   const [axisChoice, setAxisChoice] = useState<AxisMode | null>(null);
   const [spread, setSpread] = useState(false);
-  const [showInternal, setShowInternal] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
   const [hover, setHover] = useState<TimelineHit | null>(null);
   // Steps are the default while no virtual time passes: on the time axis such a run is one line.
@@ -120,7 +124,7 @@ export function TimelineView({
         showInternal={showInternal}
         onMode={setAxisChoice}
         onSpread={setSpread}
-        onShowInternal={setShowInternal}
+        onShowInternal={onShowInternal}
       />
       {unavailable ? (
         <p className="timeline-canvas-note" role="note">

@@ -22,6 +22,8 @@ export interface QueuedHandle {
   readonly task: TaskId | null;
   /** `Task-2`, `sleep timer`, `gather.<locals>._done_callback`. */
   readonly label: string;
+  /** asyncio's own: one of its callbacks, or a step of one of its helper tasks. */
+  readonly internal: boolean;
   /** Cancelled while queued: the loop will skip it. */
   readonly cancelled: boolean;
 }
@@ -59,8 +61,14 @@ export interface LoopState {
 /** What the tracker needs to know about a handle; the builder fills it. */
 export type HandleOrigin =
   | { readonly kind: 'task'; readonly task: TaskId }
-  | { readonly kind: 'callback'; readonly name: string; readonly by: HandleId | null }
-  | { readonly kind: 'timer'; readonly callback: string }
+  | {
+      readonly kind: 'callback';
+      readonly name: string;
+      readonly by: HandleId | null;
+      /** asyncio's own callback, not the learner's. */
+      readonly internal: boolean;
+    }
+  | { readonly kind: 'timer'; readonly callback: string; readonly internal: boolean }
   /** The timer that wakes the task awaiting a worker thread when the thread's work is done. */
   | { readonly kind: 'thread'; readonly thread: number };
 
@@ -118,6 +126,7 @@ export function createLoopTracker(
   events: readonly TraceEvent[],
   handles: ReadonlyMap<HandleId, HandleOrigin>,
   taskName: (task: TaskId) => string,
+  taskInternal: (task: TaskId) => boolean,
 ): LoopTracker {
   const checkpoints: LoopCheckpoint[] = [{ event: -1, state: emptyState() }];
   const live = emptyState();
@@ -195,11 +204,12 @@ export function createLoopTracker(
 
   function describe(h: HandleId, cancelled: boolean): QueuedHandle {
     const origin = handles.get(h);
+    const internal = isInternalHandle(origin, taskInternal);
     if (origin?.kind === 'task') {
-      return { h, task: origin.task, label: taskName(origin.task), cancelled };
+      return { h, task: origin.task, label: taskName(origin.task), internal, cancelled };
     }
     const label = origin === undefined ? `handle ${h}` : callbackLabel(origin);
-    return { h, task: null, label, cancelled };
+    return { h, task: null, label, internal, cancelled };
   }
 
   function publish(state: MutableState): LoopState {
@@ -251,6 +261,23 @@ export function createLoopTracker(
       if (replayed) reduce(state, replayed, index);
     }
     return publish(state);
+  }
+}
+
+/** Whether a handle is asyncio's own: one of its callbacks, or a step of one of its helper tasks. */
+export function isInternalHandle(
+  origin: HandleOrigin | undefined,
+  taskInternal: (task: TaskId) => boolean,
+): boolean {
+  if (origin === undefined) return false;
+  switch (origin.kind) {
+    case 'task':
+      return taskInternal(origin.task);
+    // A worker thread's end is the runtime's bookkeeping for the task that awaits it.
+    case 'thread':
+      return true;
+    default:
+      return origin.internal;
   }
 }
 

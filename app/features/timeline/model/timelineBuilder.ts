@@ -11,6 +11,7 @@ import { formatSeconds, waitLabel } from './labels';
 import {
   callbackLabel,
   createLoopTracker,
+  isInternalHandle,
   type HandleOrigin,
   type LoopCheckpoint,
   type LoopState,
@@ -46,6 +47,8 @@ export interface TimelineModel {
   readonly blocked: readonly BlockedBand[];
   readonly overlays: readonly Overlay[];
   readonly moments: readonly Moment[];
+  /** The learner's moments (those not `internal`): indices into `moments`, in order. */
+  readonly learnerMoments: readonly number[];
   /** Snapshots of the loop's state that `loopStateAt` starts from. */
   readonly checkpoints: readonly LoopCheckpoint[];
   /** The loop's state once events `0..event` have happened. */
@@ -101,10 +104,11 @@ export function createTimelineBuilder(): TimelineBuilder {
   const blocked: BlockedBand[] = [];
   const overlays: Overlay[] = [];
   const moments: Moment[] = [];
+  const learnerMoments: number[] = [];
   const handles = new Map<HandleId, HandleOrigin>();
   const openThreads: OpenThread[] = [];
   const shutdownCancels = new Set<TaskId>();
-  const loop: LoopTracker = createLoopTracker(events, handles, (task) => taskName(task));
+  const loop: LoopTracker = createLoopTracker(events, handles, taskName, taskInternal);
 
   let version = 0;
   let virtualTime = 0;
@@ -129,6 +133,7 @@ export function createTimelineBuilder(): TimelineBuilder {
     blocked,
     overlays,
     moments,
+    learnerMoments,
     checkpoints: loop.checkpoints,
     loopStateAt: (event) => loop.stateAt(event),
     taskName,
@@ -145,6 +150,23 @@ export function createTimelineBuilder(): TimelineBuilder {
 
   function taskName(task: TaskId): string {
     return laneByKey.get(taskLaneKey(task))?.name ?? `Task-${task}`;
+  }
+
+  function taskInternal(task: TaskId): boolean {
+    return laneByKey.get(taskLaneKey(task))?.internal ?? false;
+  }
+
+  function addMoment(moment: Moment): void {
+    if (!moment.internal) learnerMoments.push(moments.length);
+    moments.push(moment);
+  }
+
+  /** A step's end is a moment: asyncio's own when the handle is. */
+  function addStepMoment(step: number | null, index: number, line: number | null): void {
+    if (step === null) return;
+    const h = steps[step]?.h ?? null;
+    const internal = h !== null && isInternalHandle(handles.get(h), taskInternal);
+    addMoment({ kind: 'step-end', step, at: stepEnd(step), event: index, line, internal });
   }
 
   function addLane(lane: Lane): void {
@@ -273,7 +295,12 @@ export function createTimelineBuilder(): TimelineBuilder {
           const lane = taskLane(event.task);
           if (lane) wake(lane, event.by, at);
         } else {
-          handles.set(event.h, { kind: 'callback', name: event.callback ?? '?', by: event.by });
+          handles.set(event.h, {
+            kind: 'callback',
+            name: event.callback ?? '?',
+            by: event.by,
+            internal: event.internal === true,
+          });
         }
         break;
       }
@@ -284,7 +311,7 @@ export function createTimelineBuilder(): TimelineBuilder {
           event.h,
           previous?.type === 'thread.start'
             ? { kind: 'thread', thread: previous.thread }
-            : { kind: 'timer', callback: event.callback },
+            : { kind: 'timer', callback: event.callback, internal: event.internal === true },
         );
         break;
       }
@@ -336,8 +363,7 @@ export function createTimelineBuilder(): TimelineBuilder {
             step: null,
           });
         }
-        if (step !== null)
-          moments.push({ kind: 'step-end', step, at: stepEnd(step), event: index, line });
+        addStepMoment(step, index, line);
         break;
       }
       case 'task.end': {
@@ -371,14 +397,11 @@ export function createTimelineBuilder(): TimelineBuilder {
             });
           }
         }
-        if (step !== null)
-          moments.push({ kind: 'step-end', step, at: stepEnd(step), event: index, line });
+        addStepMoment(step, index, line);
         break;
       }
       case 'step': {
-        const step = endStep(index, event.h, null, null);
-        if (step !== null)
-          moments.push({ kind: 'step-end', step, at: stepEnd(step), event: index, line: null });
+        addStepMoment(endStep(index, event.h, null, null), index, null);
         break;
       }
       case 'task.cancel': {
@@ -429,7 +452,8 @@ export function createTimelineBuilder(): TimelineBuilder {
               : null;
         const line = event.chain[event.chain.length - 1]?.line ?? null;
         prints.push({ lane, at, event: index, stream: event.stream, text: event.text, line });
-        moments.push({ kind: 'print', step: steps.length, at, event: index, line });
+        // What is printed is the learner's story, whoever wrote it.
+        addMoment({ kind: 'print', step: steps.length, at, event: index, line, internal: false });
         virtualTime = Math.max(virtualTime, event.t);
         if (event.stream === 'stderr') noticeUnretrievedException(event.text, at);
         break;

@@ -182,4 +182,10 @@ export interface Moment {
   readonly kind: 'print' | 'step-end';
   /** The learner's line running at this moment, if known. */
   readonly line: number | null;
+  /**
+   * asyncio's own: the end of one of its callbacks (a sleep's timer, gather's
+   * bookkeeping, `asyncio.run` finishing) or of a step of its helper tasks.
+   * Playback folds it into the learner's moment it serves unless asked to show it.
+   */
+  readonly internal: boolean;
 }

@@ -8,6 +8,7 @@ state at any step.
 """
 
 import asyncio
+import functools
 import heapq
 import sys
 import weakref
@@ -16,7 +17,7 @@ from asyncio import base_events, events, futures, timeouts
 from . import limits
 from .clock import real_perf_counter
 from .executor import SimulatedThreadPool
-from .frames import chain_boundary
+from .frames import RUNTIME_DIR, chain_boundary
 from .network import VirtualNetworkMixin
 from .run_state import RunState, current_run
 from .tasks import CTask, Future, Task, classify_wait, describe_wait, reason_text, report_after_step, task_id
@@ -152,14 +153,15 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             )
         else:
             handle._ls_task = None
-            tracer.emit(
-                {
-                    "type": "ready",
-                    "h": h,
-                    "callback": callback_label(callback, args),
-                    "by": run.current_h or None,
-                }
-            )
+            event = {
+                "type": "ready",
+                "h": h,
+                "callback": callback_label(callback, args),
+                "by": run.current_h or None,
+            }
+            if is_asyncio_callback(callback):
+                event["internal"] = True
+            tracer.emit(event)
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
@@ -200,6 +202,8 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             "callback": callback_label(callback, args),
             "by": run.current_h or None,
         }
+        if is_asyncio_callback(callback):
+            event["internal"] = True
         if callback is _set_result_unless_cancelled and args and isinstance(args[0], Future):
             args[0]._ls_until = when
         elif getattr(callback, "__func__", None) is _on_timeout:
@@ -386,6 +390,18 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
 
 
 _traced_time = TracedEventLoop.time
+
+
+ASYNCIO_DIR = asyncio.__file__.rsplit("/", 1)[0] + "/"
+
+
+def is_asyncio_callback(callback) -> bool:
+    """asyncio's own machinery (a sleep's timer, gather's bookkeeping, the runtime's own),
+    as opposed to what the learner scheduled: their functions, builtins, other libraries."""
+    if isinstance(callback, functools.partial):
+        callback = callback.func
+    code = getattr(getattr(callback, "__func__", callback), "__code__", None)
+    return code is not None and code.co_filename.startswith((ASYNCIO_DIR, RUNTIME_DIR))
 
 
 def callback_label(callback, args) -> str:
