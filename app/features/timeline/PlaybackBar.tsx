@@ -39,9 +39,14 @@ export function PlaybackBar({ timeline }: PlaybackBarProps) {
 
   const moment = at === null ? undefined : model?.moments[at];
   const step = moment === undefined ? undefined : model?.steps[moment.step];
+  // "Yet" only while the run goes on: a run stopped inside its first step has nothing to come.
+  const nothing =
+    model?.ended === true
+      ? 'Nothing to play: no step finished before the run ended'
+      : 'Nothing to play yet';
   const position =
     at === null
-      ? 'Nothing to play yet'
+      ? nothing
       : `Moment ${at + 1} of ${count}` +
         (step === undefined ? '' : `, step ${step.index + 1}, ${step.t1.toFixed(3)} s`) +
         (playback.moment === null ? ' (the end)' : '');
