@@ -46,10 +46,13 @@ describe('the run summary', () => {
     expect(onOpenLine).toHaveBeenCalledWith(15);
   });
 
-  it('names the blocking call among the mistakes', () => {
+  it('names the blocking call among the mistakes, its code set as code, not in backticks', () => {
     renderSummary(buildTimeline(readGoldenTrace('blocking_sleep')));
-    expect(host().querySelector('li span')?.textContent).toMatch(
+    const explanation = host().querySelector('li span');
+    expect(explanation?.textContent).toMatch(
       /^⚠ Task-3 made a blocking call at line 12 that froze the event loop for 1 s/,
     );
+    expect(explanation?.textContent).not.toContain('`');
+    expect(explanation?.querySelector('code')?.textContent).toBe('await asyncio.sleep(…)');
   });
 });
