@@ -10,6 +10,14 @@ function golden(name: string): string {
   return readFileSync(new URL(`../tests/golden/${name}.py`, import.meta.url), 'utf8');
 }
 
+/** A program the words' unit tests run too, from app/features/timeline/words/fixtures/. */
+function wordsFixture(name: string): string {
+  return readFileSync(
+    new URL(`../app/features/timeline/words/fixtures/${name}.py`, import.meta.url),
+    'utf8',
+  );
+}
+
 /** Runs `program` to its end at `seconds` of virtual time; returns the timeline pane. */
 async function runToEnd(
   playground: Playground,
@@ -99,11 +107,7 @@ test('a blocking time.sleep: the summary and the table name the blocker and its 
 test('mistakes the trace reveals are explained, each with a way to its line', async ({
   playground,
 }) => {
-  const program = readFileSync(
-    new URL('../app/features/timeline/words/fixtures/mistakes.py', import.meta.url),
-    'utf8',
-  );
-  const timeline = await runToEnd(playground, program, 0.1);
+  const timeline = await runToEnd(playground, wordsFixture('mistakes'), 0.1);
   const summary = timeline.getByRole('region', { name: 'Run summary' });
   await expect(summary).toContainText(
     'The coroutine greet() was never awaited (line 13), so it never ran.',
@@ -117,4 +121,51 @@ test('mistakes the trace reveals are explained, each with a way to its line', as
   const neverAwaited = summary.getByRole('listitem').filter({ hasText: 'was never awaited' });
   await neverAwaited.getByRole('button', { name: 'Line 13' }).click();
   await playground.expectCursorOnLine(13);
+});
+
+test('gathered tasks that block with time.sleep and never await ran one at a time, and the summary says so', async ({
+  playground,
+}) => {
+  const timeline = await runToEnd(playground, wordsFixture('blocking_gather'), 2);
+  const summary = timeline.getByRole('region', { name: 'Run summary' });
+  await expect(summary).toContainText(
+    '3 tasks ran, one at a time, so nothing ran concurrently; the run took 2.0 s of virtual time. ' +
+      'Task-2 blocked the loop for 1.0 s at line 6.',
+  );
+  await expect(summary).not.toContainText('tasks ran concurrently');
+});
+
+test('a deadlock is named a deadlock, in the summary and the status line', async ({
+  playground,
+}) => {
+  await playground.setProgram(wordsFixture('deadlock'));
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(/^Deadlock: no task can make progress/);
+  const summary = playground.page
+    .getByRole('region', { name: 'Timeline' })
+    .getByRole('region', { name: 'Run summary' });
+  await expect(summary).toContainText(
+    'The run ended in a deadlock: no task can make progress: Task-1 waits on event.wait (ready).',
+  );
+  await expect(summary).not.toContainText('limit');
+});
+
+test('a run stopped with Stop: the summary, the status and the playback bar agree it is over', async ({
+  playground,
+}) => {
+  // No step of the loop ever ends, so there is nothing to play, and nothing will come.
+  await playground.setProgram('while True:\n    pass\n');
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText('Running…');
+  await playground.stopButton.click();
+  await expect(playground.status).toHaveText('Stopped.');
+  const timeline = playground.page.getByRole('region', { name: 'Timeline' });
+  const summary = timeline.getByRole('region', { name: 'Run summary' });
+  await expect(summary).toContainText('The run was stopped before it finished.');
+  await expect(summary).not.toContainText('limit');
+  await expect(
+    timeline.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', {
+      name: 'Playback position',
+    }),
+  ).toHaveAttribute('aria-valuetext', 'Nothing to play: no step finished before the run ended');
 });

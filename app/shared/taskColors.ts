@@ -3,28 +3,31 @@
  * editor). Pure: no React, no DOM.
  *
  * The hues are Okabe and Ito's, chosen to stay apart for the common kinds of
- * colour blindness (their black is a mid grey here: black or white would be
- * the text colour of one theme). Each theme has its own lightness for a hue,
- * so that every colour reads as text at WCAG's 4.5:1 on both backgrounds of
- * its theme (panel and page): darker in the light theme, lighter in the dark
- * one, with the OKLCH hue kept, so task N is "the same colour" in both.
- * Contrast leaves little room for lightness in the light theme, so colours
- * differ there mostly in hue; the order sets side by side hues that stay far
- * apart for protanopes and deuteranopes too, since neighbouring tasks (N and
- * N + 1, and 8 and 9 when the palette wraps) are the ones started together
- * and printing line by line. Blue is darker than needed in
- * the light theme to stay apart from sky blue. taskColors.test.ts checks all
- * of this. Colour is only a second cue: the task's name is printed beside it.
+ * colour blindness, with two changes: their sky blue, a hue too close to
+ * their blue for a thin bar to tell the two apart, is a violet here, and
+ * their black is a mid grey (black or white would be the text colour of one
+ * theme). Each theme has its own lightness for a hue, so that every colour
+ * reads as text at WCAG's 4.5:1 on both backgrounds of its theme (panel and
+ * page): darker in the light theme, lighter in the dark one, with the OKLCH
+ * hue kept, so task N is "the same colour" in both. Contrast leaves little
+ * room for lightness in the light theme, so colours differ there mostly in
+ * hue; orange is a dark brownish orange there, to stay apart from the olive
+ * that yellow becomes. Any two colours of a theme differ by a CIEDE2000 of
+ * at least 20, and the order sets side by side hues that stay far apart for
+ * protanopes and deuteranopes too, since neighbouring tasks (N and N + 1,
+ * and 8 and 9 when the palette wraps) are the ones started together and
+ * printing line by line. taskColors.test.ts checks all of this. Colour is
+ * only a second cue: the task's name is printed beside it.
  */
 import type { Theme } from './theme';
 
 /**
- * The palettes, in one hue order: blue, vermilion, bluish green, sky blue,
+ * The palettes, in one hue order: blue, vermilion, bluish green, violet,
  * yellow, reddish purple, orange, grey.
  */
 export const TASK_PALETTES: Readonly<Record<Theme, readonly [string, ...string[]]>> = {
-  light: ['#025a8d', '#b95103', '#03805d', '#0377a8', '#797203', '#a55683', '#976702', '#707070'],
-  dark: ['#3390d2', '#df6716', '#009e73', '#56b4e9', '#f0e442', '#cc79a7', '#e69f00', '#8a8a8a'],
+  light: ['#025a8d', '#b95103', '#03805d', '#6a40b5', '#7a7303', '#a55683', '#5e4005', '#707070'],
+  dark: ['#3390d2', '#df6716', '#009e73', '#a98aff', '#f0e442', '#cc79a7', '#e69f00', '#8a8a8a'],
 };
 
 /**

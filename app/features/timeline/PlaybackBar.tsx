@@ -50,9 +50,14 @@ export function PlaybackBar({ timeline }: PlaybackBarProps) {
 
   const moment = at === null ? undefined : model?.moments[at];
   const step = moment === undefined ? undefined : model?.steps[moment.step];
+  // "Yet" only while the run goes on: a run stopped inside its first step has nothing to come.
+  const nothing =
+    model?.ended === true
+      ? 'Nothing to play: no step finished before the run ended'
+      : 'Nothing to play yet';
   const words =
     model === null || at === null || position === null
-      ? 'Nothing to play yet'
+      ? nothing
       : `Moment ${position + 1} of ${count}: ${describeMoment(model, at)}` +
         (step === undefined ? '' : `, at ${step.t1.toFixed(3)} s`) +
         (playback.moment === null ? ' (the end)' : '');

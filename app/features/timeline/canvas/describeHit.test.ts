@@ -59,6 +59,9 @@ describe('hover cards', () => {
     const card = describeHit(hit);
     expect(card.title).toBe('! Blocking code');
     expect(card.details[0]?.[1]).toMatch(/^Task-3 blocked the event loop at line 12/);
+    // The card is plain text: the code in the explanation shows without its Markdown backticks.
+    expect(card.details[0]?.[1]).toContain('in a coroutine, wait with await asyncio.sleep(…).');
+    expect(card.details[0]?.[1]).not.toContain('`');
   });
 
   it('place an edge after the last step', () => {

@@ -2,6 +2,7 @@
  * The words of a hover card: everything the model knows about the segment
  * or mark under the pointer. Pure, so tests can read them.
  */
+import { plainText } from '../model/codeSpans';
 import { formatSeconds } from '../model/labels';
 import type { TimelineModel } from '../model/timelineBuilder';
 import {
@@ -65,7 +66,7 @@ export function describeHit(hit: TimelineHit): HitDescription {
       details.push(['At', describeEdge(model, hit.mark.at)]);
       return { title: hit.row.lane.label + previous, details };
     case 'overlay':
-      details.push(['Why', hit.overlay.text]);
+      details.push(['Why', plainText(hit.overlay.text)]);
       details.push(['At', describeEdge(model, hit.overlay.at)]);
       if (line !== null) details.push(['Line', String(line)]);
       return { title: `! ${overlayTitle(hit.overlay.kind)}${previous}`, details };

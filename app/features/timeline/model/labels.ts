@@ -13,7 +13,7 @@ function round(value: number): string {
 
 /**
  * The bar's label for a wait that began at virtual time `now`, e.g.
- * `sleep 1 s`, `queue.get q`, `waits for Task-3`, `gather (2 left)`.
+ * `sleep 1 s`, `q.get()`, `waits for Task-3`, `gather (2 left)`.
  */
 export function waitLabel(
   reason: WaitReason,
@@ -33,7 +33,32 @@ export function waitLabel(
       return 'TaskGroup';
     case 'executor':
       return 'worker thread';
-    default:
+    default: {
+      const call = AWAITED_CALLS[reason.kind];
+      if (call !== undefined) return `${reason.name ?? call.object}.${call.method}()`;
       return reason.name === undefined ? reason.kind : `${reason.kind} ${reason.name}`;
+    }
   }
+}
+
+/**
+ * The call a wait on a queue or a synchronisation primitive awaited, written
+ * on the learner's variable (`ready.wait()`), so that a variable named after
+ * its type reads `queue.get()`, not `queue.get queue`.
+ */
+const AWAITED_CALLS: Readonly<Partial<Record<string, { object: string; method: string }>>> = {
+  'queue.get': { object: 'queue', method: 'get' },
+  'queue.put': { object: 'queue', method: 'put' },
+  'queue.join': { object: 'queue', method: 'join' },
+  lock: { object: 'lock', method: 'acquire' },
+  semaphore: { object: 'semaphore', method: 'acquire' },
+  event: { object: 'event', method: 'wait' },
+  condition: { object: 'condition', method: 'wait' },
+  barrier: { object: 'barrier', method: 'wait' },
+  'stream.drain': { object: 'writer', method: 'drain' },
+};
+
+/** The label of a wait a timeout cut short after `seconds`: `sleep 5 s — timed out after 2 s`. */
+export function timedOutLabel(label: string, seconds: number): string {
+  return `${label} — timed out after ${formatSeconds(seconds)}`;
 }

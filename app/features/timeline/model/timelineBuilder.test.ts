@@ -244,7 +244,8 @@ describe('the timeline model of a worker thread and a timeout', () => {
     const waits = lane(model, 'task:1').segments.filter((segment) => segment.kind === 'suspended');
     expect(waits.map((segment) => [segment.label, segment.reason?.deadline])).toEqual([
       ['worker thread', undefined],
-      ['worker thread', 1.5],
+      // The timeout at 1.5 s cut the second wait short, half a second in.
+      ['worker thread — timed out after 0.5 s', 1.5],
     ]);
   });
 });

@@ -7,7 +7,7 @@
  * can redraw on a new version without rebuilding anything.
  */
 import type { ChainFrame, HandleId, TaskId, TraceEvent } from '../../../runtime/traceSchema';
-import { formatSeconds, waitLabel } from './labels';
+import { formatSeconds, timedOutLabel, waitLabel } from './labels';
 import {
   callbackLabel,
   createLoopTracker,
@@ -19,6 +19,7 @@ import {
 } from './loopState';
 import {
   stepEnd,
+  stepOfEdge,
   stepStart,
   type Arrow,
   type BlockedBand,
@@ -210,6 +211,19 @@ export function createTimelineBuilder(): TimelineBuilder {
       handle = origin.by;
     }
     return { lane: null, cause: 'loop' };
+  }
+
+  /**
+   * A timeout cancelled the task while it waited: its bar ends now, before
+   * what it waited for (a `wait_for(asyncio.sleep(5), 2)` ends at 2 s), so
+   * the label says so.
+   */
+  function timedOut(task: TaskId): void {
+    const lane = taskLane(task);
+    const wait = lane && lastSegment(lane);
+    if (wait?.kind !== 'suspended' || wait.to !== null) return;
+    const began = steps[stepOfEdge(wait.from)]?.t1 ?? clock;
+    wait.label = timedOutLabel(wait.label, clock - began);
   }
 
   /** Ends a task's step: its ready stretch closes and its running one is drawn. */
@@ -416,6 +430,7 @@ export function createTimelineBuilder(): TimelineBuilder {
           at,
           cause: shutdown ? 'shutdown' : fromLane === null ? cause.cause : 'task',
         });
+        if (!shutdown && fromLane === null && cause.cause === 'timeout') timedOut(event.task);
         break;
       }
       case 'loop.blocked': {

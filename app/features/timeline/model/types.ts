@@ -89,8 +89,11 @@ export interface Segment {
   /** For `suspended`: what it waits on, and the learner's frames it waits in. */
   readonly reason: WaitReason | null;
   readonly chain: readonly ChainFrame[];
-  /** Short words for the bar ("sleep 1 s", "waits for Task-3", "gather (2 left)"). */
-  readonly label: string;
+  /**
+   * Short words for the bar ("sleep 1 s", "waits for Task-3", "gather (2 left)");
+   * a wait a timeout cut short says so when the timeout fires.
+   */
+  label: string;
   /** The learner's line the segment is about (where it waits; where the step stopped). */
   readonly line: number | null;
   /** For `running`: the step. */

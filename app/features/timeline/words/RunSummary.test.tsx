@@ -46,10 +46,15 @@ describe('the run summary', () => {
     expect(onOpenLine).toHaveBeenCalledWith(15);
   });
 
-  it('names the blocking call among the mistakes', () => {
+  it('names the blocking call among the mistakes, its code set as code, not in backticks', () => {
     renderSummary(buildTimeline(readGoldenTrace('blocking_sleep')));
-    expect(host().querySelector('li span')?.textContent).toMatch(
+    const explanation = host().querySelector('li span');
+    expect(explanation?.textContent).toMatch(
       /^⚠ Task-3 blocked the event loop at line 12 for 1 s: no other task could run/,
     );
+    expect(explanation?.textContent).not.toContain('`');
+    expect(
+      [...(explanation?.querySelectorAll('code') ?? [])].map((code) => code.textContent),
+    ).toEqual(['time.sleep', 'await asyncio.sleep(…)']);
   });
 });

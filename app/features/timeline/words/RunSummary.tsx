@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { TimelineModel } from '../model/timelineBuilder';
+import { codeSpans } from '../model/codeSpans';
 import type { Overlay } from '../model/types';
 import { LineButton } from './LineButton';
 import { summarizeRun } from './summary';
@@ -49,7 +50,12 @@ export const RunSummary = memo(function RunSummary({
             const lesson = lessonFor?.(overlay.kind) ?? null;
             return (
               <li key={index}>
-                <span>⚠ {overlay.text}</span>
+                <span>
+                  ⚠{' '}
+                  {codeSpans(overlay.text).map((span, at) =>
+                    span.code ? <code key={at}>{span.text}</code> : span.text,
+                  )}
+                </span>
                 {line !== null && <LineButton line={line} onOpenLine={onOpenLine} />}
                 {lesson !== null && (
                   <a href={lesson.href} className="run-summary-lesson">

@@ -127,10 +127,10 @@ describe('the event rows of the other golden runs', () => {
   it('shows the queue and lock waits of the workers', () => {
     const waits = rowsOf('queue_workers').filter((row) => row.kind === 'waits');
     expect(waits.slice(0, 4).map(said)).toEqual([
-      'Task-1 waits: Suspended: queue.put queue @5',
+      'Task-1 waits: Suspended: queue.put() @5',
       'Task-2 waits: Suspended: sleep 0.1 s @13',
-      'Task-3 waits: Suspended: lock lock @12',
-      'Task-1 waits: Suspended: queue.join queue @7',
+      'Task-3 waits: Suspended: lock.acquire() @12',
+      'Task-1 waits: Suspended: queue.join() @7',
     ]);
   });
 });
@@ -159,7 +159,7 @@ describe('the event rows of runs with mistakes', () => {
     const deadlock = buildTimeline(readFixtureTrace('deadlock'));
     expect(eventRows(deadlock).map((row) => [said(row), row.moment])).toEqual([
       ['Task-1 created: Created main() with asyncio.run() @7', 0],
-      ['Task-1 waits: Suspended: event ready @5', 0],
+      ['Task-1 waits: Suspended: ready.wait() @5', 0],
       ['- error: Deadlock: no task can make progress: Task-1 waits on event.wait (ready)', 0],
       ['Task-1 cancel: Cancel requested by asyncio.run() shutting down', 0],
       ['Task-1 woken: Woken by the loop', 0],

@@ -15,13 +15,16 @@ export function userTasks(model: TimelineModel): Lane[] {
 }
 
 /**
- * "Concurrently": the most tasks busy at once. A task is busy from its
- * creation to its end, except while it waits for other tasks (`await task`,
- * `gather`, a TaskGroup's end): a parent waiting for its children is not
- * work going on beside them, so main() gathering three sleeps makes 3, not 4.
- * Stretches are half-open on the model's edges, so a task that ends where
- * another starts does not overlap it, and a task that ran to its end inside
- * its creator's step (an eager task) overlaps nothing.
+ * "Concurrently": the most tasks busy at once. A task is busy from the start
+ * of its first step to its end, except while it waits for other tasks
+ * (`await task`, `gather`, a TaskGroup's end): a parent waiting for its
+ * children is not work going on beside them, so main() gathering three
+ * sleeps makes 3, not 4. Queued before its first step, a task has not begun:
+ * three gathered tasks that each run start to end in one step (a blocking
+ * `time.sleep` and no `await`) ran one at a time, however long they all sat
+ * in the ready queue. Stretches are half-open on the model's edges, so a
+ * task that ends where another starts does not overlap it, and a task that
+ * ran to its end inside its creator's step (an eager task) overlaps nothing.
  */
 export function mostTasksAtOnce(tasks: readonly Lane[]): number {
   const changes: [Edge, number][] = [];
@@ -29,7 +32,9 @@ export function mostTasksAtOnce(tasks: readonly Lane[]): number {
     if (to > from) changes.push([from, 1], [to, -1]);
   };
   for (const lane of tasks) {
-    let from = lane.createdAt;
+    const begun = lane.segments.find((segment) => segment.kind !== 'ready');
+    if (begun === undefined) continue;
+    let from = begun.from;
     for (const segment of lane.segments) {
       if (waitsForTasks(segment)) {
         busy(from, segment.from);
@@ -54,8 +59,28 @@ function waitsForTasks(segment: Segment): boolean {
 }
 
 /**
+ * Waits for what another task hands over (an item, a signal, data, a
+ * connection): tasks that wait so depend on one another, and could not have
+ * run one after another (a consumer run to its end before its producer
+ * starts waits forever), so a sequential time means nothing for them. Locks
+ * and semaphores only take turns: the tasks behind them could.
+ */
+const HANDED_OVER: ReadonlySet<string> = new Set([
+  'queue.get',
+  'queue.put',
+  'queue.join',
+  'event',
+  'condition',
+  'barrier',
+  'stream.read',
+  'accept',
+  'future',
+]);
+
+/**
  * "Sequentially": the virtual time the run would take if nothing
- * overlapped. It is the sum, over the learner's tasks, of the time each
+ * overlapped; null when that means nothing, because a task waited for
+ * another to hand it something (see `HANDED_OVER`). It is the sum, over the learner's tasks, of the time each
  * spent waiting on something of its own, plus the time blocking calls froze
  * the loop. A task's own waits are its sleeps, counted for at most what the
  * sleep asked for (a sleep that overran because the loop was blocked counts
@@ -64,12 +89,13 @@ function waitsForTasks(segment: Segment): boolean {
  * on other tasks, queues, locks, events and the like are left out: what
  * they wait for is already counted in the task that does it.
  */
-export function sequentialSeconds(model: TimelineModel, tasks: readonly Lane[]): number {
+export function sequentialSeconds(model: TimelineModel, tasks: readonly Lane[]): number | null {
   let total = model.blocked.reduce((sum, band) => sum + band.duration, 0);
   for (const lane of tasks) {
     for (const segment of lane.segments) {
       if (segment.kind !== 'suspended') continue;
       const kind = segment.reason?.kind;
+      if (kind !== undefined && HANDED_OVER.has(kind)) return null;
       if (kind !== 'sleep' && kind !== 'executor') continue;
       const start = timeAtEdge(model, segment.from);
       const lasted =

@@ -41,7 +41,8 @@ describe('the summary of each golden run', () => {
 describe('the summary of runs with mistakes', () => {
   it('tells each mistake in a sentence', () => {
     expect(summarizeRun(buildTimeline(readFixtureTrace('mistakes')))).toBe(
-      '3 tasks ran concurrently; the run took 0.1 s of virtual time instead of 0.2 s sequentially. ' +
+      // fail() ran to its end in one step while main() slept, before forever() began: 2, not 3.
+      '2 tasks ran concurrently; the run took 0.1 s of virtual time instead of 0.2 s sequentially. ' +
         'Task-2 raised KeyError ("\'missing\'") at line 7. ' +
         'The coroutine greet() was never awaited (line 13), so it never ran. ' +
         'Nothing awaited Task-2, so its exception was never retrieved. ' +
@@ -57,11 +58,34 @@ describe('the summary of runs with mistakes', () => {
     );
   });
 
-  it('gives the message of the limit that stopped the run', () => {
+  it('names a deadlock a deadlock, with what each task waits on', () => {
     expect(summarizeRun(buildTimeline(readFixtureTrace('deadlock')))).toBe(
       'One task ran: main() ran in one step and waited once, with no other task to run meanwhile; ' +
         'the run took no virtual time. ' +
-        'A limit stopped the run: Deadlock: no task can make progress: Task-1 waits on event.wait (ready).',
+        'The run ended in a deadlock: no task can make progress: Task-1 waits on event.wait (ready).',
+    );
+  });
+
+  it('says a run stopped in the middle of a step was stopped, not that a limit stopped it', () => {
+    const summary = summarizeRun(buildTimeline(readFixtureTrace('stopped')));
+    expect(summary).toMatch(/ The run was stopped before it finished\.$/);
+    expect(summary).not.toContain('limit');
+  });
+});
+
+describe('the summary says "concurrently" only when tasks overlapped', () => {
+  it('of gathered tasks that each block the loop and never await: one at a time', () => {
+    expect(summarizeRun(buildTimeline(readFixtureTrace('blocking_gather')))).toBe(
+      '3 tasks ran, one at a time, so nothing ran concurrently; the run took 2.0 s of virtual time. ' +
+        'Task-2 blocked the loop for 1.0 s at line 6. Task-3 blocked the loop for 1.0 s at line 6.',
+    );
+  });
+});
+
+describe('the summary gives a sequential time only where it means something', () => {
+  it('gives none for a producer and a consumer, which could not run one after the other', () => {
+    expect(summarizeRun(buildTimeline(readFixtureTrace('producer_consumer')))).toBe(
+      '2 tasks ran concurrently; the run took 7.0 s of virtual time.',
     );
   });
 });

@@ -4,6 +4,7 @@
  * loop, which task failed and what that did to its siblings, and each
  * mistake the trace reveals. runMeasures.ts defines the numbers it states.
  */
+import type { LimitEvent } from '../../../runtime/traceSchema';
 import type { TimelineModel } from '../model/timelineBuilder';
 import type { Lane, Overlay } from '../model/types';
 import { mostTasksAtOnce, sequentialSeconds, userTasks } from './runMeasures';
@@ -51,7 +52,9 @@ function tookClause(model: TimelineModel, tasks: readonly Lane[]): string {
   if (actual === 0) return `${took} no virtual time`;
   const sequential = sequentialSeconds(model, tasks);
   const saved =
-    sequential > actual && formatRunSeconds(sequential) !== formatRunSeconds(actual)
+    sequential !== null &&
+    sequential > actual &&
+    formatRunSeconds(sequential) !== formatRunSeconds(actual)
       ? ` instead of ${formatRunSeconds(sequential)} sequentially`
       : '';
   return `${took} ${formatRunSeconds(actual)} of virtual time${saved}`;
@@ -247,10 +250,27 @@ function endingSentences(model: TimelineModel, tasks: readonly Lane[]): string[]
           : `Nothing caught the ${event.error} of ${raiser.name}, so the program stopped.`,
       );
     } else if (event.type === 'limit') {
-      sentences.push(`A limit stopped the run: ${event.message.replace(/\.?$/, '.')}`);
+      sentences.push(limitSentence(event));
     }
   }
   return sentences;
+}
+
+/**
+ * Why a stop ended the run. A deadlock is no limit the program ran into but
+ * a state it reached; an interruption is the Stop button's, or the
+ * watchdog's when a step never gave control back (the trace cannot tell
+ * which: the status line says).
+ */
+function limitSentence(event: LimitEvent): string {
+  switch (event.kind) {
+    case 'deadlock':
+      return `The run ended in a deadlock: ${event.message.replace(/^Deadlock: /, '').replace(/\.?$/, '.')}`;
+    case 'interrupted':
+      return 'The run was stopped before it finished.';
+    default:
+      return `A limit stopped the run: ${event.message.replace(/\.?$/, '.')}`;
+  }
 }
 
 function laneNames(model: TimelineModel, overlays: readonly Overlay[]): string[] {
