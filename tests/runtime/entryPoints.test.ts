@@ -307,8 +307,10 @@ describe('entry points', () => {
       runtime().run({
         source: `import asyncio\n\nasync def main():\n    ${statement}\n\nasyncio.run(main())\n`,
         filename: 'main.py',
-      }).stderr;
-    expect(failing('return input("Name? ")')).toBe(
+      });
+    const ranOut = failing('return input("Name? ")');
+    expect(ranOut.summary.inputRanOut).toBe(true);
+    expect(ranOut.stderr).toBe(
       [
         'Traceback (most recent call last):',
         '  File "main.py", line 6, in <module>',
@@ -321,7 +323,9 @@ describe('entry points', () => {
       ].join('\n'),
     );
     // Any other exception keeps asyncio's frames, as CPython shows them.
-    expect(failing('raise EOFError("mine")')).toContain('asyncio/runners.py');
+    const raised = failing('raise EOFError("mine")');
+    expect(raised.summary.inputRanOut).toBeUndefined();
+    expect(raised.stderr).toContain('asyncio/runners.py');
   });
 
   it("checks syntax with CPython's own compiler, without running anything", () => {

@@ -83,6 +83,8 @@ export interface RunSummary {
   readonly notStarted?: boolean;
   /** Set when the program awaits outside a function, which plain `python3` refuses. */
   readonly topLevelAwait?: boolean;
+  /** Set when the program ended because `input()` found no more stdin. */
+  readonly inputRanOut?: boolean;
 }
 
 /**

@@ -18,7 +18,7 @@ from .run_facts import RunFacts
 from .run_state import RunState
 from .tasks import raise_line
 from .trace import BATCH_SIZE, Tracer
-from .tracebacks import print_uncaught
+from .tracebacks import input_ran_out, print_uncaught
 
 # CPython exits with 128 + SIGINT when KeyboardInterrupt ends a program.
 KEYBOARD_INTERRUPT_EXIT = 130
@@ -79,6 +79,8 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
         summary["notStarted"] = True
     if run.top_level_await:
         summary["topLevelAwait"] = True
+    if run.input_ran_out:
+        summary["inputRanOut"] = True
     if check is not None and tracer.kept is not None:
         facts = RunFacts(tracer.kept, source, filename, namespace)
         summary["check"] = run_check(
@@ -228,6 +230,7 @@ def _uncaught(run: RunState, exc: BaseException) -> tuple[str, int]:
     # Kept, with the frames its traceback holds, until the program's exit,
     # as CPython keeps it in sys.last_exc.
     run.last_exc = exc
+    run.input_ran_out = input_ran_out(exc, run.learner.filename)
     print_uncaught(exc, run.learner.filename)
     line = exc.lineno if isinstance(exc, SyntaxError) else raise_line(exc, run.learner.filename)
     run.tracer.emit(

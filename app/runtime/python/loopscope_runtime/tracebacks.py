@@ -45,7 +45,7 @@ def strip_runtime_frames(exc: BaseException, seen: set[int] | None = None) -> No
             strip_runtime_frames(member, seen)
 
 
-def _input_ran_out(exc: BaseException, filename: str) -> bool:
+def input_ran_out(exc: BaseException, filename: str) -> bool:
     """Whether `input()` in the program itself found stdin at its end.
 
     `input()` is built in, so its EOFError is raised in the learner's frame.
@@ -67,6 +67,6 @@ def print_uncaught(exc: BaseException, filename: str) -> None:
     so only the program's own frames are shown.
     """
     strip_runtime_frames(exc)
-    if _input_ran_out(exc, filename):
+    if input_ran_out(exc, filename):
         exc.__traceback__ = _keeping(exc.__traceback__, lambda code: code.co_filename == filename)
     traceback.print_exception(exc, file=sys.stderr)
