@@ -3,7 +3,7 @@ import type { SyntaxProblem } from '../../runtime/host/pythonRuntime';
 import type { LineHighlight } from '../../shared/lineHighlight';
 // Types only: useCodeEditorPhase loads the module lazily.
 import type { ProgramEditorHandle } from './monaco';
-import { markerFromSyntaxProblem, type EditorMarker } from './problems';
+import { markerFromSyntaxProblem, mergeMarkers, type EditorMarker } from './problems';
 import { ProblemsList } from './ProblemsList';
 import { ProgramTextarea } from './ProgramTextarea';
 import { offsetOf } from './textPosition';
@@ -74,7 +74,10 @@ export function CodeEditor({
     () => (verdict?.problem ? [markerFromSyntaxProblem(verdict.problem)] : []),
     [verdict],
   );
-  const allMarkers = useMemo(() => [...syntaxMarkers, ...runMarkers], [syntaxMarkers, runMarkers]);
+  const allMarkers = useMemo(
+    () => mergeMarkers(syntaxMarkers, runMarkers),
+    [syntaxMarkers, runMarkers],
+  );
 
   const edited = useEffectEvent((text: string) => {
     onChange(text);
