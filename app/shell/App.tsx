@@ -4,8 +4,10 @@ import { useStore } from 'zustand';
 import { KeepingNotice } from '../features/drafts/KeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
 import { CodeEditor, type CursorRequest, type EditorMarker } from '../features/editor/CodeEditor';
+import { InputBox } from '../features/runner/InputBox';
 import { OutputLog } from '../features/runner/OutputLog';
 import { RunControls } from '../features/runner/RunControls';
+import { RunNote } from '../features/runner/RunNote';
 import { PROGRAM_FILENAME } from '../features/runner/runnerSlice';
 import { StatusLine } from '../features/runner/StatusLine';
 import { useSandboxStatus } from '../features/runner/useSandboxStatus';
@@ -122,6 +124,8 @@ export function App({ sandbox, store, lessons }: AppProps) {
     <section className="app-output" aria-label="Run">
       <PaneBoundary part="The output">
         <StatusLine sandbox={sandbox} runner={store} />
+        <RunNote runner={store} />
+        <InputBox runner={store} />
         <OutputLog
           runner={store}
           printedWrites={printedWrites}
