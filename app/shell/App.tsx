@@ -36,6 +36,9 @@ interface AppProps {
 
 const NO_HIGHLIGHTS: readonly LineHighlight[] = [];
 
+/** The timeline's section, where the skip link takes the focus. */
+const TIMELINE_ID = 'timeline';
+
 // The lessons' renderer (Markdown to React, syntax highlighting) is a chunk of
 // its own: the playground's first paint does not wait for it.
 const LessonsPane = lazy(() =>
@@ -137,7 +140,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
     </section>
   );
   const timeline = (
-    <section className="app-timeline" aria-label="Timeline">
+    <section id={TIMELINE_ID} className="app-timeline" aria-label="Timeline" tabIndex={-1}>
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
         <TimelinePanel timeline={store} theme={theme} onOpenLine={openLine} lessonFor={lessonFor} />
@@ -163,6 +166,17 @@ export function App({ sandbox, store, lessons }: AppProps) {
   );
   return (
     <>
+      <a
+        className="skip-link"
+        href={`#${TIMELINE_ID}`}
+        onClick={(event) => {
+          // The hash is the page's route: move the focus without changing it.
+          event.preventDefault();
+          document.getElementById(TIMELINE_ID)?.focus();
+        }}
+      >
+        Skip to timeline
+      </a>
       <header className="app-header">
         <h1>Loopscope</h1>
         <nav aria-label="Sections" className="app-sections">
