@@ -182,8 +182,8 @@ export function CodeEditor({
         </p>
       )}
       <p className="code-editor-hint">
-        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the program. In the editor, <kbd>Esc</kbd> then{' '}
-        <kbd>Tab</kbd> moves on to the next control.
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the program. <kbd>Tab</kbd> passes through the editor
+        until you type or click in it; then <kbd>Esc</kbd>, <kbd>Tab</kbd> moves on.
       </p>
       <ProblemsList
         markers={allMarkers}
