@@ -116,7 +116,9 @@ for (const key of ['Enter', 'Space'] as const) {
   test(`keyboard only: Tab leaves the editor for Run, and ${key} runs`, async ({ playground }) => {
     const { page } = playground;
     await playground.expectProgram(SEED_PROGRAM);
-    // The header's section links and theme toggle come first, then the editor.
+    // The skip link, the header's section links and theme toggle come first, then the editor.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to timeline' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Playground' })).toBeFocused();
     await page.keyboard.press('Tab');
@@ -125,8 +127,7 @@ for (const key of ['Enter', 'Space'] as const) {
     await expect(page.getByRole('button', { name: 'Dark theme' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(playground.program).toBeFocused();
-    // Tab indents inside the editor; Escape first lets it move on.
-    await page.keyboard.press('Escape');
+    // Passing through, Tab moves on: it indents only once the learner works in the editor.
     await page.keyboard.press('Tab');
     await expect(playground.runButton).toBeFocused();
     await page.keyboard.press(key);

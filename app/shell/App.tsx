@@ -4,8 +4,10 @@ import { useStore } from 'zustand';
 import { KeepingNotice } from '../features/drafts/KeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
 import { CodeEditor, type CursorRequest, type EditorMarker } from '../features/editor/CodeEditor';
+import { InputBox } from '../features/runner/InputBox';
 import { OutputLog } from '../features/runner/OutputLog';
 import { RunControls } from '../features/runner/RunControls';
+import { RunNote } from '../features/runner/RunNote';
 import { PROGRAM_FILENAME } from '../features/runner/runnerSlice';
 import { StatusLine } from '../features/runner/StatusLine';
 import { useSandboxStatus } from '../features/runner/useSandboxStatus';
@@ -33,6 +35,9 @@ interface AppProps {
 }
 
 const NO_HIGHLIGHTS: readonly LineHighlight[] = [];
+
+/** The timeline's section, where the skip link takes the focus. */
+const TIMELINE_ID = 'timeline';
 
 // The lessons' renderer (Markdown to React, syntax highlighting) is a chunk of
 // its own: the playground's first paint does not wait for it.
@@ -122,6 +127,8 @@ export function App({ sandbox, store, lessons }: AppProps) {
     <section className="app-output" aria-label="Run">
       <PaneBoundary part="The output">
         <StatusLine sandbox={sandbox} runner={store} />
+        <RunNote runner={store} />
+        <InputBox runner={store} />
         <OutputLog
           runner={store}
           printedWrites={printedWrites}
@@ -133,7 +140,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
     </section>
   );
   const timeline = (
-    <section className="app-timeline" aria-label="Timeline">
+    <section id={TIMELINE_ID} className="app-timeline" aria-label="Timeline" tabIndex={-1}>
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
         <TimelinePanel timeline={store} theme={theme} onOpenLine={openLine} lessonFor={lessonFor} />
@@ -159,6 +166,17 @@ export function App({ sandbox, store, lessons }: AppProps) {
   );
   return (
     <>
+      <a
+        className="skip-link"
+        href={`#${TIMELINE_ID}`}
+        onClick={(event) => {
+          // The hash is the page's route: move the focus without changing it.
+          event.preventDefault();
+          document.getElementById(TIMELINE_ID)?.focus();
+        }}
+      >
+        Skip to timeline
+      </a>
       <header className="app-header">
         <h1>Loopscope</h1>
         <nav aria-label="Sections" className="app-sections">

@@ -160,6 +160,20 @@ describe('entry points', () => {
     );
     expect(result.stdout).toBe('Task-1 1.5\n');
     expect(eventsOf(result.events, 'task.create')[0]).toMatchObject({ task: 1, name: 'Task-1' });
+    // Plain python3 refuses it: the summary says so, for a note to the learner.
+    expect(result.summary.topLevelAwait).toBe(true);
+  });
+
+  it('says nothing of top-level await, or of not starting, for a program that ran', () => {
+    const result = runtime().run({ source: SEED_PROGRAM, filename: 'main.py' });
+    expect(result.summary.topLevelAwait).toBeUndefined();
+    expect(result.summary.notStarted).toBeUndefined();
+  });
+
+  it('says a program with a syntax error did not start', () => {
+    const result = runProgram(runtime(), 'print("never")\nprint(\n');
+    expect(result.stdout).toBe('');
+    expect(result.summary).toMatchObject({ outcome: 'error', exitCode: 1, notStarted: true });
   });
 
   it('gives every run a fresh __main__ and fresh task numbers', () => {
@@ -286,6 +300,32 @@ describe('entry points', () => {
     expect(result.stdout).toBe('Name? Hi Ada\n');
     expect(result.stderr).toMatch(/EOFError: EOF when reading a line\n$/);
     expect(result.summary.exitCode).toBe(1);
+  });
+
+  it("shows only the program's frames when input() inside asyncio.run runs out", () => {
+    const failing = (statement: string) =>
+      runtime().run({
+        source: `import asyncio\n\nasync def main():\n    ${statement}\n\nasyncio.run(main())\n`,
+        filename: 'main.py',
+      });
+    const ranOut = failing('return input("Name? ")');
+    expect(ranOut.summary.inputRanOut).toBe(true);
+    expect(ranOut.stderr).toBe(
+      [
+        'Traceback (most recent call last):',
+        '  File "main.py", line 6, in <module>',
+        '    asyncio.run(main())',
+        '    ~~~~~~~~~~~^^^^^^^^',
+        '  File "main.py", line 4, in main',
+        '    return input("Name? ")',
+        'EOFError: EOF when reading a line',
+        '',
+      ].join('\n'),
+    );
+    // Any other exception keeps asyncio's frames, as CPython shows them.
+    const raised = failing('raise EOFError("mine")');
+    expect(raised.summary.inputRanOut).toBeUndefined();
+    expect(raised.stderr).toContain('asyncio/runners.py');
   });
 
   it("checks syntax with CPython's own compiler, without running anything", () => {

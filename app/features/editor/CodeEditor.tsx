@@ -3,7 +3,7 @@ import type { SyntaxProblem } from '../../runtime/host/pythonRuntime';
 import type { LineHighlight } from '../../shared/lineHighlight';
 // Types only: useCodeEditorPhase loads the module lazily.
 import type { ProgramEditorHandle } from './monaco';
-import { markerFromSyntaxProblem, type EditorMarker } from './problems';
+import { markerFromSyntaxProblem, mergeMarkers, type EditorMarker } from './problems';
 import { ProblemsList } from './ProblemsList';
 import { ProgramTextarea } from './ProgramTextarea';
 import { offsetOf } from './textPosition';
@@ -74,7 +74,10 @@ export function CodeEditor({
     () => (verdict?.problem ? [markerFromSyntaxProblem(verdict.problem)] : []),
     [verdict],
   );
-  const allMarkers = useMemo(() => [...syntaxMarkers, ...runMarkers], [syntaxMarkers, runMarkers]);
+  const allMarkers = useMemo(
+    () => mergeMarkers(syntaxMarkers, runMarkers),
+    [syntaxMarkers, runMarkers],
+  );
 
   const edited = useEffectEvent((text: string) => {
     onChange(text);
@@ -179,8 +182,8 @@ export function CodeEditor({
         </p>
       )}
       <p className="code-editor-hint">
-        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the program. In the editor, <kbd>Esc</kbd> then{' '}
-        <kbd>Tab</kbd> moves on to the next control.
+        <kbd>Ctrl</kbd>+<kbd>Enter</kbd> runs the program. <kbd>Tab</kbd> passes through the editor
+        until you type or click in it; then <kbd>Esc</kbd>, <kbd>Tab</kbd> moves on.
       </p>
       <ProblemsList
         markers={allMarkers}

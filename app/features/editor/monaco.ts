@@ -278,16 +278,27 @@ function driveProgramEditor(
     },
   });
 
-  // Tab indents in the editor, so it would trap keyboard users. As in
-  // CodeMirror, Escape then Tab (or Shift+Tab) moves focus on; Ctrl+M
-  // (Monaco's own toggle) switches Tab to moving focus for good.
-  let escapedTab = false;
-  const endEscapedTab = () => {
-    if (!escapedTab) return;
-    escapedTab = false;
+  // Tab indents in the editor, so it would trap keyboard users, and a Tab
+  // on the way through the page would change the program (issue 11). So
+  // Tab moves focus on while the learner is only passing through: from the
+  // moment the editor gains focus from the keyboard until they press any
+  // other key or click in it. As in CodeMirror, Escape then Tab (or
+  // Shift+Tab) moves on too; Ctrl+M (Monaco's own toggle) switches Tab to
+  // moving focus for good.
+  let passingThrough = false;
+  // A click focuses the editor to work in it, not to pass through.
+  let pointerDown = false;
+  const passThrough = () => {
+    if (passingThrough || created.getOption(editor.EditorOption.tabFocusMode)) return;
+    passingThrough = true;
+    created.updateOptions({ tabFocusMode: true });
+  };
+  const stopPassingThrough = () => {
+    if (!passingThrough) return;
+    passingThrough = false;
     created.updateOptions({ tabFocusMode: false });
   };
-  const keepsEscape = new Set([
+  const keepsPassingThrough = new Set([
     KeyCode.Tab,
     KeyCode.Shift,
     KeyCode.Ctrl,
@@ -295,16 +306,27 @@ function driveProgramEditor(
     KeyCode.Meta,
   ]);
   created.onKeyDown((event) => {
-    if (event.keyCode === KeyCode.Escape) {
-      if (!created.getOption(editor.EditorOption.tabFocusMode)) {
-        escapedTab = true;
-        created.updateOptions({ tabFocusMode: true });
-      }
-    } else if (!keepsEscape.has(event.keyCode)) {
-      endEscapedTab();
-    }
+    if (event.keyCode === KeyCode.Escape) passThrough();
+    else if (!keepsPassingThrough.has(event.keyCode)) stopPassingThrough();
   });
-  created.onDidBlurEditorText(endEscapedTab);
+  // Capture: seen before Monaco's own handler focuses the editor.
+  const onPointerDown = () => {
+    pointerDown = true;
+    stopPassingThrough();
+  };
+  options.container.addEventListener('pointerdown', onPointerDown, true);
+  // Coming back from another window is neither arriving nor leaving.
+  let windowLeft = false;
+  created.onDidFocusEditorText(() => {
+    if (!windowLeft && !pointerDown) passThrough();
+    windowLeft = false;
+    pointerDown = false;
+  });
+  created.onDidBlurEditorText(() => {
+    pointerDown = false;
+    windowLeft = !document.hasFocus();
+    if (!windowLeft) stopPassingThrough();
+  });
 
   if (options.selection) {
     const start = model.getPositionAt(options.selection.start);
@@ -350,6 +372,7 @@ function driveProgramEditor(
       created.focus();
     },
     dispose() {
+      options.container.removeEventListener('pointerdown', onPointerDown, true);
       created.dispose();
       model.dispose();
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyntaxProblem } from '../../runtime/host/pythonRuntime';
-import { describeMarker, markerFromSyntaxProblem } from './problems';
+import { describeMarker, markerFromSyntaxProblem, mergeMarkers } from './problems';
 
 describe('markerFromSyntaxProblem', () => {
   it("keeps CPython's positions: 1-based columns, end exclusive", () => {
@@ -59,5 +59,32 @@ describe('describeMarker', () => {
         message: "RuntimeWarning: coroutine 'greet' was never awaited",
       }),
     ).toBe("Line 7: RuntimeWarning: coroutine 'greet' was never awaited");
+  });
+});
+
+describe('mergeMarkers', () => {
+  const syntax = {
+    line: 3,
+    column: 19,
+    severity: 'error',
+    message: 'SyntaxError: invalid syntax',
+  } as const;
+
+  it("drops the run's report of the syntax error the check shows", () => {
+    const run = [
+      { line: 3, severity: 'error', message: 'SyntaxError: invalid syntax (main.py, line 3)' },
+    ] as const;
+    expect(mergeMarkers([syntax], run)).toEqual([syntax]);
+  });
+
+  it("keeps the run's other problems, and all of them before any check", () => {
+    const elsewhere = { line: 5, severity: 'error', message: 'ValueError: no' } as const;
+    const sameLine = {
+      line: 3,
+      severity: 'warning',
+      message: 'RuntimeWarning: never awaited',
+    } as const;
+    expect(mergeMarkers([syntax], [elsewhere, sameLine])).toEqual([syntax, elsewhere, sameLine]);
+    expect(mergeMarkers([], [elsewhere])).toEqual([elsewhere]);
   });
 });

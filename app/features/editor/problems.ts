@@ -50,3 +50,18 @@ export function describeMarker(marker: EditorMarker): string {
       : `Line ${marker.line}, column ${marker.column}`;
   return `${where}: ${marker.message}`;
 }
+
+/**
+ * The syntax check's problems, then the run's, without the run's report of a
+ * syntax error the check already shows: a program that does not compile
+ * would otherwise be listed twice (issue 11). The run's message is the
+ * check's plus where, e.g. "SyntaxError: invalid syntax (main.py, line 3)".
+ */
+export function mergeMarkers(
+  syntax: readonly EditorMarker[],
+  run: readonly EditorMarker[],
+): readonly EditorMarker[] {
+  const repeats = (marker: EditorMarker) =>
+    syntax.some((shown) => shown.line === marker.line && marker.message.startsWith(shown.message));
+  return [...syntax, ...run.filter((marker) => !repeats(marker))];
+}

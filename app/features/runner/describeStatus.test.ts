@@ -45,6 +45,22 @@ describe('describeStatus', () => {
     );
   });
 
+  it('says a program with a syntax error did not start', () => {
+    const result = finished({
+      summary: {
+        outcome: 'error',
+        exitCode: 1,
+        virtualTime: 0,
+        wallMs: 1,
+        events: 3,
+        notStarted: true,
+      },
+    });
+    expect(describeStatus({ phase: 'ready' }, { ...IDLE, result })).toBe(
+      'The program did not start: it has a syntax error.',
+    );
+  });
+
   it('prefers the stop message, even while Python restarts', () => {
     const result = finished({ summary: null, stoppedBy: 'user', message: 'Stopped.' });
     expect(describeStatus({ phase: 'starting' }, { ...IDLE, result })).toBe('Stopped.');

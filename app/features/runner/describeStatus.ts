@@ -33,6 +33,8 @@ export function describeStatus(
   if (result.message !== null) return result.message;
   const { summary } = result;
   if (!summary) return describeSandbox(sandbox);
+  // "Finished with exit code 1" would say the program ran.
+  if (summary.notStarted === true) return 'The program did not start: it has a syntax error.';
   if (summary.outcome === 'limit' && runner.output.limitMessage !== null) {
     return runner.output.limitMessage;
   }

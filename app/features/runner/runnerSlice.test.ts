@@ -23,7 +23,11 @@ describe('runner slice', () => {
     const store = createStore(createRunnerSlice(sandbox));
     const done = store.getState().run('print("hi")\n');
     expect(store.getState().running).toBe(true);
-    expect(runs[0]?.request).toEqual({ source: 'print("hi")\n', filename: PROGRAM_FILENAME });
+    expect(runs[0]?.request).toEqual({
+      source: 'print("hi")\n',
+      filename: PROGRAM_FILENAME,
+      stdin: '',
+    });
 
     const before = store.getState().outputVersion;
     runs[0]?.send([printed('hi\n')]);
@@ -34,6 +38,14 @@ describe('runner slice', () => {
     await done;
     expect(store.getState().running).toBe(false);
     expect(store.getState().result).toBe(FINISHED);
+  });
+
+  it("sends the Input text as the program's stdin", () => {
+    const { sandbox, runs } = scriptedSandbox();
+    const store = createStore(createRunnerSlice(sandbox));
+    store.getState().setStdin('Ada\nBob\n');
+    void store.getState().run('print(input())\n');
+    expect(runs[0]?.request.stdin).toBe('Ada\nBob\n');
   });
 
   it('ignores Run while a run is going on, and starts afresh after it', async () => {

@@ -21,6 +21,10 @@ export interface RunnerSlice {
   readonly outputVersion: number;
   /** How the last run ended; null while running and before the first run. */
   readonly result: RunResult | null;
+  /** What the program's `input()` and `sys.stdin` read, line by line. */
+  readonly stdin: string;
+  /** Replaces the text the next run reads as its input. */
+  setStdin(text: string): void;
   /**
    * Runs the program text (ignored while a run is going on); with a check,
    * the check's verdict comes in the result's summary.
@@ -55,6 +59,11 @@ export function createRunnerSlice(
     output: createOutputBuffer(),
     outputVersion: 0,
     result: null,
+    stdin: '',
+
+    setStdin(stdin) {
+      set({ stdin });
+    },
 
     async run(source, check) {
       if (get().running) return;
@@ -63,10 +72,8 @@ export function createRunnerSlice(
       observer.runStarted();
       let result: RunResult;
       try {
-        const request =
-          check === undefined
-            ? { source, filename: PROGRAM_FILENAME }
-            : { source, filename: PROGRAM_FILENAME, check };
+        const program = { source, filename: PROGRAM_FILENAME, stdin: get().stdin };
+        const request = check === undefined ? program : { ...program, check };
         result = await sandbox.run(request, (events) => {
           set({ outputVersion: appendOutput(output, events).version });
           observer.traceArrived(events);

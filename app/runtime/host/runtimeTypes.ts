@@ -79,6 +79,12 @@ export interface RunSummary {
   readonly events: number;
   /** The exercise check's verdict, when the request had a check. */
   readonly check?: CheckVerdict;
+  /** Set when the program did not compile (a syntax error): none of it ran. */
+  readonly notStarted?: boolean;
+  /** Set when the program awaits outside a function, which plain `python3` refuses. */
+  readonly topLevelAwait?: boolean;
+  /** Set when the program ended because `input()` found no more stdin. */
+  readonly inputRanOut?: boolean;
 }
 
 /**

@@ -122,6 +122,38 @@ describe('the event table of a gather of three sleeps', () => {
     expect(onSeek).toHaveBeenCalledWith(5);
   });
 
+  it('is one stop for Tab, with the arrow keys moving between rows and buttons', () => {
+    renderTable(model, 5);
+    const tabbable = () => [...host().querySelectorAll('tbody button[tabindex="0"]')];
+    const press = (key: string) => {
+      act(() => {
+        document.activeElement?.dispatchEvent(
+          new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+        );
+      });
+    };
+    // The cursor's row is where Tab lands.
+    expect(tabbable()).toHaveLength(1);
+    expect(tabbable()[0]?.closest('tr')?.getAttribute('aria-current')).toBe('true');
+    act(() => {
+      (tabbable()[0] as HTMLButtonElement).focus();
+    });
+    press('ArrowDown');
+    const focusedRow = () => cellsOf(document.activeElement?.closest('tr') ?? undefined);
+    expect(focusedRow()[3]).toBe("Ended: returned 'a'");
+    press('ArrowUp');
+    press('ArrowUp');
+    expect(focusedRow()[3]).toBe('Woken by its timer');
+    press('Home');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Go to 0.000 s, step 1');
+    press('End');
+    press('ArrowRight');
+    press('ArrowLeft');
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Go to 3\.000 s/);
+    // The focused button is now the one stop.
+    expect(tabbable()).toEqual([document.activeElement]);
+  });
+
   it('marks the row at the playback cursor as current', () => {
     renderTable(model, 5);
     const current = host().querySelectorAll('tr[aria-current="true"]');

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { taskColorCss } from '../../../shared/taskColors';
 import { orderLanes } from '../model/laneOrder';
 import { lastAtOrBefore } from '../model/sortedSearch';
@@ -7,6 +7,7 @@ import type { Lane } from '../model/types';
 import { ALL, EventFilters } from './EventFilters';
 import { eventRows, type EventRow } from './eventRows';
 import { LineButton } from './LineButton';
+import { moveRowFocus, tabStop, type ButtonColumn, type TableFocus } from './rowFocus';
 import './words.css';
 
 /**
@@ -68,6 +69,24 @@ export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTab
   const page = (to: number) => {
     setPaging({ start: to, cursorMoment, filters });
   };
+  const rowsShown = shown.slice(start, end);
+  const [focused, setFocused] = useState<TableFocus | null>(null);
+  const stop = tabStop(rowsShown, focused, shown[current]);
+  const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const column = event.target.closest<HTMLElement>('[data-column]')?.dataset.column;
+    const row = event.target.closest<HTMLElement>('[data-event]');
+    if ((column === 'time' || column === 'line') && row !== null) {
+      setFocused({ event: Number(row.dataset.event), column });
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (
+      event.target instanceof Element &&
+      moveRowFocus(event.currentTarget, event.target, event.key)
+    ) {
+      event.preventDefault();
+    }
+  };
 
   return (
     <div className="event-table-panel">
@@ -108,12 +127,13 @@ export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTab
               <th scope="col">Line</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.slice(start, end).map((row, index) => (
+          <tbody onFocus={onFocus} onKeyDown={onKeyDown}>
+            {rowsShown.map((row, index) => (
               <EventTableRow
                 key={row.event}
                 row={row}
                 current={start + index === current}
+                tabStop={stop?.event === row.event ? stop.column : null}
                 onOpenLine={onOpenLine}
                 onSeek={onSeek}
               />
@@ -134,6 +154,8 @@ interface EventTableRowProps {
   readonly row: EventRow;
   /** The row at the playback cursor. */
   readonly current: boolean;
+  /** Which of the row's buttons is the table's one stop for Tab, if one is. */
+  readonly tabStop: ButtonColumn | null;
   readonly onOpenLine: (line: number) => void;
   readonly onSeek: (moment: number) => void;
 }
@@ -142,6 +164,7 @@ interface EventTableRowProps {
 const EventTableRow = memo(function EventTableRow({
   row,
   current,
+  tabStop,
   onOpenLine,
   onSeek,
 }: EventTableRowProps) {
@@ -149,15 +172,17 @@ const EventTableRow = memo(function EventTableRow({
   const { moment, line } = row;
   return (
     <tr
+      data-event={row.event}
       aria-current={current ? 'true' : undefined}
       className={`event-${row.kind}${current ? ' event-current' : ''}`}
     >
-      <td>
+      <td data-column="time">
         {moment === null ? (
           time
         ) : (
           <button
             type="button"
+            tabIndex={tabStop === 'time' ? 0 : -1}
             className="event-time"
             aria-label={`Go to ${time} s, step ${row.step + 1}`}
             onClick={() => {
@@ -176,7 +201,11 @@ const EventTableRow = memo(function EventTableRow({
         {row.who}
       </td>
       <td className="event-what">{row.text}</td>
-      <td>{line !== null && <LineButton line={line} onOpenLine={onOpenLine} />}</td>
+      <td data-column="line">
+        {line !== null && (
+          <LineButton line={line} onOpenLine={onOpenLine} tabIndex={tabStop === 'line' ? 0 : -1} />
+        )}
+      </td>
     </tr>
   );
 });

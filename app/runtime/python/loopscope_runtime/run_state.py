@@ -53,6 +53,12 @@ class RunState:
         self.enforcer = StopEnforcer(learner.filename)
         # True once the program has ended and only clean-up runs.
         self.finished = False
+        # For the summary: the program did not compile, so none of it ran;
+        # its top level awaits, which plain `python3` refuses; it ended
+        # because `input()` found no more stdin.
+        self.not_started = False
+        self.top_level_await = False
+        self.input_ran_out = False
         # Set while a simulated worker thread runs a blocking function.
         self.thread_context = None
         # The in-memory machine that servers and connections of every loop share.

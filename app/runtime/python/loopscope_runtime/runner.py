@@ -18,7 +18,7 @@ from .run_facts import RunFacts
 from .run_state import RunState
 from .tasks import raise_line
 from .trace import BATCH_SIZE, Tracer
-from .tracebacks import print_uncaught, strip_runtime_frames
+from .tracebacks import input_ran_out, print_uncaught
 
 # CPython exits with 128 + SIGINT when KeyboardInterrupt ends a program.
 KEYBOARD_INTERRUPT_EXIT = 130
@@ -74,6 +74,13 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
     }
     tracer.emit({"type": "run.end", **summary})
     tracer.flush()
+    # Said to the learner, not part of the trace (RunSummary in runtimeTypes.ts).
+    if run.not_started:
+        summary["notStarted"] = True
+    if run.top_level_await:
+        summary["topLevelAwait"] = True
+    if run.input_ran_out:
+        summary["inputRanOut"] = True
     if check is not None and tracer.kept is not None:
         facts = RunFacts(tracer.kept, source, filename, namespace)
         summary["check"] = run_check(
@@ -178,10 +185,12 @@ def _execute(run: RunState, source: str, filename: str, namespace: dict) -> tupl
             source, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True
         )
     except (SyntaxError, ValueError) as exc:
+        run.not_started = True
         return _uncaught(run, exc)
     try:
         if code.co_flags & inspect.CO_COROUTINE:
             # Top-level await: the module body runs as the main task.
+            run.top_level_await = True
             asyncio.run(eval(code, namespace))
         else:
             exec(code, namespace)
@@ -221,8 +230,8 @@ def _uncaught(run: RunState, exc: BaseException) -> tuple[str, int]:
     # Kept, with the frames its traceback holds, until the program's exit,
     # as CPython keeps it in sys.last_exc.
     run.last_exc = exc
-    strip_runtime_frames(exc)
-    print_uncaught(exc)
+    run.input_ran_out = input_ran_out(exc, run.learner.filename)
+    print_uncaught(exc, run.learner.filename)
     line = exc.lineno if isinstance(exc, SyntaxError) else raise_line(exc, run.learner.filename)
     run.tracer.emit(
         {

@@ -2,20 +2,22 @@
 
 The learner's program runs under this package's code; a traceback that showed
 `loopscope_runtime/runner.py` would be a lie about their program. Frames of
-the standard library stay, as CPython shows them.
+the standard library stay, as CPython shows them, except under an `input()`
+that ran out of stdin (see `print_uncaught`).
 """
 
 import sys
 import traceback
-from types import TracebackType
+from types import CodeType, TracebackType
 
 from .frames import RUNTIME_DIR
 
 
-def _without_runtime(tb: TracebackType | None) -> TracebackType | None:
+def _keeping(tb: TracebackType | None, keep) -> TracebackType | None:
+    """The traceback with only the entries whose code `keep` accepts."""
     frames = []
     while tb is not None:
-        if not tb.tb_frame.f_code.co_filename.startswith(RUNTIME_DIR):
+        if keep(tb.tb_frame.f_code):
             frames.append(tb)
         tb = tb.tb_next
     rebuilt = None
@@ -24,13 +26,17 @@ def _without_runtime(tb: TracebackType | None) -> TracebackType | None:
     return rebuilt
 
 
+def _not_runtime(code: CodeType) -> bool:
+    return not code.co_filename.startswith(RUNTIME_DIR)
+
+
 def strip_runtime_frames(exc: BaseException, seen: set[int] | None = None) -> None:
     """Removes the runtime's frames from an exception, its chain and its group members."""
     seen = set() if seen is None else seen
     if id(exc) in seen:
         return
     seen.add(id(exc))
-    exc.__traceback__ = _without_runtime(exc.__traceback__)
+    exc.__traceback__ = _keeping(exc.__traceback__, _not_runtime)
     for linked in (exc.__cause__, exc.__context__):
         if linked is not None:
             strip_runtime_frames(linked, seen)
@@ -39,7 +45,28 @@ def strip_runtime_frames(exc: BaseException, seen: set[int] | None = None) -> No
             strip_runtime_frames(member, seen)
 
 
-def print_uncaught(exc: BaseException) -> None:
-    """Prints an uncaught exception to stderr the way the interpreter does at exit."""
+def input_ran_out(exc: BaseException, filename: str) -> bool:
+    """Whether `input()` in the program itself found stdin at its end.
+
+    `input()` is built in, so its EOFError is raised in the learner's frame.
+    """
+    if type(exc) is not EOFError or exc.args != ("EOF when reading a line",):
+        return False
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code.co_filename == filename
+
+
+def print_uncaught(exc: BaseException, filename: str) -> None:
+    """Prints an uncaught exception to stderr the way the interpreter does at exit.
+
+    One exception to CPython's way: when `input()` ran out of stdin, the
+    learner has nothing to type into (issue 11), and asyncio's frames between
+    `asyncio.run` and their coroutine would bury the one line that matters,
+    so only the program's own frames are shown.
+    """
     strip_runtime_frames(exc)
+    if input_ran_out(exc, filename):
+        exc.__traceback__ = _keeping(exc.__traceback__, lambda code: code.co_filename == filename)
     traceback.print_exception(exc, file=sys.stderr)

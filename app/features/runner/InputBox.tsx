@@ -1,0 +1,55 @@
+import { useId, useState } from 'react';
+import { useStore } from 'zustand';
+import type { RunnerStore } from './runnerSlice';
+import './runner.css';
+
+interface InputBoxProps {
+  readonly runner: RunnerStore;
+}
+
+/**
+ * The program's stdin: a disclosure, closed until the learner opens it or a
+ * run ends because `input()` found nothing more to read, which opens it and
+ * says why.
+ */
+export function InputBox({ runner }: InputBoxProps) {
+  const stdin = useStore(runner, (state) => state.stdin);
+  const result = useStore(runner, (state) => state.result);
+  const ranOut = result?.summary?.inputRanOut === true;
+  const [open, setOpen] = useState(false);
+  // Opened once per run that ran out: the learner may close it again.
+  const [seenResult, setSeenResult] = useState(result);
+  if (result !== seenResult) {
+    setSeenResult(result);
+    if (ranOut) setOpen(true);
+  }
+  const hintId = useId();
+  return (
+    <details
+      className="input-box"
+      open={open}
+      onToggle={(event) => {
+        setOpen(event.currentTarget.open);
+      }}
+    >
+      <summary>Input</summary>
+      <p id={hintId} className="input-box-hint">
+        {ranOut
+          ? 'The program called input() and there was nothing left to read: type its input here, one line per call, and run it again.'
+          : 'What input() and sys.stdin read, one line per call.'}
+      </p>
+      <textarea
+        aria-label="Input"
+        aria-describedby={hintId}
+        value={stdin}
+        onChange={(event) => {
+          runner.getState().setStdin(event.target.value);
+        }}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        rows={3}
+      />
+    </details>
+  );
+}
