@@ -109,7 +109,7 @@ test('a blocking time.sleep draws the blocked band across every lane, and says s
   await expect(detail('For')).toHaveText('1 s');
 });
 
-test('the previous run is drawn above the current one: sequential awaits against gather', async ({
+test('asked to, the previous run is drawn above the current one: sequential awaits against gather', async ({
   playground,
 }) => {
   await playground.setProgram(
@@ -121,5 +121,6 @@ test('the previous run is drawn above the current one: sequential awaits against
   await playground.runButton.click();
   await expect(playground.status).toHaveText(finishedAt(6));
   const canvas = await runGather(playground);
+  await playground.page.getByRole('checkbox', { name: 'Compare with previous run' }).check();
   await expect(canvas).toHaveScreenshot('sequential-then-gather.png', SCREENSHOT_TOLERANCE);
 });

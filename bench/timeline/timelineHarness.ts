@@ -109,7 +109,7 @@ const harness: TimelineHarness = {
         version: model.version,
         theme: 'light',
         cursor: null,
-        compare: null,
+        previous: null,
         onOpenLine: () => undefined,
         onSeek: () => undefined,
       }),

@@ -73,7 +73,7 @@ export function TimelinePanel({ timeline, theme, onOpenLine, lessonFor }: Timeli
           version={version}
           theme={theme}
           cursor={playback.moment === null ? null : (model.moments[playback.moment]?.at ?? null)}
-          compare={previous}
+          previous={previous}
           onOpenLine={onOpenLine}
           onSeek={seekEdge}
         />

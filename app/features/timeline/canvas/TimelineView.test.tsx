@@ -14,15 +14,16 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function show(name: string) {
+function show(name: string, previousName: string | null = null) {
   const model = buildTimeline(readGoldenTrace(name));
+  const previous = previousName === null ? null : buildTimeline(readGoldenTrace(previousName));
   testRoot.render(
     <TimelineView
       model={model}
       version={model.version}
       theme="light"
       cursor={null}
-      compare={null}
+      previous={previous}
       onOpenLine={() => undefined}
       onSeek={() => undefined}
     />,
@@ -82,5 +83,14 @@ describe('the timeline view', () => {
     expect(control('Steps').checked).toBe(true);
     show('gather_sleeps');
     expect(control('Steps').checked).toBe(true);
+  });
+
+  it('offers to compare only when there is a previous run, and leaves it unticked', () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(recordingContext().ctx);
+    show('gather_sleeps');
+    expect(control('Compare with previous run').disabled).toBe(true);
+    show('gather_sleeps', 'seed_greet');
+    expect(control('Compare with previous run').disabled).toBe(false);
+    expect(control('Compare with previous run').checked).toBe(false);
   });
 });

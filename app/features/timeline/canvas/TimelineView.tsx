@@ -18,8 +18,8 @@ interface TimelineViewProps {
   readonly theme: Theme;
   /** The playback cursor (a vertical line); null: none. */
   readonly cursor: Edge | null;
-  /** The previous run, drawn above the current one on the same axis. */
-  readonly compare: TimelineModel | null;
+  /** The previous run that ran: drawn above the current one, on the same axis, when the learner asks. */
+  readonly previous: TimelineModel | null;
   /** Clicking a mark moves the editor to that learner line. */
   readonly onOpenLine: (line: number) => void;
   /** Clicking empty space on the axis moves the playback cursor there. */
@@ -41,13 +41,15 @@ export function TimelineView({
   version,
   theme,
   cursor,
-  compare,
+  previous,
   onOpenLine,
   onSeek,
 }: TimelineViewProps) {
   const [axisChoice, setAxisChoice] = useState<AxisMode | null>(null);
   const [spread, setSpread] = useState(false);
   const [showInternal, setShowInternal] = useState(false);
+  const [comparing, setComparing] = useState(false);
+  const compare = comparing ? previous : null;
   const [unavailable, setUnavailable] = useState(false);
   const [hover, setHover] = useState<TimelineHit | null>(null);
   // Steps are the default while no virtual time passes: on the time axis such a run is one line.
@@ -118,9 +120,12 @@ export function TimelineView({
         mode={mode}
         spread={spread}
         showInternal={showInternal}
+        canCompare={previous !== null}
+        compare={comparing}
         onMode={setAxisChoice}
         onSpread={setSpread}
         onShowInternal={setShowInternal}
+        onCompare={setComparing}
       />
       {unavailable ? (
         <p className="timeline-canvas-note" role="note">
