@@ -56,6 +56,14 @@ export function App({ sandbox, store, lessons }: AppProps) {
     }
   }, [onPlayground, store]);
   const theme = useStore(store, (state) => state.theme);
+  // Read once, as each split starts: a split keeps its own share while it is dragged.
+  const paneSizes = useStore(store, (state) => state.paneSizes);
+  const sizeOf = (split: string, fallback: number) => ({
+    initialPercent: paneSizes[split] ?? fallback,
+    onResized: (percent: number) => {
+      store.getState().setPaneSize(split, percent);
+    },
+  });
   // A traceback link asks the editor to move its cursor; the nonce makes the
   // same line asked twice still count.
   const [cursorRequest, setCursorRequest] = useState<CursorRequest | null>(null);
@@ -144,13 +152,13 @@ export function App({ sandbox, store, lessons }: AppProps) {
     <SplitPane
       label="Resize editor and results"
       direction="columns"
-      initialPercent={onPlayground ? 45 : 50}
+      {...(onPlayground ? sizeOf('editor', 40) : sizeOf('lesson-editor', 50))}
       first={editor}
       second={
         <SplitPane
           label="Resize timeline and output"
           direction="rows"
-          initialPercent={62}
+          {...sizeOf('timeline', 70)}
           first={timeline}
           second={run}
         />
@@ -185,7 +193,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           <SplitPane
             label="Resize lesson and workspace"
             direction="columns"
-            initialPercent={34}
+            {...sizeOf('lesson', 34)}
             first={
               <section className="app-lesson" aria-label="Lesson">
                 <PaneBoundary part="The lesson">
