@@ -28,6 +28,7 @@ interface TimelineViewProps {
 
 const KEYS_DESCRIPTION =
   'Plus and minus zoom, the arrow keys pan and scroll, 0 shows the whole run. ' +
+  'The wheel scrolls; Ctrl or ⌘ with the wheel, or a pinch, zooms. ' +
   'Click a mark to open its line; click elsewhere to move the playback cursor.';
 
 /**
@@ -52,6 +53,8 @@ export function TimelineView({
   const compare = comparing ? previous : null;
   const [unavailable, setUnavailable] = useState(false);
   const [hover, setHover] = useState<TimelineHit | null>(null);
+  // The canvas asks for the height that shows every lane; the pane's CSS may give it less.
+  const [contentHeight, setContentHeight] = useState<number | null>(null);
   // Steps are the default while no virtual time passes: on the time axis such a run is one line.
   const mode: AxisMode = axisChoice ?? (model.virtualTime === 0 ? 'steps' : 'time');
   const area = useRef<HTMLDivElement>(null);
@@ -82,6 +85,7 @@ export function TimelineView({
       onSeek(edge) {
         actions.current.onSeek(edge);
       },
+      onContentHeight: setContentHeight,
     });
     if (created === null) {
       setUnavailable(true);
@@ -132,7 +136,11 @@ export function TimelineView({
           This browser cannot draw the timeline (it gave no canvas to draw on).
         </p>
       ) : (
-        <div className="timeline-canvas-area" ref={area}>
+        <div
+          className="timeline-canvas-area"
+          ref={area}
+          style={contentHeight === null ? undefined : { height: contentHeight }}
+        >
           <canvas
             ref={canvas}
             tabIndex={0}
@@ -141,6 +149,10 @@ export function TimelineView({
             aria-description={KEYS_DESCRIPTION}
             aria-describedby={hover === null ? undefined : cardId}
           />
+          {/* Said on the canvas: a wheel that scrolls is what a page teaches, zooming is not. */}
+          <p className="timeline-canvas-hint" aria-hidden="true">
+            Ctrl/⌘ + wheel or pinch: zoom · drag: pan
+          </p>
           {hover !== null && (
             <HoverCard id={cardId} description={describeHit(hover)} cardRef={card} />
           )}
