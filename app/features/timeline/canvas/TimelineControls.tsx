@@ -1,4 +1,5 @@
 import type { AxisMode } from './axes';
+import { TimelineLegend, VIRTUAL_TIME_SENTENCE } from './TimelineLegend';
 
 interface TimelineControlsProps {
   readonly mode: AxisMode;
@@ -43,7 +44,7 @@ export function TimelineControls({
           />
           Steps
         </label>
-        <label>
+        <label title={VIRTUAL_TIME_SENTENCE}>
           <input
             type="radio"
             name="timeline-axis"
@@ -87,6 +88,7 @@ export function TimelineControls({
         />
         Compare with previous run
       </label>
+      <TimelineLegend />
     </div>
   );
 }

@@ -93,4 +93,25 @@ describe('the timeline view', () => {
     expect(control('Compare with previous run').disabled).toBe(false);
     expect(control('Compare with previous run').checked).toBe(false);
   });
+
+  it('opens the legend from its button, and closes it with Escape', () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(recordingContext().ctx);
+    show('gather_sleeps');
+    const button = [...testRoot.host().querySelectorAll('button')].find(
+      (each) => each.textContent === 'Legend',
+    );
+    const legend = () => testRoot.host().querySelector('[aria-label="Timeline legend"]');
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    expect(legend()).toBeNull();
+    act(() => {
+      button?.click();
+    });
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    expect(legend()?.textContent).toMatch(/Virtual time is the event loop's own clock/);
+    expect(legend()?.querySelectorAll('li').length).toBeGreaterThan(10);
+    act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    });
+    expect(legend()).toBeNull();
+  });
 });
