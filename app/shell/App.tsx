@@ -10,6 +10,7 @@ import { PROGRAM_FILENAME } from '../features/runner/runnerSlice';
 import { StatusLine } from '../features/runner/StatusLine';
 import { useSandboxStatus } from '../features/runner/useSandboxStatus';
 import { highlightsAt } from '../features/timeline/model/highlights';
+import type { Overlay } from '../features/timeline/model/types';
 import { TimelinePanel } from '../features/timeline/TimelinePanel';
 import { writesAt } from '../features/timeline/timelineSlice';
 import type { SandboxClient } from '../runtime/createSandboxClient';
@@ -22,6 +23,7 @@ import { createLessonActions } from './lessonActions';
 import { lessonLinkFor } from './lessonLinks';
 import { PLAYGROUND_DOCUMENT } from './playgroundDocument';
 import { PaneFailure } from './PaneFailure';
+import { mistakeMarkers, runMistakes } from './runMistakes';
 import { SplitPane } from './SplitPane';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -33,6 +35,7 @@ interface AppProps {
 }
 
 const NO_HIGHLIGHTS: readonly LineHighlight[] = [];
+const NO_OVERLAYS: readonly Overlay[] = [];
 
 // The lessons' renderer (Markdown to React, syntax highlighting) is a chunk of
 // its own: the playground's first paint does not wait for it.
@@ -67,8 +70,17 @@ export function App({ sandbox, store, lessons }: AppProps) {
   // A traceback link asks the editor to move its cursor; the nonce makes the
   // same line asked twice still count.
   const [cursorRequest, setCursorRequest] = useState<CursorRequest | null>(null);
-  // A new array only when the run reports a problem, as the editor wants.
-  const runMarkers: readonly EditorMarker[] = useStore(store, (state) => state.output.problems);
+  // A new array only when the run reports a problem or ends, as the editor wants.
+  const runProblems: readonly EditorMarker[] = useStore(store, (state) => state.output.problems);
+  // The mistakes once the run has ended: the status line warns of them, the editor marks their lines.
+  const overlays = useStore(store, (state) =>
+    state.timeline?.ended === true ? state.timeline.overlays : NO_OVERLAYS,
+  );
+  const runMarkers = useMemo(
+    () => [...runProblems, ...mistakeMarkers(overlays, runProblems)],
+    [runProblems, overlays],
+  );
+  const mistakes = useMemo(() => runMistakes(overlays), [overlays]);
   // Monaco loads once Python has started (or failed to): both at once slow each other.
   const pythonPhase = useSandboxStatus(sandbox).phase;
   const [pythonSettled, setPythonSettled] = useState(false);
@@ -129,7 +141,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
   const run = (
     <section className="app-output" aria-label="Run">
       <PaneBoundary part="The output">
-        <StatusLine sandbox={sandbox} runner={store} />
+        <StatusLine sandbox={sandbox} runner={store} mistakes={mistakes} />
         <OutputLog
           runner={store}
           printedWrites={printedWrites}
