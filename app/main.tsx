@@ -34,6 +34,7 @@ const store = createAppStore({
     systemPrefersDark: window.matchMedia('(prefers-color-scheme: dark)').matches,
   },
   progress: storage,
+  paneSizes: storage,
 });
 // Edits are saved shortly after typing stops; leaving the page saves at once.
 window.addEventListener('pagehide', () => {

@@ -28,20 +28,20 @@ test.describe('on a 1280x720 laptop screen', () => {
     const { page } = playground;
     const columns = page.getByRole('separator', { name: 'Resize editor and results' });
     await expect(columns).toHaveAttribute('aria-orientation', 'vertical');
-    await expect(columns).toHaveAttribute('aria-valuenow', '45');
+    await expect(columns).toHaveAttribute('aria-valuenow', '40');
     await columns.focus();
     await page.keyboard.press('ArrowLeft');
-    await expect(columns).toHaveAttribute('aria-valuenow', '40');
+    await expect(columns).toHaveAttribute('aria-valuenow', '35');
 
     const rows = page.getByRole('separator', { name: 'Resize timeline and output' });
     await expect(rows).toHaveAttribute('aria-orientation', 'horizontal');
     const outputHeight = async () => (await playground.output.boundingBox())?.height ?? 0;
     const before = await outputHeight();
     // The timeline starts with most of the height: it is what the page is for.
-    await expect(rows).toHaveAttribute('aria-valuenow', '62');
+    await expect(rows).toHaveAttribute('aria-valuenow', '70');
     await rows.focus();
     await page.keyboard.press('ArrowUp');
-    await expect(rows).toHaveAttribute('aria-valuenow', '57');
+    await expect(rows).toHaveAttribute('aria-valuenow', '65');
     await expect.poll(outputHeight).toBeGreaterThan(before);
   });
 

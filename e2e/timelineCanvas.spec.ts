@@ -3,14 +3,19 @@
 // cards that say what a bar is, and a click that takes the editor to its line.
 import { readFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
-import { frameLayout } from '../app/features/timeline/canvas/frameLayout';
-import { LAYOUT } from '../app/features/timeline/canvas/timelineScene';
+import { frameLayout, type FrameLayout } from '../app/features/timeline/canvas/frameLayout';
+import { buildScene } from '../app/features/timeline/canvas/timelineScene';
+import { buildTimeline } from '../app/features/timeline/model/timelineBuilder';
+import { readGoldenTrace } from '../tests/golden/goldenTrace';
 import { expect, finishedAt, FINISHED, test, type Playground } from './fixtures';
 
 const GATHER_PROGRAM = readFileSync(
   new URL('../tests/golden/gather_sleeps.py', import.meta.url),
   'utf8',
 );
+
+// The screen issue 11 was reported on: a laptop's, where the canvas has the height of its lanes.
+test.use({ viewport: { width: 1440, height: 900 } });
 
 /** Screenshots may differ this much: anti-aliased text varies a little between runs. */
 const SCREENSHOT_TOLERANCE = { maxDiffPixelRatio: 0.01 } as const;
@@ -26,16 +31,33 @@ async function runGather(playground: Playground): Promise<Locator> {
   return canvas;
 }
 
-/** The middle of the first second on the time axis, on lane `row` (0: main). */
-async function pointInFirstSecond(canvas: Locator, row: number): Promise<{ x: number; y: number }> {
+/**
+ * Where the canvas lays out the golden program `name` (the one the test ran,
+ * on the time axis), fitted into the canvas as drawn: its frame, and the
+ * middle of lane `row` (0: main).
+ */
+async function layoutOf(
+  canvas: Locator,
+  name: string,
+): Promise<{ frame: FrameLayout; rowMiddle: (row: number) => number }> {
   const box = await canvas.boundingBox();
   if (box === null) throw new Error('the timeline canvas has no box');
-  const frame = frameLayout(box.width, box.height, false);
+  const scene = buildScene(buildTimeline(readGoldenTrace(name)), null, {
+    mode: 'time',
+    spread: false,
+    showInternal: false,
+    theme: 'light',
+  });
+  const frame = frameLayout(box.width, box.height, false, scene.labelWidth);
+  const rowHeight = scene.rows[0]?.height ?? 0;
+  return { frame, rowMiddle: (row) => frame.lanesTop + row * rowHeight + rowHeight / 2 };
+}
+
+/** The middle of the first second on the time axis, on lane `row` (0: main). */
+async function pointInFirstSecond(canvas: Locator, row: number): Promise<{ x: number; y: number }> {
+  const { frame, rowMiddle } = await layoutOf(canvas, 'gather_sleeps');
   // The gather's run lasts 3 s and the whole run is shown.
-  return {
-    x: frame.plotLeft + frame.plotWidth / 6,
-    y: frame.lanesTop + row * LAYOUT.rowHeight + LAYOUT.rowHeight / 2,
-  };
+  return { x: frame.plotLeft + frame.plotWidth / 6, y: rowMiddle(row) };
 }
 
 test('a gather of three sleeps drawn on the time axis and on the step axis', async ({
@@ -92,14 +114,9 @@ test('a blocking time.sleep draws the blocked band across every lane, and says s
   await expect(canvas).toHaveScreenshot('blocking-band.png', SCREENSHOT_TOLERANCE);
 
   // The band spans 0.2 s to 1.2 s of a 2.7 s run; hover it on main's lane.
-  const box = await canvas.boundingBox();
-  if (box === null) throw new Error('the timeline canvas has no box');
-  const frame = frameLayout(box.width, box.height, false);
+  const { frame, rowMiddle } = await layoutOf(canvas, 'blocking_sleep');
   await canvas.hover({
-    position: {
-      x: frame.plotLeft + (frame.plotWidth * 0.7) / 2.7,
-      y: frame.lanesTop + LAYOUT.rowHeight / 2,
-    },
+    position: { x: frame.plotLeft + (frame.plotWidth * 0.7) / 2.7, y: rowMiddle(0) },
   });
   const card = playground.page.getByRole('tooltip');
   await expect(card).toContainText('The loop was blocked');
@@ -109,7 +126,7 @@ test('a blocking time.sleep draws the blocked band across every lane, and says s
   await expect(detail('For')).toHaveText('1 s');
 });
 
-test('the previous run is drawn above the current one: sequential awaits against gather', async ({
+test('asked to, the previous run is drawn above the current one: sequential awaits against gather', async ({
   playground,
 }) => {
   await playground.setProgram(
@@ -121,5 +138,6 @@ test('the previous run is drawn above the current one: sequential awaits against
   await playground.runButton.click();
   await expect(playground.status).toHaveText(finishedAt(6));
   const canvas = await runGather(playground);
+  await playground.page.getByRole('checkbox', { name: 'Compare with previous run' }).check();
   await expect(canvas).toHaveScreenshot('sequential-then-gather.png', SCREENSHOT_TOLERANCE);
 });

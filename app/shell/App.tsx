@@ -12,6 +12,7 @@ import { PROGRAM_FILENAME } from '../features/runner/runnerSlice';
 import { StatusLine } from '../features/runner/StatusLine';
 import { useSandboxStatus } from '../features/runner/useSandboxStatus';
 import { highlightsAt } from '../features/timeline/model/highlights';
+import type { Overlay } from '../features/timeline/model/types';
 import { TimelinePanel } from '../features/timeline/TimelinePanel';
 import { writesAt } from '../features/timeline/timelineSlice';
 import type { SandboxClient } from '../runtime/createSandboxClient';
@@ -24,6 +25,7 @@ import { createLessonActions } from './lessonActions';
 import { lessonLinkFor } from './lessonLinks';
 import { PLAYGROUND_DOCUMENT } from './playgroundDocument';
 import { PaneFailure } from './PaneFailure';
+import { mistakeMarkers, runMistakes } from './runMistakes';
 import { SplitPane } from './SplitPane';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -35,6 +37,7 @@ interface AppProps {
 }
 
 const NO_HIGHLIGHTS: readonly LineHighlight[] = [];
+const NO_OVERLAYS: readonly Overlay[] = [];
 
 /** The timeline's section, where the skip link takes the focus. */
 const TIMELINE_ID = 'timeline';
@@ -61,11 +64,28 @@ export function App({ sandbox, store, lessons }: AppProps) {
     }
   }, [onPlayground, store]);
   const theme = useStore(store, (state) => state.theme);
+  // Read once, as each split starts: a split keeps its own share while it is dragged.
+  const paneSizes = useStore(store, (state) => state.paneSizes);
+  const sizeOf = (split: string, fallback: number) => ({
+    initialPercent: paneSizes[split] ?? fallback,
+    onResized: (percent: number) => {
+      store.getState().setPaneSize(split, percent);
+    },
+  });
   // A traceback link asks the editor to move its cursor; the nonce makes the
   // same line asked twice still count.
   const [cursorRequest, setCursorRequest] = useState<CursorRequest | null>(null);
-  // A new array only when the run reports a problem, as the editor wants.
-  const runMarkers: readonly EditorMarker[] = useStore(store, (state) => state.output.problems);
+  // A new array only when the run reports a problem or ends, as the editor wants.
+  const runProblems: readonly EditorMarker[] = useStore(store, (state) => state.output.problems);
+  // The mistakes once the run has ended: the status line warns of them, the editor marks their lines.
+  const overlays = useStore(store, (state) =>
+    state.timeline?.ended === true ? state.timeline.overlays : NO_OVERLAYS,
+  );
+  const runMarkers = useMemo(
+    () => [...runProblems, ...mistakeMarkers(overlays, runProblems)],
+    [runProblems, overlays],
+  );
+  const mistakes = useMemo(() => runMistakes(overlays), [overlays]);
   // Monaco loads once Python has started (or failed to): both at once slow each other.
   const pythonPhase = useSandboxStatus(sandbox).phase;
   const [pythonSettled, setPythonSettled] = useState(false);
@@ -126,7 +146,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
   const run = (
     <section className="app-output" aria-label="Run">
       <PaneBoundary part="The output">
-        <StatusLine sandbox={sandbox} runner={store} />
+        <StatusLine sandbox={sandbox} runner={store} mistakes={mistakes} />
         <RunNote runner={store} />
         <InputBox runner={store} />
         <OutputLog
@@ -151,13 +171,13 @@ export function App({ sandbox, store, lessons }: AppProps) {
     <SplitPane
       label="Resize editor and results"
       direction="columns"
-      initialPercent={onPlayground ? 45 : 50}
+      {...(onPlayground ? sizeOf('editor', 40) : sizeOf('lesson-editor', 50))}
       first={editor}
       second={
         <SplitPane
           label="Resize timeline and output"
           direction="rows"
-          initialPercent={62}
+          {...sizeOf('timeline', 70)}
           first={timeline}
           second={run}
         />
@@ -203,7 +223,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           <SplitPane
             label="Resize lesson and workspace"
             direction="columns"
-            initialPercent={34}
+            {...sizeOf('lesson', 34)}
             first={
               <section className="app-lesson" aria-label="Lesson">
                 <PaneBoundary part="The lesson">

@@ -32,6 +32,7 @@ function storeWithStorage(storage: Storage) {
     drafts: { storage: createTextStorage(storage), key: 'program', startingCode: 'start' },
     theme: { storage: createTextStorage(storage), systemPrefersDark: false },
     progress: createTextStorage(storage),
+    paneSizes: createTextStorage(storage),
   });
 }
 

@@ -11,6 +11,8 @@ interface SplitPaneProps {
   readonly second: ReactNode;
   /** The first pane's starting share, in percent. */
   readonly initialPercent?: number;
+  /** Called with the first pane's share when the learner has moved the separator (at the end of a drag). */
+  readonly onResized?: (percent: number) => void;
 }
 
 const MIN_PERCENT = 20;
@@ -38,9 +40,12 @@ export function SplitPane({
   first,
   second,
   initialPercent = 50,
+  onResized,
 }: SplitPaneProps) {
-  const [percent, setPercent] = useState(initialPercent);
+  const [percent, setPercent] = useState(() => clamp(initialPercent));
   const container = useRef<HTMLDivElement>(null);
+  // Where a drag has taken the separator, reported when it ends rather than at every move.
+  const dragged = useRef<number | null>(null);
 
   const dragTo = (event: PointerEvent<HTMLDivElement>): void => {
     const box = container.current?.getBoundingClientRect();
@@ -49,7 +54,9 @@ export function SplitPane({
       direction === 'columns'
         ? [event.clientX - box.left, box.width]
         : [event.clientY - box.top, box.height];
-    if (size > 0) setPercent(clamp((offset / size) * 100));
+    if (size <= 0) return;
+    dragged.current = clamp((offset / size) * 100);
+    setPercent(dragged.current);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -64,6 +71,7 @@ export function SplitPane({
     if (next === undefined) return;
     event.preventDefault();
     setPercent(clamp(next));
+    onResized?.(clamp(next));
   };
 
   const tracks = `minmax(0, ${percent}fr) auto minmax(0, ${100 - percent}fr)`;
@@ -91,6 +99,10 @@ export function SplitPane({
         }}
         onPointerMove={(event) => {
           if (event.currentTarget.hasPointerCapture(event.pointerId)) dragTo(event);
+        }}
+        onPointerUp={() => {
+          if (dragged.current !== null) onResized?.(dragged.current);
+          dragged.current = null;
         }}
       />
       <div className="split-pane-second">{second}</div>

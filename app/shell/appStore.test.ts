@@ -3,6 +3,7 @@ import { createTextStorage, type TextStorage } from '../platform/browserStorage'
 import { memoryStorage } from '../platform/memoryStorage';
 import { scriptedSandbox } from '../runtime/scriptedSandbox';
 import { createAppStore } from './appStore';
+import { PANE_SIZES_KEY } from './paneSizesSlice';
 import { THEME_KEY } from './themeSlice';
 
 /** Storage in memory, as localStorage would be, holding `saved`. */
@@ -19,6 +20,7 @@ function appStore(storage: TextStorage, systemPrefersDark = false) {
     drafts: { storage, key: 'program', startingCode: 'start' },
     theme: { storage, systemPrefersDark },
     progress: storage,
+    paneSizes: storage,
   });
   return { store, runs };
 }
@@ -47,5 +49,15 @@ describe('the page store', () => {
   it('ignores a saved theme it does not know', () => {
     const storage = memoryTextStorage({ [THEME_KEY]: 'sepia' });
     expect(appStore(storage).store.getState().theme).toBe('light');
+  });
+
+  it("remembers the panes' sizes, and keeps only numbers from what was saved", () => {
+    const storage = memoryTextStorage();
+    appStore(storage).store.getState().setPaneSize('editor', 30);
+    expect(appStore(storage).store.getState().paneSizes).toEqual({ editor: 30 });
+    storage.save(PANE_SIZES_KEY, '{"editor": "wide", "timeline": 70}');
+    expect(appStore(storage).store.getState().paneSizes).toEqual({ timeline: 70 });
+    storage.save(PANE_SIZES_KEY, 'not json');
+    expect(appStore(storage).store.getState().paneSizes).toEqual({});
   });
 });

@@ -14,9 +14,15 @@ import { createRunnerSlice, type RunnerSlice } from '../features/runner/runnerSl
 import { createTimelineSlice, type TimelineSlice } from '../features/timeline/timelineSlice';
 import type { TextStorage } from '../platform/browserStorage';
 import type { SandboxClient } from '../runtime/createSandboxClient';
+import { createPaneSizesSlice, type PaneSizesSlice } from './paneSizesSlice';
 import { createThemeSlice, type ThemeOptions, type ThemeSlice } from './themeSlice';
 
-export type AppState = RunnerSlice & TimelineSlice & DraftSlice & ThemeSlice & LessonsSlice;
+export type AppState = RunnerSlice &
+  TimelineSlice &
+  DraftSlice &
+  ThemeSlice &
+  LessonsSlice &
+  PaneSizesSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -27,6 +33,8 @@ export interface AppStoreOptions {
   readonly theme: ThemeOptions;
   /** Where the learner's lesson progress is kept. */
   readonly progress: TextStorage;
+  /** Where the panes' sizes are kept. */
+  readonly paneSizes: TextStorage;
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -44,5 +52,6 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ...createDraftSlice(options.drafts)(set, get),
     ...createThemeSlice(options.theme)(set, get),
     ...createLessonsSlice(options.progress)(set, get),
+    ...createPaneSizesSlice(options.paneSizes)(set, get),
   }));
 }

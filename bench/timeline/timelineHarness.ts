@@ -109,7 +109,7 @@ const harness: TimelineHarness = {
         version: model.version,
         theme: 'light',
         cursor: null,
-        compare: null,
+        previous: null,
         showInternal: false,
         onShowInternal: () => undefined,
         onOpenLine: () => undefined,

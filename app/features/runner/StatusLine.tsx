@@ -1,16 +1,21 @@
 import { useStore } from 'zustand';
 import type { SandboxClient } from '../../runtime/createSandboxClient';
-import { describeStatus } from './describeStatus';
+import { describeMistakes, describeStatus, type RunMistake } from './describeStatus';
 import type { RunnerStore } from './runnerSlice';
 import { useSandboxStatus } from './useSandboxStatus';
 
 interface StatusLineProps {
   readonly sandbox: SandboxClient;
   readonly runner: RunnerStore;
+  /** The last run's mistakes, warned of under the sentence once it is over. */
+  readonly mistakes: readonly RunMistake[];
 }
 
-/** One sentence on Python and the last run, plus a download bar while Python loads. */
-export function StatusLine({ sandbox, runner }: StatusLineProps) {
+/**
+ * One sentence on Python and the last run, a download bar while Python
+ * loads, and a line warning of the run's mistakes.
+ */
+export function StatusLine({ sandbox, runner, mistakes }: StatusLineProps) {
   const status = useSandboxStatus(sandbox);
   const running = useStore(runner, (state) => state.running);
   const result = useStore(runner, (state) => state.result);
@@ -22,6 +27,10 @@ export function StatusLine({ sandbox, runner }: StatusLineProps) {
         <progress aria-label="Downloading Python" value={status.loaded} max={status.total} />
       )}
       <p role="status">{describeStatus(status, { running, result, output })}</p>
+      {/* A live region of its own, named, so the status sentence stays the one unnamed status. */}
+      <p role="status" aria-label="Run warning" className="status-warning">
+        {running ? null : describeMistakes(mistakes)}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../runtime/createSandboxClient';
-import { describeStatus } from './describeStatus';
+import { describeMistakes, describeStatus } from './describeStatus';
 import { appendOutput, createOutputBuffer } from './outputLines';
 
 const IDLE = { running: false, result: null, output: createOutputBuffer() };
@@ -75,6 +75,23 @@ describe('describeStatus', () => {
     });
     expect(describeStatus({ phase: 'ready' }, { ...IDLE, output, result })).toBe(
       'Stopped: every task waits',
+    );
+  });
+});
+
+describe('describeMistakes', () => {
+  it('warns of the first mistake in one line, counting the others', () => {
+    expect(describeMistakes([])).toBeNull();
+    expect(describeMistakes([{ what: 'a blocking call froze the loop', line: 12 }])).toBe(
+      '⚠ A blocking call froze the loop at line 12: see the summary under the timeline.',
+    );
+    expect(
+      describeMistakes([
+        { what: "a task's exception was never retrieved", line: null },
+        { what: 'a blocking call froze the loop', line: 3 },
+      ]),
+    ).toBe(
+      "⚠ A task's exception was never retrieved (and 1 more): see the summary under the timeline.",
     );
   });
 });

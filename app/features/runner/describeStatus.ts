@@ -45,3 +45,24 @@ export function describeStatus(
     `${Math.round(summary.wallMs)} ms on this machine`
   );
 }
+
+/** A mistake the last run revealed (a blocking call, an exception never retrieved …). */
+export interface RunMistake {
+  /** What went wrong, as a phrase: "a blocking call froze the loop". */
+  readonly what: string;
+  /** The learner's line, if known. */
+  readonly line: number | null;
+}
+
+/**
+ * The status line's one-line warning about the last run's mistakes, which
+ * the summary under the timeline explains; null when it made none.
+ */
+export function describeMistakes(mistakes: readonly RunMistake[]): string | null {
+  const [first] = mistakes;
+  if (first === undefined) return null;
+  const where = first.line === null ? '' : ` at line ${first.line}`;
+  const more = mistakes.length > 1 ? ` (and ${mistakes.length - 1} more)` : '';
+  const what = first.what.charAt(0).toUpperCase() + first.what.slice(1);
+  return `⚠ ${what}${where}${more}: see the summary under the timeline.`;
+}

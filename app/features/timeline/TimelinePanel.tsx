@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import type { Theme } from '../../shared/theme';
+import { VIRTUAL_TIME_SENTENCE } from './canvas/TimelineLegend';
 import { TimelineView } from './canvas/TimelineView';
 import { EventLoopPanel } from './EventLoopPanel';
 import { PlaybackBar, playbackKey } from './PlaybackBar';
@@ -54,7 +55,11 @@ export function TimelinePanel({ timeline, theme, onOpenLine, lessonFor }: Timeli
     [timeline],
   );
   if (model === null) {
-    return <p className="app-timeline-empty">Run the program to see its tasks on a timeline.</p>;
+    return (
+      <p className="app-timeline-empty">
+        Run the program to see its tasks on a timeline. {VIRTUAL_TIME_SENTENCE}
+      </p>
+    );
   }
   const moment = cursorMoment(model, playback);
   return (
@@ -79,7 +84,7 @@ export function TimelinePanel({ timeline, theme, onOpenLine, lessonFor }: Timeli
           version={version}
           theme={theme}
           cursor={playback.moment === null ? null : (model.moments[playback.moment]?.at ?? null)}
-          compare={previous}
+          previous={previous}
           showInternal={playback.showInternal}
           onShowInternal={showInternal}
           onOpenLine={onOpenLine}

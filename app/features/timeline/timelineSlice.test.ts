@@ -50,6 +50,17 @@ describe('the timeline slice', () => {
     expect(store.getState().timeline?.events).toEqual([]);
   });
 
+  it('keeps the last run that ran a step for comparison, not one that never started', () => {
+    const store = timelineStore();
+    store.getState().startTimeline();
+    store.getState().receiveTrace(readGoldenTrace('gather_sleeps'));
+    const ran = store.getState().timeline;
+    store.getState().startTimeline();
+    // This run stops before its first step.
+    store.getState().startTimeline();
+    expect(store.getState().previousTimeline).toBe(ran);
+  });
+
   it("follows the end until the learner steps, and steps through the learner's moments only", () => {
     const store = timelineStore();
     store.getState().startTimeline();

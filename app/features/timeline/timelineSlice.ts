@@ -40,12 +40,12 @@ export interface Playback {
 
 export interface TimelineSlice {
   readonly timeline: TimelineModel | null;
-  /** The run before the current one, drawn above it. */
+  /** The last run before the current one that ran a step: drawn above it when the learner asks. */
   readonly previousTimeline: TimelineModel | null;
   /** Changes with every batch of the current run. */
   readonly timelineVersion: number;
   readonly playback: Playback;
-  /** A new run begins: the current timeline becomes the previous one. */
+  /** A new run begins: the current timeline becomes the previous one, if it ran. */
   startTimeline(): void;
   receiveTrace(events: readonly TraceEvent[]): void;
   /**
@@ -109,7 +109,11 @@ export function createTimelineSlice(options: TimerOptions = {}): SliceCreator<Ti
         redraw = null;
         builder = createTimelineBuilder();
         set((state) => ({
-          previousTimeline: state.timeline,
+          // A run that never started (a syntax error, Stop while Python loaded) has nothing to compare.
+          previousTimeline:
+            state.timeline !== null && state.timeline.steps.length > 0
+              ? state.timeline
+              : state.previousTimeline,
           timeline: builder?.model ?? null,
           timelineVersion: state.timelineVersion + 1,
           playback: {

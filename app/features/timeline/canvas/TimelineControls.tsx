@@ -1,22 +1,33 @@
 import type { AxisMode } from './axes';
+import { TimelineLegend, VIRTUAL_TIME_SENTENCE } from './TimelineLegend';
 
 interface TimelineControlsProps {
   readonly mode: AxisMode;
   readonly spread: boolean;
   readonly showInternal: boolean;
+  /** Whether a previous run that ran is there to compare with. */
+  readonly canCompare: boolean;
+  readonly compare: boolean;
   readonly onMode: (mode: AxisMode) => void;
   readonly onSpread: (spread: boolean) => void;
   readonly onShowInternal: (show: boolean) => void;
+  readonly onCompare: (compare: boolean) => void;
 }
 
-/** The timeline's options: which axis, spreading simultaneous steps, asyncio's helper tasks. */
+/**
+ * The timeline's options: which axis, spreading simultaneous steps, asyncio's
+ * helper tasks, and the previous run drawn above this one.
+ */
 export function TimelineControls({
   mode,
   spread,
   showInternal,
+  canCompare,
+  compare,
   onMode,
   onSpread,
   onShowInternal,
+  onCompare,
 }: TimelineControlsProps) {
   return (
     <div className="timeline-controls">
@@ -33,7 +44,7 @@ export function TimelineControls({
           />
           Steps
         </label>
-        <label>
+        <label title={VIRTUAL_TIME_SENTENCE}>
           <input
             type="radio"
             name="timeline-axis"
@@ -66,6 +77,18 @@ export function TimelineControls({
         />
         Show asyncio&apos;s helper tasks
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={canCompare && compare}
+          disabled={!canCompare}
+          onChange={(event) => {
+            onCompare(event.target.checked);
+          }}
+        />
+        Compare with previous run
+      </label>
+      <TimelineLegend />
     </div>
   );
 }

@@ -14,15 +14,16 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function show(name: string) {
+function show(name: string, previousName: string | null = null) {
   const model = buildTimeline(readGoldenTrace(name));
+  const previous = previousName === null ? null : buildTimeline(readGoldenTrace(previousName));
   testRoot.render(
     <TimelineView
       model={model}
       version={model.version}
       theme="light"
       cursor={null}
-      compare={null}
+      previous={previous}
       showInternal={false}
       onShowInternal={() => undefined}
       onOpenLine={() => undefined}
@@ -84,5 +85,35 @@ describe('the timeline view', () => {
     expect(control('Steps').checked).toBe(true);
     show('gather_sleeps');
     expect(control('Steps').checked).toBe(true);
+  });
+
+  it('offers to compare only when there is a previous run, and leaves it unticked', () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(recordingContext().ctx);
+    show('gather_sleeps');
+    expect(control('Compare with previous run').disabled).toBe(true);
+    show('gather_sleeps', 'seed_greet');
+    expect(control('Compare with previous run').disabled).toBe(false);
+    expect(control('Compare with previous run').checked).toBe(false);
+  });
+
+  it('opens the legend from its button, and closes it with Escape', () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(recordingContext().ctx);
+    show('gather_sleeps');
+    const button = [...testRoot.host().querySelectorAll('button')].find(
+      (each) => each.textContent === 'Legend',
+    );
+    const legend = () => testRoot.host().querySelector('[aria-label="Timeline legend"]');
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    expect(legend()).toBeNull();
+    act(() => {
+      button?.click();
+    });
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    expect(legend()?.textContent).toMatch(/Virtual time is the event loop's own clock/);
+    expect(legend()?.querySelectorAll('li').length).toBeGreaterThan(10);
+    act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    });
+    expect(legend()).toBeNull();
   });
 });

@@ -18,8 +18,8 @@ interface TimelineViewProps {
   readonly theme: Theme;
   /** The playback cursor (a vertical line); null: none. */
   readonly cursor: Edge | null;
-  /** The previous run, drawn above the current one on the same axis. */
-  readonly compare: TimelineModel | null;
+  /** The previous run that ran: drawn above the current one, on the same axis, when the learner asks. */
+  readonly previous: TimelineModel | null;
   /** asyncio's helper tasks have lanes (playback shows its moments too, so the choice is the slice's). */
   readonly showInternal: boolean;
   readonly onShowInternal: (show: boolean) => void;
@@ -31,6 +31,7 @@ interface TimelineViewProps {
 
 const KEYS_DESCRIPTION =
   'Plus and minus zoom, the arrow keys pan and scroll, 0 shows the whole run. ' +
+  'The wheel scrolls; Ctrl or ⌘ with the wheel, or a pinch, zooms. ' +
   'Click a mark to open its line; click elsewhere to move the playback cursor.';
 
 /**
@@ -44,7 +45,7 @@ export function TimelineView({
   version,
   theme,
   cursor,
-  compare,
+  previous,
   showInternal,
   onShowInternal,
   onOpenLine,
@@ -52,8 +53,12 @@ export function TimelineView({
 }: TimelineViewProps) {
   const [axisChoice, setAxisChoice] = useState<AxisMode | null>(null);
   const [spread, setSpread] = useState(false);
+  const [comparing, setComparing] = useState(false);
+  const compare = comparing ? previous : null;
   const [unavailable, setUnavailable] = useState(false);
   const [hover, setHover] = useState<TimelineHit | null>(null);
+  // The canvas asks for the height that shows every lane; the pane's CSS may give it less.
+  const [contentHeight, setContentHeight] = useState<number | null>(null);
   // Steps are the default while no virtual time passes: on the time axis such a run is one line.
   const mode: AxisMode = axisChoice ?? (model.virtualTime === 0 ? 'steps' : 'time');
   const area = useRef<HTMLDivElement>(null);
@@ -84,6 +89,7 @@ export function TimelineView({
       onSeek(edge) {
         actions.current.onSeek(edge);
       },
+      onContentHeight: setContentHeight,
     });
     if (created === null) {
       setUnavailable(true);
@@ -122,16 +128,23 @@ export function TimelineView({
         mode={mode}
         spread={spread}
         showInternal={showInternal}
+        canCompare={previous !== null}
+        compare={comparing}
         onMode={setAxisChoice}
         onSpread={setSpread}
         onShowInternal={onShowInternal}
+        onCompare={setComparing}
       />
       {unavailable ? (
         <p className="timeline-canvas-note" role="note">
           This browser cannot draw the timeline (it gave no canvas to draw on).
         </p>
       ) : (
-        <div className="timeline-canvas-area" ref={area}>
+        <div
+          className="timeline-canvas-area"
+          ref={area}
+          style={contentHeight === null ? undefined : { height: contentHeight }}
+        >
           <canvas
             ref={canvas}
             tabIndex={0}
@@ -140,6 +153,10 @@ export function TimelineView({
             aria-description={KEYS_DESCRIPTION}
             aria-describedby={hover === null ? undefined : cardId}
           />
+          {/* Said on the canvas: a wheel that scrolls is what a page teaches, zooming is not. */}
+          <p className="timeline-canvas-hint" aria-hidden="true">
+            Ctrl/⌘ + wheel or pinch: zoom · drag: pan
+          </p>
           {hover !== null && (
             <HoverCard id={cardId} description={describeHit(hover)} cardRef={card} />
           )}

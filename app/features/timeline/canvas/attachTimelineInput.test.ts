@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stepStart } from '../model/types';
 import { attachTimelineInput, type TimelineCallbacks } from './attachTimelineInput';
 import { viewBounds } from './frameLayout';
-import { goldenScene } from './goldenScene.node';
+import { goldenScene, type CanvasSize } from './goldenScene.node';
 
 let controller = new AbortController();
 afterEach(() => {
@@ -11,8 +11,8 @@ afterEach(() => {
   controller = new AbortController();
 });
 
-function attach() {
-  const t = goldenScene('gather_sleeps', 'steps');
+function attach(size?: CanvasSize) {
+  const t = goldenScene('gather_sleeps', 'steps', null, size);
   const canvas = document.createElement('canvas');
   // happy-dom has no pointer capture; the browser's is not what is tested here.
   canvas.setPointerCapture = () => undefined;
@@ -77,6 +77,39 @@ describe('the timeline canvas input', () => {
     expect(t.view.offset).toBeGreaterThan(offset);
     expect(spies.onSeek).not.toHaveBeenCalled();
     expect(spies.onOpenLine).not.toHaveBeenCalled();
+  });
+
+  it('leaves the wheel to the page when every lane is in view; zooms with ctrl + wheel', () => {
+    const { t, canvas, redraw } = attach();
+    const fitted = t.view.scale;
+    const wheel = (init: WheelEventInit) => {
+      const event = new WheelEvent('wheel', { deltaY: 100, cancelable: true, ...init });
+      // happy-dom's WheelEvent leaves out the modifier keys.
+      Object.defineProperty(event, 'ctrlKey', { value: init.ctrlKey ?? false });
+      Object.defineProperty(event, 'metaKey', { value: init.metaKey ?? false });
+      canvas.dispatchEvent(event);
+      return event;
+    };
+    expect(wheel({}).defaultPrevented).toBe(false);
+    expect(t.view.scale).toBe(fitted);
+    expect(redraw).not.toHaveBeenCalled();
+    expect(wheel({ ctrlKey: true, deltaY: -100 }).defaultPrevented).toBe(true);
+    expect(t.view.scale).toBeGreaterThan(fitted);
+    expect(wheel({ metaKey: true, deltaY: 100 }).defaultPrevented).toBe(true);
+    expect(t.view.scale).toBe(fitted);
+  });
+
+  it('scrolls lanes that do not fit with the wheel, then leaves it to the page', () => {
+    const { t, canvas } = attach({ width: 800, height: 80 });
+    const down = () => {
+      const event = new WheelEvent('wheel', { deltaY: 40, cancelable: true });
+      canvas.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(down()).toBe(true);
+    expect(t.view.scrollY).toBe(40);
+    while (down());
+    expect(t.view.scrollY).toBe(t.scene.height - (t.frame.lanesBottom - t.frame.lanesTop));
   });
 
   it('reports what the pointer is over', () => {

@@ -1,7 +1,9 @@
 /**
- * The canvas's input: the wheel zooms at the pointer (a trackpad's pinch
- * arrives as ctrl + wheel; shift + wheel or a sideways swipe pans), a drag
- * pans, two fingers pinch, the minimap's frame is dragged, keys zoom and
+ * The canvas's input: the wheel scrolls the lanes, and the page once they
+ * are at their end (a wheel that zoomed trapped the learner over the canvas
+ * when the summary lay below it); Ctrl/⌘ + wheel zooms at the pointer (a
+ * trackpad's pinch arrives as ctrl + wheel); shift + wheel or a sideways
+ * swipe pans; a drag pans, two fingers pinch, the minimap's frame is dragged, keys zoom and
  * pan, a hover reports what is under the pointer, and a click opens a line
  * or seeks. Every change goes to the mutable viewport, never React state.
  */
@@ -34,9 +36,8 @@ export interface InputTarget {
 
 /** A press that moves less than this many pixels is a click, not a drag. */
 const CLICK_SLOP = 4;
-/** Zoom per pixel of wheel: gentle for a mouse wheel, quicker for a pinch (ctrl + wheel). */
-const WHEEL_ZOOM = 0.0015;
-const PINCH_ZOOM = 0.01;
+/** Zoom per pixel of ctrl + wheel: a pinch's small deltas arrive as that too. */
+const WHEEL_ZOOM = 0.01;
 /** Wheel deltas in lines are turned into pixels. */
 const LINE_PIXELS = 16;
 const PAGE_PIXELS = 400;
@@ -74,18 +75,28 @@ export function attachTimelineInput(
   function onWheel(event: WheelEvent): void {
     const layout = target.layout();
     if (layout === null) return;
-    event.preventDefault();
     const unit = event.deltaMode === 1 ? LINE_PIXELS : event.deltaMode === 2 ? PAGE_PIXELS : 1;
     const dx = event.deltaX * unit;
     const dy = event.deltaY * unit;
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      const anchor = pointIn(event).x - layout.frame.plotLeft;
+      zoomAt(view, Math.exp(-dy * WHEEL_ZOOM), anchor, layout.bounds);
+      target.redraw(true);
+      return;
+    }
     if (event.shiftKey || Math.abs(dx) > Math.abs(dy)) {
+      event.preventDefault();
       panBy(view, -(Math.abs(dx) > Math.abs(dy) ? dx : dy), 0, layout.bounds);
       target.redraw(false);
       return;
     }
-    const rate = event.ctrlKey ? PINCH_ZOOM : WHEEL_ZOOM;
-    zoomAt(view, Math.exp(-dy * rate), pointIn(event).x - layout.frame.plotLeft, layout.bounds);
-    target.redraw(true);
+    const scrolled = view.scrollY;
+    panBy(view, 0, -dy, layout.bounds);
+    // Lanes at their end leave the wheel to the page, which scrolls as usual.
+    if (view.scrollY === scrolled) return;
+    event.preventDefault();
+    target.redraw(false);
   }
 
   function onPointerDown(event: PointerEvent): void {

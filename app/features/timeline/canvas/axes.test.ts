@@ -43,7 +43,7 @@ describe('the step axis', () => {
       [3, '4'],
       [4, '5'],
     ]);
-    expect(axisTicks(axis, gather, 0, 20, 3).map((tick) => tick.label)).toEqual([
+    expect(axisTicks(axis, gather, 0, 15, 3).map((tick) => tick.label)).toEqual([
       '1',
       '6',
       '11',
@@ -87,6 +87,35 @@ describe('the time axis', () => {
       '1.2 s',
       '1.4 s',
       '1.6 s',
+    ]);
+  });
+
+  it("labels the whole axis, past the run's end when a longer run is drawn beside it", () => {
+    expect(axisTicks(axis, gather, 0, 5.2, 1).map((tick) => [tick.x, tick.label])).toEqual([
+      [0, '0 s'],
+      [1, '1 s'],
+      [2, '2 s'],
+      [3, '3 s'],
+      [4, '4 s'],
+      [5, '5 s'],
+    ]);
+    expect(axisTicks(axis, gather, 4.5, 6, 1).map((tick) => tick.label)).toEqual(['5 s', '6 s']);
+    const noTime = createAxis(seed, { mode: 'time', spread: 0 });
+    expect(axisTicks(noTime, seed, 0, noTime.width, 0.5).map((tick) => tick.label)).toEqual([
+      '0 s',
+      '0.5 s',
+      '1 s',
+    ]);
+  });
+
+  it("counts loop iterations on past the run's last one", () => {
+    const steps = createAxis(gather, { mode: 'steps', spread: 0 });
+    const count = gather.iterations.length;
+    const last = gather.iterations[count - 1]?.n ?? 0;
+    expect(axisTicks(steps, gather, count - 1, count + 1, 1).map((tick) => tick.label)).toEqual([
+      String(last),
+      String(last + 1),
+      String(last + 2),
     ]);
   });
 });

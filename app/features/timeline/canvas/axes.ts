@@ -176,7 +176,10 @@ export function niceStep(gap: number): number {
 
 /**
  * The ticks between `fromX` and `toX` (units), at least `minGap` units
- * apart: iteration numbers on the step axis, seconds on the time axis.
+ * apart: iteration numbers on the step axis, seconds on the time axis. They
+ * go on past the run's end, as far as asked: a wider run drawn beside it
+ * (comparing), or the empty second of a run that took no time, still has
+ * its axis labelled.
  */
 export function axisTicks(
   axis: Axis,
@@ -189,21 +192,28 @@ export function axisTicks(
   if (axis.mode === 'steps') {
     const stride = Math.max(1, niceStep(minGap));
     const first = Math.max(0, Math.ceil(fromX / stride) * stride);
+    const { iterations } = model;
+    // Past the last iteration, the columns count on from its number.
+    const lastIndex = iterations.length - 1;
+    const lastNumber = iterations[lastIndex]?.n ?? 0;
     for (let column = first; column <= toX && ticks.length < MAX_TICKS; column += stride) {
-      const iteration = model.iterations[column];
-      if (iteration === undefined) break;
-      ticks.push({ x: column, label: String(iteration.n) });
+      const number = iterations[column]?.n ?? lastNumber + column - lastIndex;
+      ticks.push({ x: column, label: String(number) });
     }
     return ticks;
   }
   // Spreading only adds width, so seconds `minGap` apart are at least `minGap` units apart.
   const stride = niceStep(minGap);
   const endTime = Math.max(model.virtualTime, model.steps[model.steps.length - 1]?.t1 ?? 0);
-  const first = Math.max(0, Math.floor(timeAtOrBefore(axis, model, fromX) / stride));
+  const endX = axis.timeX(endTime);
+  // Past the run's end, one unit is one second.
+  const xOf = (seconds: number): number =>
+    seconds <= endTime ? axis.timeX(seconds) : endX + seconds - endTime;
+  const fromTime = fromX > endX ? endTime + fromX - endX : timeAtOrBefore(axis, model, fromX);
+  const first = Math.max(0, Math.floor(fromTime / stride));
   for (let count = first; ticks.length < MAX_TICKS; count += 1) {
     const seconds = count * stride;
-    if (seconds > endTime && count > 0) break;
-    const x = axis.timeX(seconds);
+    const x = xOf(seconds);
     if (x > toX) break;
     if (x >= fromX) ticks.push({ x, label: formatSeconds(Number(seconds.toPrecision(12))) });
   }

@@ -15,7 +15,7 @@ import { attachTimelineInput, type TimelineCallbacks } from './attachTimelineInp
 import { createPageStampCache, type StampCache } from './canvasStamps';
 import { createRafScheduler } from './createRafScheduler';
 import type { DrawContext } from './drawContext';
-import { frameLayout, viewBounds, type FrameLayout } from './frameLayout';
+import { contentHeight, frameLayout, viewBounds, type FrameLayout } from './frameLayout';
 import { minimapDensity, type MinimapDensity } from './minimap';
 import { observeResize } from './observeResize';
 import { renderTimeline } from './renderTimeline';
@@ -33,6 +33,15 @@ export interface TimelineInputs {
   readonly cursor: Edge | null;
 }
 
+/** What the canvas tells its owner besides the input's news. */
+export interface TimelineCanvasCallbacks extends TimelineCallbacks {
+  /**
+   * The height, in CSS pixels, that shows every lane of the scene with the
+   * axis and the minimap: the container may grow (or shrink) to it.
+   */
+  onContentHeight(height: number): void;
+}
+
 export interface TimelineCanvas {
   update(inputs: TimelineInputs): void;
   destroy(): void;
@@ -42,7 +51,7 @@ export interface TimelineCanvas {
 export function createTimelineCanvas(
   canvas: HTMLCanvasElement,
   container: HTMLElement,
-  callbacks: TimelineCallbacks,
+  callbacks: TimelineCanvasCallbacks,
 ): TimelineCanvas | null {
   const found = context2d(canvas);
   if (found === null) return null;
@@ -59,7 +68,7 @@ export function createTimelineCanvas(
   let palette: CanvasPalette | null = null;
   let width = 0;
   let height = 0;
-  let frame: FrameLayout = frameLayout(0, 0, false);
+  let frame: FrameLayout = frameLayout(0, 0, false, 0);
   let bounds: ViewBounds | null = null;
 
   const scheduler = createRafScheduler(paint);
@@ -82,17 +91,21 @@ export function createTimelineCanvas(
   function prepare(): boolean {
     if (inputs === null) return false;
     if (sceneStale || scene === null) {
+      const previousHeight = scene?.height;
       scene = buildScene(inputs.model, inputs.compare, inputs);
+      if (scene.height !== previousHeight) callbacks.onContentHeight(contentHeight(scene));
       density = minimapDensity(scene);
       sceneStale = false;
       bounds = null;
     }
     if (bounds === null) {
       // The minimap shows when zoomed in; whether it is depends only on the plot's width.
-      const withoutMinimap = frameLayout(width, height, false);
+      const withoutMinimap = frameLayout(width, height, false, scene.labelWidth);
       bounds = viewBounds(scene, withoutMinimap);
       clampViewport(view, bounds);
-      frame = isZoomedIn(view, bounds) ? frameLayout(width, height, true) : withoutMinimap;
+      frame = isZoomedIn(view, bounds)
+        ? frameLayout(width, height, true, scene.labelWidth)
+        : withoutMinimap;
       bounds = viewBounds(scene, frame);
     }
     clampViewport(view, bounds);

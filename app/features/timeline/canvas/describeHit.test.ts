@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeEdge, describeHit } from './describeHit';
-import { MARK_Y } from './hitTest';
+import { markY } from './hitTest';
 import { goldenScene, type TestScene } from './goldenScene.node';
 
 function describeEndOf(t: TestScene, key: string) {
   const row = t.row(key);
-  const hit = t.hit(t.px(row.lane.endedAt ?? -1), t.top(row) + MARK_Y.end);
+  const hit = t.hit(t.px(row.lane.endedAt ?? -1), t.top(row) + markY(row.height).end);
   if (hit === null) throw new Error(`no end mark on ${key}`);
   return describeHit(hit);
 }
@@ -53,7 +53,7 @@ describe('hover cards', () => {
     const t = goldenScene('blocking_sleep', 'time');
     const overlay = t.model.overlays[0];
     const row = t.row(overlay?.lane ?? '');
-    const hit = t.hit(t.px(overlay?.at ?? 0), t.top(row) + MARK_Y.overlay);
+    const hit = t.hit(t.px(overlay?.at ?? 0), t.top(row) + markY(row.height).overlay);
     expect(hit).not.toBeNull();
     if (hit === null) return;
     const card = describeHit(hit);

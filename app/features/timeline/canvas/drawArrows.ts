@@ -10,7 +10,7 @@ import { drawStamp, type StampBox, type StampPaint } from './canvasStamps';
 import type { DrawContext } from './drawContext';
 import { rowTopPx, unitToPx } from './frameLayout';
 import { firstInNextPixel, inView } from './marksInView';
-import { LAYOUT, type LaneRow, type RunSection } from './timelineScene';
+import type { LaneRow, RunSection } from './timelineScene';
 
 const ARROW_HEAD = 4;
 const LINE_WIDTH = 1.5;
@@ -63,18 +63,19 @@ export function drawRowArrows(draw: DrawContext, section: RunSection, row: LaneR
     }
     setArrowColour(draw, arrow, source);
     const down = row.top > source.top;
-    const sourceMiddle = rowTopPx(view, frame, source.top) + LAYOUT.rowHeight / 2;
-    drawArrowLine(draw, arrow, x, clampToLanes(draw, sourceMiddle), arrowTip(top, down), true);
+    const sourceMiddle = rowTopPx(view, frame, source.top) + source.height / 2;
+    const tip = arrowTip(top, row.height, down);
+    drawArrowLine(draw, arrow, x, clampToLanes(draw, sourceMiddle), tip, true);
   }
   [index, last] = inView(draw, section, row.arrowsOut);
   previousX = Number.NaN;
   let previousTip = Number.NaN;
-  const middle = top + LAYOUT.rowHeight / 2;
+  const middle = top + row.height / 2;
   for (; index <= last; index += 1) {
     const arrow = row.arrowsOut[index];
     const target = arrow === undefined ? undefined : section.rowByKey.get(arrow.toLane);
     if (arrow === undefined || target === undefined) continue;
-    const tip = arrowTip(rowTopPx(view, frame, target.top), target.top > row.top);
+    const tip = arrowTip(rowTopPx(view, frame, target.top), target.height, target.top > row.top);
     const shownTip = clampToLanes(draw, tip);
     // A target in view draws the arrow itself.
     if (shownTip === tip) continue;
@@ -88,8 +89,8 @@ export function drawRowArrows(draw: DrawContext, section: RunSection, row: LaneR
 }
 
 /** Where an arrow's head touches its target row, coming down onto its top or up onto its bottom. */
-function arrowTip(targetTop: number, down: boolean): number {
-  return down ? targetTop + 3 : targetTop + LAYOUT.rowHeight - 3;
+function arrowTip(targetTop: number, targetHeight: number, down: boolean): number {
+  return down ? targetTop + 3 : targetTop + targetHeight - 3;
 }
 
 /** Just outside the lanes' area at the most, so lines to rows out of view stop at its edge. */

@@ -11,9 +11,9 @@ import { FONT } from './canvasPalette';
 import { cross, disc } from './canvasShapes';
 import { textWidth, type DrawContext } from './drawContext';
 import { pxToUnit, unitToPx } from './frameLayout';
-import { MARK_Y } from './hitTest';
+import { markY } from './hitTest';
 import { lastAtOrBefore } from '../model/sortedSearch';
-import { LAYOUT, type LaneRow, type RunSection } from './timelineScene';
+import { labelIndent, type LaneRow, type RunSection } from './timelineScene';
 
 /** How strongly each kind shows; a merged bar shows its strongest kind. */
 const KIND_ALPHA: Record<Segment['kind'], number> = { running: 1, suspended: 0.45, ready: 0.28 };
@@ -33,6 +33,7 @@ export function drawLaneSegments(
   const { ctx, view, frame } = draw;
   const { axis } = section;
   const { segments } = row.lane;
+  const bar = { top, height: row.height };
   // Searched by where segments start along the axis, not by the edge there
   // (edgeBefore): the same segment (the axis never decreases), found with a
   // search of the lane's segments alone rather than of every step's edges
@@ -57,7 +58,7 @@ export function drawLaneSegments(
         mergedTo = Math.max(mergedTo, x1);
         mergedAlpha = Math.max(mergedAlpha, KIND_ALPHA[segment.kind]);
       } else {
-        drawMerged(draw, mergedFrom, mergedTo, mergedAlpha, top);
+        drawMerged(draw, mergedFrom, mergedTo, mergedAlpha, bar);
         mergedFrom = x0;
         mergedTo = x1;
         mergedAlpha = KIND_ALPHA[segment.kind];
@@ -73,25 +74,31 @@ export function drawLaneSegments(
       }
       continue;
     }
-    drawMerged(draw, mergedFrom, mergedTo, mergedAlpha, top);
+    drawMerged(draw, mergedFrom, mergedTo, mergedAlpha, bar);
     mergedTo = EMPTY;
     if (segment.kind === 'suspended') drawSuspended(draw, section, row, segment, x0, x1, top);
-    else drawMerged(draw, x0, x1, KIND_ALPHA[segment.kind], top);
+    else drawMerged(draw, x0, x1, KIND_ALPHA[segment.kind], bar);
   }
-  drawMerged(draw, mergedFrom, mergedTo, mergedAlpha, top);
+  drawMerged(draw, mergedFrom, mergedTo, mergedAlpha, bar);
   drawEnd(draw, section, row, top);
 }
 
 /** A solid bar (running) or a light one (ready), or a run of sub-pixel segments; at least a pixel wide, nothing when empty. */
-function drawMerged(draw: DrawContext, from: number, to: number, alpha: number, top: number): void {
+function drawMerged(
+  draw: DrawContext,
+  from: number,
+  to: number,
+  alpha: number,
+  row: { readonly top: number; readonly height: number },
+): void {
   if (to === EMPTY) return;
   const { ctx } = draw;
   ctx.globalAlpha = alpha;
   ctx.fillRect(
     from,
-    top + RUNNING_INSET,
+    row.top + RUNNING_INSET,
     Math.max(to - from, 1),
-    LAYOUT.rowHeight - 2 * RUNNING_INSET,
+    row.height - 2 * RUNNING_INSET,
   );
   ctx.globalAlpha = 1;
 }
@@ -106,7 +113,7 @@ function drawSuspended(
   top: number,
 ): void {
   const { ctx, frame, palette, view } = draw;
-  const height = LAYOUT.rowHeight - 2 * SUSPENDED_INSET;
+  const height = row.height - 2 * SUSPENDED_INSET;
   ctx.globalAlpha = 0.12;
   ctx.fillRect(x0, top + SUSPENDED_INSET, x1 - x0, height);
   ctx.globalAlpha = 1;
@@ -120,7 +127,7 @@ function drawSuspended(
   const deadline = segment.reason?.deadline;
   if (deadline !== undefined) {
     const x = unitToPx(view, frame, section.axis.timeX(deadline));
-    if (x >= x0 - 0.5 && x <= x1 + 0.5) drawDeadline(draw, x, top);
+    if (x >= x0 - 0.5 && x <= x1 + 0.5) drawDeadline(draw, x, top, row.height);
   }
   // The label stays in view when the bar starts left of it.
   const from = Math.max(x0, frame.plotLeft) + LABEL_PADDING;
@@ -130,12 +137,12 @@ function drawSuspended(
   if (textWidth(draw, segment.label) > room) return;
   ctx.fillStyle = palette.text;
   ctx.textBaseline = 'middle';
-  ctx.fillText(segment.label, from, top + LAYOUT.rowHeight / 2);
+  ctx.fillText(segment.label, from, top + row.height / 2);
   ctx.fillStyle = row.colour;
 }
 
 /** A timeout's deadline: a short bar across the row with a flag. */
-function drawDeadline(draw: DrawContext, x: number, top: number): void {
+function drawDeadline(draw: DrawContext, x: number, top: number, height: number): void {
   const { ctx, palette } = draw;
   ctx.save();
   ctx.strokeStyle = palette.warning;
@@ -143,7 +150,7 @@ function drawDeadline(draw: DrawContext, x: number, top: number): void {
   ctx.lineWidth = 2;
   ctx.beginPath();
   ctx.moveTo(x, top + 2);
-  ctx.lineTo(x, top + LAYOUT.rowHeight - 2);
+  ctx.lineTo(x, top + height - 2);
   ctx.stroke();
   ctx.beginPath();
   ctx.moveTo(x, top + 2);
@@ -160,7 +167,7 @@ function drawEnd(draw: DrawContext, section: RunSection, row: LaneRow, top: numb
   const { ctx, palette, view, frame } = draw;
   const x = unitToPx(view, frame, section.axis.x(lane.endedAt));
   if (x < frame.plotLeft - END_RADIUS || x > frame.width + END_RADIUS) return;
-  const y = top + MARK_Y.end;
+  const y = top + markY(row.height).end;
   ctx.save();
   ctx.lineWidth = 2;
   switch (lane.outcome.kind) {
@@ -187,8 +194,8 @@ function drawEnd(draw: DrawContext, section: RunSection, row: LaneRow, top: numb
 /** The lane's label in the left column: a colour swatch, then `Task-2 · fetch('b')`, indented by depth. */
 export function drawLaneLabel(draw: DrawContext, row: LaneRow, top: number): void {
   const { ctx, palette, frame } = draw;
-  const indent = 6 + LAYOUT.indent * Math.min(Math.max(row.lane.depth, 0), LAYOUT.maxIndentDepth);
-  const middle = top + LAYOUT.rowHeight / 2;
+  const indent = labelIndent(row.lane.depth);
+  const middle = top + row.height / 2;
   ctx.fillStyle = row.colour;
   ctx.fillRect(indent, middle - 4, 8, 8);
   ctx.font = FONT.label;
@@ -196,7 +203,7 @@ export function drawLaneLabel(draw: DrawContext, row: LaneRow, top: number): voi
   ctx.fillStyle = row.lane.internal ? palette.muted : palette.text;
   ctx.save();
   ctx.beginPath();
-  ctx.rect(0, top, frame.plotLeft - 4, LAYOUT.rowHeight);
+  ctx.rect(0, top, frame.plotLeft - 4, row.height);
   ctx.clip();
   ctx.fillText(row.lane.label, indent + 12, middle);
   ctx.restore();

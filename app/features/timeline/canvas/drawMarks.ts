@@ -8,7 +8,7 @@ import { stepEnd, stepStart } from '../model/types';
 import { FONT } from './canvasPalette';
 import type { DrawContext } from './drawContext';
 import { rowTopPx, unitToPx } from './frameLayout';
-import { MARK_Y, MIN_BAND_WIDTH, overlayRow } from './hitTest';
+import { markY, MIN_BAND_WIDTH, overlayRow } from './hitTest';
 import { firstAtOrAfter, lastAtOrBefore, markAt } from '../model/sortedSearch';
 import type { BlockedBand } from '../model/types';
 import { edgesInView, firstInNextPixel, inView } from './marksInView';
@@ -17,14 +17,14 @@ import { LAYOUT, type LaneRow, type RunSection } from './timelineScene';
 const PRINT_SIZE = 3;
 const OVERLAY_RADIUS = 6;
 
-/** A red band across the run's lanes where blocking code froze the loop, with its line. */
+/** A red band across the run's lanes where blocking code froze the loop, with its line under the lanes. */
 export function drawBlockedBands(draw: DrawContext, section: RunSection): void {
   const { ctx, view, frame, palette } = draw;
   const firstRow = section.rows[0];
   const lastRow = section.rows[section.rows.length - 1];
   if (firstRow === undefined || lastRow === undefined) return;
   const top = rowTopPx(view, frame, firstRow.top);
-  const bottom = rowTopPx(view, frame, lastRow.top) + LAYOUT.rowHeight;
+  const bottom = rowTopPx(view, frame, lastRow.top) + lastRow.height;
   const { blocked } = section.model;
   const [fromEdge, toEdge] = edgesInView(draw, section);
   // Bands are in order of their step; one that starts just left of the view may end in it.
@@ -40,11 +40,11 @@ export function drawBlockedBands(draw: DrawContext, section: RunSection): void {
     if (x1 < frame.plotLeft || x0 > frame.width) continue;
     ctx.fillStyle = palette.error;
     ctx.globalAlpha = 0.16;
-    ctx.fillRect(x0, top, x1 - x0, bottom - top);
+    ctx.fillRect(x0, top, x1 - x0, bottom + LAYOUT.bandLabelHeight - top);
     ctx.globalAlpha = 1;
     ctx.font = FONT.small;
     ctx.textBaseline = 'top';
-    ctx.fillText(band.line === null ? 'blocked' : `blocked: line ${band.line}`, x0 + 3, top + 1);
+    ctx.fillText(band.line === null ? 'blocked' : `blocked: line ${band.line}`, x0 + 3, bottom + 2);
   }
 }
 
@@ -59,7 +59,7 @@ const bandStart = (band: BlockedBand): number => stepStart(band.step);
 export function drawRowPrints(draw: DrawContext, section: RunSection, row: LaneRow): void {
   const { ctx, view, frame, palette } = draw;
   const { prints } = row;
-  const y = rowTopPx(view, frame, row.top) + MARK_Y.print;
+  const y = rowTopPx(view, frame, row.top) + markY(row.height).print;
   const [first, last] = inView(draw, section, prints);
   let index = first;
   while (index <= last) {
@@ -92,7 +92,7 @@ export function drawOverlays(draw: DrawContext, section: RunSection): void {
     const row = overlayRow(section, overlay);
     if (row === undefined) continue;
     const x = unitToPx(view, frame, section.axis.x(overlay.at));
-    const y = rowTopPx(view, frame, row.top) + MARK_Y.overlay;
+    const y = rowTopPx(view, frame, row.top) + markY(row.height).overlay;
     ctx.fillStyle = palette.warning;
     ctx.beginPath();
     ctx.arc(x, y, OVERLAY_RADIUS, 0, 2 * Math.PI);

@@ -25,8 +25,14 @@ const MIN_MAX_ZOOM = 64;
 /** Room right of the content, so the marks at the run's end are not cut in half. */
 const PLOT_RIGHT_MARGIN = 12;
 
-export function frameLayout(width: number, height: number, minimap: boolean): FrameLayout {
-  const plotLeft = Math.min(LAYOUT.labelWidth, Math.floor(width / 3));
+/** A frame of `width` × `height`, with a label column `labelWidth` wide at most (the scene's). */
+export function frameLayout(
+  width: number,
+  height: number,
+  minimap: boolean,
+  labelWidth: number,
+): FrameLayout {
+  const plotLeft = Math.min(labelWidth, Math.floor(width / 3));
   const minimapTop = minimap ? Math.max(height - LAYOUT.minimapHeight, LAYOUT.axisHeight) : null;
   return {
     width,
@@ -37,6 +43,11 @@ export function frameLayout(width: number, height: number, minimap: boolean): Fr
     lanesBottom: minimapTop ?? height,
     minimapTop,
   };
+}
+
+/** The canvas height that shows every lane: the axis, the lanes, and room for the minimap when zoomed in. */
+export function contentHeight(scene: TimelineScene): number {
+  return LAYOUT.axisHeight + scene.height + LAYOUT.minimapHeight;
 }
 
 export function viewBounds(scene: TimelineScene, frame: FrameLayout): ViewBounds {

@@ -33,21 +33,31 @@ export interface TestScene {
   readonly hit: (x: number, y: number) => TimelineHit | null;
 }
 
-/** The golden trace `name`'s scene, fitted into an 800 × 400 canvas. */
+/** A canvas's size, in CSS pixels. */
+export interface CanvasSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+const CANVAS: CanvasSize = { width: 800, height: 400 };
+
+/** The golden trace `name`'s scene, fitted into a canvas (800 × 400 unless told). */
 export function goldenScene(
   name: string,
   mode: AxisMode,
   compare: string | null = null,
+  size: CanvasSize = CANVAS,
 ): TestScene {
   const previous = compare === null ? null : buildTimeline(readGoldenTrace(compare));
-  return sceneOf(buildTimeline(readGoldenTrace(name)), previous, mode);
+  return sceneOf(buildTimeline(readGoldenTrace(name)), previous, mode, size);
 }
 
-/** A model's scene, fitted into an 800 × 400 canvas. */
+/** A model's scene, fitted into a canvas (800 × 400 unless told). */
 export function sceneOf(
   model: TimelineModel,
   previous: TimelineModel | null,
   mode: AxisMode,
+  size: CanvasSize = CANVAS,
 ): TestScene {
   const scene = buildScene(model, previous, {
     mode,
@@ -55,7 +65,7 @@ export function sceneOf(
     showInternal: false,
     theme: 'light',
   });
-  const frame = frameLayout(800, 400, false);
+  const frame = frameLayout(size.width, size.height, false, scene.labelWidth);
   const view = createViewport();
   clampViewport(view, viewBounds(scene, frame));
   const section = scene.sections[scene.sections.length - 1];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepEnd, stepStart } from '../model/types';
-import { lineOfHit, MARK_Y, sameHit, seekEdge } from './hitTest';
+import { lineOfHit, markY, sameHit, seekEdge } from './hitTest';
 import { goldenScene } from './goldenScene.node';
 
 describe('hit testing the gather of three sleeps on the step axis', () => {
@@ -20,13 +20,13 @@ describe('hit testing the gather of three sleeps on the step axis', () => {
 
   it('finds the mark of how the task ended', () => {
     const end = fetchA.lane.endedAt ?? -1;
-    const hit = at(t.px(end), t.top(fetchA) + MARK_Y.end);
+    const hit = at(t.px(end), t.top(fetchA) + markY(fetchA.height).end);
     expect(hit?.kind).toBe('end');
   });
 
   it('finds a print mark at the foot of the lane that printed, which opens the print', () => {
     const mark = t.model.prints.find((print) => print.lane === 'task:2');
-    const hit = at(t.px(mark?.at ?? -1) + 2, t.top(fetchA) + MARK_Y.print);
+    const hit = at(t.px(mark?.at ?? -1) + 2, t.top(fetchA) + markY(fetchA.height).print);
     expect(hit?.kind === 'print' && hit.mark).toBe(mark);
     expect(hit && lineOfHit(hit)).toBe(5);
   });
@@ -74,7 +74,7 @@ describe('hit testing a blocking call', () => {
   it('finds the teaching overlay badge', () => {
     const overlay = t.model.overlays[0];
     const row = t.row(overlay?.lane ?? '');
-    const hit = t.hit(t.px(overlay?.at ?? 0), t.top(row) + MARK_Y.overlay);
+    const hit = t.hit(t.px(overlay?.at ?? 0), t.top(row) + markY(row.height).overlay);
     expect(hit?.kind === 'overlay' && hit.overlay).toBe(overlay);
   });
 });

@@ -8,7 +8,7 @@ import { stepEnd, stepStart } from '../model/types';
 import { edgeBefore, nearestEdge } from './axes';
 import { pxToUnit, rowTopPx, unitToPx, type FrameLayout } from './frameLayout';
 import { firstAtOrAfter, lastAtOrBefore, markAt, segmentFrom } from '../model/sortedSearch';
-import { LAYOUT, rowAt, type LaneRow, type RunSection, type TimelineScene } from './timelineScene';
+import { rowAt, type LaneRow, type RunSection, type TimelineScene } from './timelineScene';
 import type { Viewport } from './viewport';
 
 export type TimelineHit =
@@ -35,12 +35,10 @@ export const MARK_REACH = 6;
 /** A blocked band is at least this wide on screen, so a zero-width one can be seen and hovered. */
 export const MIN_BAND_WIDTH = 3;
 
-/** Where a lane's marks sit vertically within its row. */
-export const MARK_Y = {
-  overlay: 7,
-  end: LAYOUT.rowHeight / 2,
-  print: LAYOUT.rowHeight - 4,
-} as const;
+/** Where a lane's marks sit vertically within a row of `height`. */
+export function markY(height: number): { overlay: number; end: number; print: number } {
+  return { overlay: 7, end: height / 2, print: height - 4 };
+}
 
 export function hitTest(
   scene: TimelineScene,
@@ -100,7 +98,7 @@ function overlayAt(point: PointInRow): TimelineHit | null {
   for (let index = first; index <= last; index += 1) {
     const overlay = overlays[index];
     if (overlay === undefined || overlayRow(point.section, overlay) !== point.row) continue;
-    if (near(point, edgePx(point, overlay.at), MARK_Y.overlay)) {
+    if (near(point, edgePx(point, overlay.at), markY(point.row.height).overlay)) {
       return { kind: 'overlay', section: point.section, overlay };
     }
   }
@@ -112,11 +110,12 @@ function printAt(point: PointInRow): TimelineHit | null {
   const [first, last] = marksInReach(point, prints);
   let best: PrintMark | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
+  const y = markY(point.row.height).print;
   for (let index = first; index <= last; index += 1) {
     const mark = prints[index];
     if (mark === undefined) continue;
     const x = edgePx(point, mark.at);
-    if (near(point, x, MARK_Y.print) && Math.abs(point.px - x) < bestDistance) {
+    if (near(point, x, y) && Math.abs(point.px - x) < bestDistance) {
       best = mark;
       bestDistance = Math.abs(point.px - x);
     }
@@ -129,7 +128,7 @@ function printAt(point: PointInRow): TimelineHit | null {
 function endAt(point: PointInRow): TimelineHit | null {
   const { lane } = point.row;
   if (lane.endedAt === null || lane.outcome === null) return null;
-  return near(point, edgePx(point, lane.endedAt), MARK_Y.end)
+  return near(point, edgePx(point, lane.endedAt), markY(point.row.height).end)
     ? { kind: 'end', section: point.section, row: point.row }
     : null;
 }

@@ -11,7 +11,7 @@ import { drawRowArrows } from './drawArrows';
 import { drawBlockedBands, drawOverlays, drawRowPrints, drawSectionTitle } from './drawMarks';
 import { rowTopPx } from './frameLayout';
 import { drawMinimap, type MinimapDensity } from './minimap';
-import { currentSection, firstRowBelow, LAYOUT, type TimelineScene } from './timelineScene';
+import { currentSection, firstRowBelow, type TimelineScene } from './timelineScene';
 
 export interface TimelineFrame {
   readonly scene: TimelineScene;
@@ -75,7 +75,7 @@ export function renderTimeline(draw: DrawContext, { scene, density, cursor }: Ti
       current,
       cursor,
       rowTopPx(view, frame, firstRow.top),
-      rowTopPx(view, frame, lastRow.top) + LAYOUT.rowHeight,
+      rowTopPx(view, frame, lastRow.top) + lastRow.height,
     );
   }
   drawMinimap(draw, density, scene.width);
