@@ -35,7 +35,7 @@ test('a blocking call: the summary and the mistake are in view, warned of in the
   const { canvas, summary } = timelineOf(playground);
   await expect(canvas).toBeInViewport();
   await expect(summary.getByText(/blocked the loop for 1\.0 s at line 12/)).toBeInViewport();
-  await expect(summary.getByRole('listitem')).toContainText('made a blocking call at line 12');
+  await expect(summary.getByRole('listitem')).toContainText('blocked the event loop at line 12');
   await expect(summary.getByRole('listitem')).toBeInViewport();
   expect(await playground.page.evaluate(() => window.scrollY)).toBe(0);
 
@@ -43,7 +43,7 @@ test('a blocking call: the summary and the mistake are in view, warned of in the
     '⚠ A blocking call froze the event loop at line 12: see the summary under the timeline.',
   );
   await expect(playground.page.getByRole('status', { name: 'Run warning' })).toBeInViewport();
-  await expect(playground.problems).toContainText('Line 12: Task-3 made a blocking call');
+  await expect(playground.problems).toContainText('Line 12: Task-3 blocked the event loop');
   await expect(playground.page.locator('.monaco-editor .squiggly-warning')).toHaveCount(1);
 });
 
