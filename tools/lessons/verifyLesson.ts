@@ -70,9 +70,7 @@ function lastError(result: NodeRunResult): string {
 
 /** The lines the output panel shows: stdout and stderr interleaved as written. */
 function shownLines(result: NodeRunResult): string[] {
-  const text = result.events
-    .flatMap((event) => (event.type === 'output' ? [event.text] : []))
-    .join('');
+  const text = result.output;
   return text === '' ? [] : text.replace(/\n$/, '').split('\n');
 }
 
@@ -101,11 +99,12 @@ function verifyExample(block: ExampleBlock, run: RunProgram, report: Report): vo
     return;
   }
   if (block.output !== null) {
-    const missing = missingLine(block.output.lines, shownLines(result));
+    const shown = shownLines(result);
+    const missing = missingLine(block.output.lines, shown);
     if (missing !== null) {
       report(
         block.output.line,
-        `the example's output has no line ${JSON.stringify(missing)} where this block puts it; it prints:\n${shownLines(result).join('\n')}`,
+        `the example's output has no line ${JSON.stringify(missing)} where this block puts it; it prints:\n${shown.join('\n')}`,
       );
     }
   }
