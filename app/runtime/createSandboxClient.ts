@@ -150,7 +150,10 @@ function describeWorkerError(event: Event): string {
 export function createSandboxClient(options: SandboxClientOptions = {}): SandboxClient {
   const indexURL = options.indexURL ?? new URL('pyodide/', document.baseURI).href;
   const createWorker = options.createWorker ?? createModuleWorker;
-  const answerTimeoutMs = options.answerTimeoutMs ?? 2000;
+  // Python answers in well under a second, but a worker starved of CPU on a
+  // busy two-core machine was seen to miss 2 s; a restart costs seconds
+  // too, and a second Stop restarts at once for a learner who won't wait.
+  const answerTimeoutMs = options.answerTimeoutMs ?? 5000;
   const watchdogMs = options.watchdogMs ?? 8000;
   // SharedArrayBuffer exists only on cross-origin isolated pages.
   const interruptBuffer = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
