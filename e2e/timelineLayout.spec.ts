@@ -40,14 +40,14 @@ test('a blocking call: the summary and the mistake are in view, warned of in the
   expect(await playground.page.evaluate(() => window.scrollY)).toBe(0);
 
   await expect(playground.page.getByRole('status', { name: 'Run warning' })).toHaveText(
-    '⚠ A blocking call froze the event loop at line 12: see the summary under the timeline.',
+    '⚠ Blocking code froze the event loop at line 12: see the summary under the timeline.',
   );
   await expect(playground.page.getByRole('status', { name: 'Run warning' })).toBeInViewport();
   await expect(playground.problems).toContainText('Line 12: Task-3 blocked the event loop');
   await expect(playground.page.locator('.monaco-editor .squiggly-warning')).toHaveCount(1);
 });
 
-test('the wheel over the canvas leaves the drawing as it is; Ctrl + wheel zooms', async ({
+test('the wheel over the canvas scrolls the pane, leaving the drawing as it is; Ctrl + wheel zooms', async ({
   playground,
 }) => {
   const { page } = playground;
@@ -63,6 +63,16 @@ test('the wheel over the canvas leaves the drawing as it is; Ctrl + wheel zooms'
   const fitted = await canvas.screenshot();
   await page.mouse.wheel(0, -400);
   await expect(summary).toBeInViewport();
+  expect(await canvas.screenshot()).toEqual(fitted);
+
+  // Every lane is in view, so the wheel is the pane's: it brings the rest of the events up.
+  const lastEvent = timeline.getByRole('table', { name: 'Events' }).getByRole('row').last();
+  await expect(lastEvent).not.toBeInViewport();
+  const scrolled = await canvas.boundingBox();
+  await page.mouse.wheel(0, 400);
+  await expect.poll(async () => (await canvas.boundingBox())?.y).toBeLessThan(scrolled?.y ?? 0);
+  await page.mouse.wheel(0, -2000);
+  await expect.poll(async () => (await canvas.boundingBox())?.y).toBe(box.y);
   expect(await canvas.screenshot()).toEqual(fitted);
 
   await page.keyboard.down('Control');

@@ -8,7 +8,7 @@ const blocking = buildTimeline(readGoldenTrace('blocking_sleep'));
 describe("the run's mistakes outside the timeline", () => {
   it('name the blocking call and its line for the status line', () => {
     expect(runMistakes(blocking.overlays)).toEqual([
-      { what: 'a blocking call froze the event loop', line: 12 },
+      { what: 'blocking code froze the event loop', line: 12 },
     ]);
   });
 

@@ -8,7 +8,7 @@ import type { Overlay } from '../features/timeline/model/types';
 
 /** Each kind of mistake as the status line's phrase. */
 const MISTAKE_PHRASES: Record<Overlay['kind'], string> = {
-  'blocking-call': 'a blocking call froze the event loop',
+  'blocking-call': 'blocking code froze the event loop',
   'never-awaited': 'a coroutine was never awaited',
   'exception-never-retrieved': "a task's exception was never retrieved",
   'cancelled-at-shutdown': 'a task was still waiting when asyncio.run() ended',

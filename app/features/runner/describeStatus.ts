@@ -48,7 +48,7 @@ export function describeStatus(
 
 /** A mistake the last run revealed (a blocking call, an exception never retrieved …). */
 export interface RunMistake {
-  /** What went wrong, as a phrase: "a blocking call froze the loop". */
+  /** What went wrong, as a phrase: "blocking code froze the event loop". */
   readonly what: string;
   /** The learner's line, if known. */
   readonly line: number | null;
