@@ -72,9 +72,13 @@ test('a TaskGroup whose child fails: the siblings are cancelled, and the summary
   playground,
 }) => {
   const timeline = await runToEnd(playground, golden('taskgroup_failure'), 0.5);
-  await expect(timeline.getByRole('region', { name: 'Run summary' })).toContainText(
+  const summary = timeline.getByRole('region', { name: 'Run summary' });
+  await expect(summary).toContainText(
     'Task-4 raised ValueError ("sensor offline") at line 13, so its TaskGroup cancelled its siblings Task-2 and Task-3.',
   );
+  // Run one after another, the cancelled siblings would have slept 2 s and 3 s: no estimate.
+  await expect(summary).toContainText('the run took 0.5 s of virtual time.');
+  await expect(summary).not.toContainText('sequentially');
   await expect(await whatCells(timeline, 'Ended')).toHaveText([
     'Ended: raised ValueError: sensor offline',
     'Ended: cancelled',

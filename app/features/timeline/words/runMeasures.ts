@@ -77,17 +77,22 @@ const HANDED_OVER: ReadonlySet<string> = new Set([
   'future',
 ]);
 
+/** Virtual times this close are one instant (they are sums of floats). */
+const SAME_INSTANT = 1e-9;
+
 /**
  * "Sequentially": the virtual time the run would take if nothing
- * overlapped; null when that means nothing, because a task waited for
- * another to hand it something (see `HANDED_OVER`). It is the sum, over the learner's tasks, of the time each
- * spent waiting on something of its own, plus the time blocking calls froze
- * the loop. A task's own waits are its sleeps, counted for at most what the
- * sleep asked for (a sleep that overran because the loop was blocked counts
- * only its own length; one cut short by a cancellation counts what it
- * lasted), and its waits on worker threads, as long as they lasted. Waits
- * on other tasks, queues, locks, events and the like are left out: what
- * they wait for is already counted in the task that does it.
+ * overlapped; null when that means nothing: a task waited for another to
+ * hand it something (see `HANDED_OVER`), or a sleep was cut short by a
+ * cancellation (run one after another, the cancelled tasks would have slept
+ * to the end, or not at all). It is the sum, over the learner's tasks, of
+ * the time each spent waiting on something of its own, plus the time
+ * blocking calls froze the loop. A task's own waits are its sleeps, counted
+ * for at most what the sleep asked for (a sleep that overran because the
+ * loop was blocked counts only its own length), and its waits on worker
+ * threads, as long as they lasted. Waits on other tasks, queues, locks,
+ * events and the like are left out: what they wait for is already counted
+ * in the task that does it.
  */
 export function sequentialSeconds(model: TimelineModel, tasks: readonly Lane[]): number | null {
   let total = model.blocked.reduce((sum, band) => sum + band.duration, 0);
@@ -101,7 +106,12 @@ export function sequentialSeconds(model: TimelineModel, tasks: readonly Lane[]):
       const lasted =
         (segment.to === null ? model.virtualTime : timeAtEdge(model, segment.to)) - start;
       const until = segment.reason?.until;
-      total += kind === 'sleep' && until !== undefined ? Math.min(lasted, until - start) : lasted;
+      if (kind === 'sleep' && until !== undefined) {
+        if (segment.to !== null && lasted < until - start - SAME_INSTANT) return null;
+        total += Math.min(lasted, until - start);
+      } else {
+        total += lasted;
+      }
     }
   }
   return total;

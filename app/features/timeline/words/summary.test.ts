@@ -22,9 +22,10 @@ describe('the summary of each golden run', () => {
     ],
     // The lock lets one worker sleep at a time: nothing is saved, so no "instead of".
     ['queue_workers', '3 tasks ran concurrently; the run took 1.0 s of virtual time.'],
+    // The siblings' sleeps were cut short: one after another, they would have slept 2 s and 3 s.
     [
       'taskgroup_failure',
-      '3 tasks ran concurrently; the run took 0.5 s of virtual time instead of 1.5 s sequentially. ' +
+      '3 tasks ran concurrently; the run took 0.5 s of virtual time. ' +
         'Task-4 raised ValueError ("sensor offline") at line 13, so its TaskGroup cancelled its siblings Task-2 and Task-3.',
     ],
     [
@@ -42,7 +43,8 @@ describe('the summary of runs with mistakes', () => {
   it('tells each mistake in a sentence', () => {
     expect(summarizeRun(buildTimeline(readFixtureTrace('mistakes')))).toBe(
       // fail() ran to its end in one step while main() slept, before forever() began: 2, not 3.
-      '2 tasks ran concurrently; the run took 0.1 s of virtual time instead of 0.2 s sequentially. ' +
+      // forever()'s sleep was cut short at shutdown: no sequential time.
+      '2 tasks ran concurrently; the run took 0.1 s of virtual time. ' +
         'Task-2 raised KeyError ("\'missing\'") at line 7. ' +
         'The coroutine greet() was never awaited (line 13), so it never ran. ' +
         'Nothing awaited Task-2, so its exception was never retrieved. ' +
