@@ -114,6 +114,14 @@ test('keyboard: the tab list is one stop and the arrow keys, Home and End switch
   await expect(tabs.list.locator('[tabindex="0"]')).toHaveCount(1);
   await page.keyboard.press('Tab');
   await expect(tabs.list.locator(':focus')).toHaveCount(0);
+
+  // Ctrl+Enter in the editor shows the output, and the focus goes to its
+  // tab instead of being lost with the hidden editor.
+  await playground.program.focus();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(tabs.output).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.output).toBeFocused();
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
 });
 
 test('a lesson opens on its text, and its example opens on the Program tab', async ({

@@ -1,4 +1,4 @@
-import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { tabAfterKey, type PaneTab } from './paneTabs';
 
 /** One tab and the pane it shows. */
@@ -22,12 +22,21 @@ interface PaneTabsProps {
  * automatic activation (the panes are all rendered, so showing one costs
  * nothing). The tab list is one tab stop; the arrow keys, Home and End move
  * between the tabs. Hidden panes stay mounted: the editor keeps its undo
- * history and the output its scroll position.
+ * history and the output its scroll position. A pane hidden while it holds
+ * the focus (Ctrl+Enter in the editor shows the output) hands the focus to
+ * the chosen tab rather than dropping it on the page's body.
  */
 export function PaneTabs({ label, tabs, selected, onSelect }: PaneTabsProps) {
   const prefix = useId();
   const tabId = (tab: PaneTab) => `${prefix}-tab-${tab}`;
   const panelId = (tab: PaneTab) => `${prefix}-panel-${tab}`;
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (active === null || root.current?.contains(active) !== true) return;
+    if (active.closest('[role="tabpanel"][hidden]') === null) return;
+    document.getElementById(`${prefix}-tab-${selected}`)?.focus();
+  }, [prefix, selected]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const at = tabs.findIndex((tab) => tab.id === selected);
@@ -40,7 +49,7 @@ export function PaneTabs({ label, tabs, selected, onSelect }: PaneTabsProps) {
   };
 
   return (
-    <div className="pane-tabs">
+    <div ref={root} className="pane-tabs">
       <div role="tablist" aria-label={label} className="pane-tabs-list" onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button
