@@ -124,6 +124,17 @@ test('keyboard: the tab list is one stop and the arrow keys, Home and End switch
   await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
 });
 
+test('keyboard: the skip link shows the Timeline tab and moves the focus into it', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to timeline' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(paneTabs(page).timeline).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeFocused();
+});
+
 test('a lesson opens on its text, and its example opens on the Program tab', async ({
   playground,
 }) => {
