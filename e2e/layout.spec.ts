@@ -1,5 +1,5 @@
 // The layout: editor, timeline and output side by side on a laptop screen,
-// resizable; stacked on a narrow screen.
+// resizable; tabs on a narrow screen (e2e/phone.spec.ts has more).
 import { expect, test } from './fixtures';
 
 test.describe('on a 1280x720 laptop screen', () => {
@@ -62,21 +62,23 @@ test.describe('on a 1280x720 laptop screen', () => {
 test.describe('on a narrow phone screen', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('the panes stack, nothing overflows sideways, and a run works', async ({ playground }) => {
+  test('the panes are tabs, nothing overflows, and a run shows its output', async ({
+    playground,
+  }) => {
     const { page } = playground;
     await expect(page.getByRole('separator')).toHaveCount(0);
-    const editor = await playground.program.boundingBox();
-    const output = await playground.output.boundingBox();
-    if (editor === null || output === null) throw new Error('editor or output is not drawn');
-    expect(output.y).toBeGreaterThan(editor.y + editor.height);
-
-    const overflowX = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflowX).toBe(0);
+    await expect(page.getByRole('tab')).toHaveText(['Program', 'Timeline', 'Output']);
+    await expect(playground.program).toBeInViewport();
+    await expect(playground.output).toBeHidden();
+    const overflow = await page.evaluate(() => ({
+      x: document.documentElement.scrollWidth - window.innerWidth,
+      y: document.documentElement.scrollHeight - window.innerHeight,
+    }));
+    expect(overflow).toEqual({ x: 0, y: 0 });
 
     await playground.runButton.click();
-    await playground.output.scrollIntoViewIfNeeded();
     await expect(playground.outputLines).toHaveText(['Hello, Alice!', 'Hello, Bob!']);
+    await expect(playground.output).toBeInViewport();
+    await expect(playground.runButton).toBeInViewport();
   });
 });

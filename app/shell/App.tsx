@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { LessonEntry } from '../features/lessons/lessonEntry';
 import { useStore } from 'zustand';
 import { KeepingNotice } from '../features/drafts/KeepingNotice';
@@ -23,11 +24,15 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { parseRoute, useHash } from './hashRoute';
 import { createLessonActions } from './lessonActions';
 import { lessonLinkFor } from './lessonLinks';
+import { withPaneTabs } from './lessonTabs';
+import { tabWhenRunStarts, type PaneTab } from './paneTabs';
+import { PaneTabs } from './PaneTabs';
 import { PLAYGROUND_DOCUMENT } from './playgroundDocument';
 import { PaneFailure } from './PaneFailure';
 import { mistakeMarkers, runMistakes } from './runMistakes';
 import { SplitPane } from './SplitPane';
 import { ThemeToggle } from './ThemeToggle';
+import { useNarrowScreen } from './useNarrowScreen';
 
 interface AppProps {
   readonly sandbox: SandboxClient;
@@ -54,10 +59,28 @@ export function App({ sandbox, store, lessons }: AppProps) {
   const documentTitle = useStore(store, (state) => state.document.title);
   const running = useStore(store, (state) => state.running);
   const route = parseRoute(useHash());
-  const lessonActions = useMemo(() => createLessonActions(store), [store]);
   const lessonFor = useMemo(() => lessonLinkFor(lessons), [lessons]);
   // Leaving the lessons gives the editor back the playground's own program.
   const onPlayground = route.page === 'playground';
+  // On a narrow screen the panes are tabs; the lessons open on their text.
+  const narrow = useNarrowScreen();
+  const [tab, setTab] = useState<PaneTab>(onPlayground ? 'program' : 'lesson');
+  const [tabFollows, setTabFollows] = useState({ onPlayground, running });
+  if (tabFollows.onPlayground !== onPlayground || tabFollows.running !== running) {
+    setTabFollows({ onPlayground, running });
+    if (tabFollows.onPlayground !== onPlayground) setTab(onPlayground ? 'program' : 'lesson');
+    else if (running) setTab(tabWhenRunStarts(tab));
+  }
+  // At once, so that what is asked for next (a scroll, the focus) finds the part shown.
+  const showTab = useCallback((next: PaneTab) => {
+    flushSync(() => {
+      setTab(next);
+    });
+  }, []);
+  const lessonActions = useMemo(
+    () => withPaneTabs(createLessonActions(store), showTab),
+    [store, showTab],
+  );
   useEffect(() => {
     if (onPlayground && store.getState().document.key !== PLAYGROUND_DOCUMENT.key) {
       store.getState().openDocument(PLAYGROUND_DOCUMENT);
@@ -114,6 +137,8 @@ export function App({ sandbox, store, lessons }: AppProps) {
     setCursorRequest((previous) => ({ line, column: 1, nonce: (previous?.nonce ?? 0) + 1 }));
   }, []);
 
+  const runControls = <RunControls runner={store} source={source} />;
+  const statusLine = <StatusLine sandbox={sandbox} runner={store} mistakes={mistakes} />;
   const editor = (
     <section className="app-editor" aria-label="Editor">
       <PaneBoundary part="The editor">
@@ -136,7 +161,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           lineHighlights={lineHighlights}
         />
         <div className="editor-actions">
-          <RunControls runner={store} source={source} />
+          {narrow ? null : runControls}
           <ResetButton drafts={store} />
         </div>
         <KeepingNotice drafts={store} />
@@ -146,7 +171,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
   const run = (
     <section className="app-output" aria-label="Run">
       <PaneBoundary part="The output">
-        <StatusLine sandbox={sandbox} runner={store} mistakes={mistakes} />
+        {narrow ? null : statusLine}
         <RunNote runner={store} />
         <InputBox runner={store} />
         <OutputLog
@@ -164,6 +189,21 @@ export function App({ sandbox, store, lessons }: AppProps) {
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
         <TimelinePanel timeline={store} theme={theme} onOpenLine={openLine} lessonFor={lessonFor} />
+      </PaneBoundary>
+    </section>
+  );
+  const lesson = (
+    <section className="app-lesson" aria-label="Lesson">
+      <PaneBoundary part="The lesson">
+        <Suspense fallback={<p className="lessons-pane">Loading the lessons…</p>}>
+          <LessonsPane
+            route={route}
+            lessons={lessons}
+            store={store}
+            actions={lessonActions}
+            running={running}
+          />
+        </Suspense>
       </PaneBoundary>
     </section>
   );
@@ -192,6 +232,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
         onClick={(event) => {
           // The hash is the page's route: move the focus without changing it.
           event.preventDefault();
+          showTab('timeline');
           document.getElementById(TIMELINE_ID)?.focus();
         }}
       >
@@ -216,33 +257,41 @@ export function App({ sandbox, store, lessons }: AppProps) {
           />
         </div>
       </header>
-      <main className="app-main">
-        {onPlayground ? (
-          workspace
-        ) : (
-          <SplitPane
-            label="Resize lesson and workspace"
-            direction="columns"
-            {...sizeOf('lesson', 34)}
-            first={
-              <section className="app-lesson" aria-label="Lesson">
-                <PaneBoundary part="The lesson">
-                  <Suspense fallback={<p className="lessons-pane">Loading the lessons…</p>}>
-                    <LessonsPane
-                      route={route}
-                      lessons={lessons}
-                      store={store}
-                      actions={lessonActions}
-                      running={running}
-                    />
-                  </Suspense>
-                </PaneBoundary>
-              </section>
-            }
-            second={workspace}
+      {narrow ? (
+        // Run and the status stay in view whatever the tab (issue 11: on a
+        // phone the output was 1,300 px below Run).
+        <main className="app-main app-main-tabs">
+          <PaneTabs
+            label="Panes"
+            tabs={[
+              ...(onPlayground ? [] : [{ id: 'lesson' as const, label: 'Lesson', panel: lesson }]),
+              { id: 'program', label: 'Program', panel: editor },
+              { id: 'timeline', label: 'Timeline', panel: timeline },
+              { id: 'output', label: 'Output', panel: run },
+            ]}
+            selected={tab}
+            onSelect={setTab}
           />
-        )}
-      </main>
+          <div className="run-bar">
+            {runControls}
+            {statusLine}
+          </div>
+        </main>
+      ) : (
+        <main className="app-main">
+          {onPlayground ? (
+            workspace
+          ) : (
+            <SplitPane
+              label="Resize lesson and workspace"
+              direction="columns"
+              {...sizeOf('lesson', 34)}
+              first={lesson}
+              second={workspace}
+            />
+          )}
+        </main>
+      )}
     </>
   );
 }

@@ -32,7 +32,7 @@ const KEYS: Record<SplitDirection, readonly [string, string]> = {
 /**
  * Two panes with a separator between them that can be dragged, or moved with
  * the arrow keys (and Home/End) when focused: the WAI-ARIA window splitter
- * pattern. On a narrow screen every split stacks and the separators hide (CSS).
+ * pattern. On a narrow screen the shell shows the panes as tabs instead (PaneTabs).
  */
 export function SplitPane({
   label,

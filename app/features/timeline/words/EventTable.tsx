@@ -193,7 +193,7 @@ const EventTableRow = memo(function EventTableRow({
           </button>
         )}
       </td>
-      <td>{row.step + 1}</td>
+      <td className="event-step">{row.step + 1}</td>
       <td
         className="event-who"
         style={row.task === null ? undefined : { color: taskColorCss(row.task) }}

@@ -1,0 +1,160 @@
+// On a phone (issue 11, point 8): the panes are tabs, Run and the status
+// stay in view whatever the tab, a run shows its output without scrolling,
+// and the event table gives what happened the screen's width.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, finishedAt, FINISHED, SEED_OUTPUT, test } from './fixtures';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+/** How far the page reaches past the window, sideways and down. */
+function pageOverflow(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => ({
+    x: document.documentElement.scrollWidth - window.innerWidth,
+    y: document.documentElement.scrollHeight - window.innerHeight,
+  }));
+}
+
+function paneTabs(page: Page) {
+  const list = page.getByRole('tablist', { name: 'Panes' });
+  return {
+    list,
+    program: list.getByRole('tab', { name: 'Program' }),
+    timeline: list.getByRole('tab', { name: 'Timeline' }),
+    output: list.getByRole('tab', { name: 'Output' }),
+    lesson: list.getByRole('tab', { name: 'Lesson' }),
+  };
+}
+
+test('Run from the Program tab shows the output, with Run and the status still in view', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  const tabs = paneTabs(page);
+  await expect(tabs.list.getByRole('tab')).toHaveText(['Program', 'Timeline', 'Output']);
+  await expect(tabs.program).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Program' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Output' })).toBeHidden();
+
+  await playground.runButton.click();
+  await expect(tabs.output).toHaveAttribute('aria-selected', 'true');
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
+  await expect(playground.status).toHaveText(FINISHED);
+  for (const part of [...(await playground.outputLines.all()), playground.runButton]) {
+    await expect(part).toBeInViewport({ ratio: 1 });
+  }
+  await expect(playground.status).toBeInViewport();
+  expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+
+  // Back on the program, Run is still beside the status; running again from
+  // the timeline leaves the learner on the timeline.
+  await tabs.program.click();
+  await expect(page.getByRole('tabpanel', { name: 'Program' })).toBeVisible();
+  await expect(playground.runButton).toBeInViewport();
+  await tabs.timeline.click();
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(FINISHED);
+  await expect(tabs.timeline).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the Timeline tab shows the drawing, playback, summary and a readable event table', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  const tabs = paneTabs(page);
+  await playground.setProgram(
+    readFileSync(new URL('../tests/golden/taskgroup_failure.py', import.meta.url), 'utf8'),
+  );
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(finishedAt(0.5));
+  await tabs.timeline.click();
+
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.locator('canvas').first()).toBeInViewport();
+  await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
+  const summary = page.getByRole('region', { name: 'Run summary' });
+  await summary.scrollIntoViewIfNeeded();
+  await expect(summary).toBeInViewport();
+
+  const table = page.getByRole('table', { name: 'Events' });
+  const what = table.getByRole('cell', { name: 'Created main() with asyncio.run()' });
+  await what.scrollIntoViewIfNeeded();
+  await expect(what).toBeInViewport({ ratio: 1 });
+  // What happened has the width of the screen, not of a narrow column, and
+  // its words are all there, none cut off.
+  const shown = await what.evaluate((cell) => ({
+    width: cell.getBoundingClientRect().width,
+    clipped: cell.scrollWidth > cell.clientWidth,
+  }));
+  expect(shown.width).toBeGreaterThan(390 * 0.8);
+  expect(shown.clipped).toBe(false);
+  expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+});
+
+test('keyboard: the tab list is one stop and the arrow keys, Home and End switch tabs', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  const tabs = paneTabs(page);
+  await tabs.program.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.timeline).toBeFocused();
+  await expect(tabs.timeline).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(tabs.output).toBeFocused();
+  await expect(playground.output).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.program).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(tabs.output).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tabs.program).toHaveAttribute('aria-selected', 'true');
+  // Only the chosen tab is in the tab order: Tab goes on into its pane.
+  await expect(tabs.list.locator('[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  await expect(tabs.list.locator(':focus')).toHaveCount(0);
+
+  // Ctrl+Enter in the editor shows the output, and the focus goes to its
+  // tab instead of being lost with the hidden editor.
+  await playground.program.focus();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(tabs.output).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.output).toBeFocused();
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
+});
+
+test('keyboard: the skip link shows the Timeline tab and moves the focus into it', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to timeline' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(paneTabs(page).timeline).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toBeFocused();
+});
+
+test('a lesson opens on its text, and its example opens on the Program tab', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  const tabs = paneTabs(page);
+  await page.goto('./#/lessons/coroutines-and-the-event-loop');
+  await expect(tabs.list.getByRole('tab')).toHaveText(['Lesson', 'Program', 'Timeline', 'Output']);
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await expect(
+    lesson.getByRole('heading', { name: 'Coroutines and the event loop' }),
+  ).toBeVisible();
+  expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+
+  await lesson.getByRole('button', { name: 'Open example 1 in editor' }).click();
+  await expect(tabs.program).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Program' })).toBeVisible();
+  await expect(lesson).toBeHidden();
+
+  await tabs.lesson.click();
+  await expect(
+    lesson.getByRole('heading', { name: 'Coroutines and the event loop' }),
+  ).toBeVisible();
+});
