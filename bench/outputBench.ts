@@ -53,7 +53,7 @@ const { rounds: ROUNDS, progress } = session;
 /** The window the page is drawn in, in CSS pixels. */
 const VIEWPORT = { width: 1280, height: 800 };
 /** Longest wait for any one state (Python ready, a run's end). */
-const STATE_TIMEOUT_MS = 180_000;
+const STATE_TIMEOUT_MS = 120_000;
 /** The issue's target for the longest main-thread task. */
 const TARGET_LONGEST_MS = 100;
 /** Names of the user-timing marks the probe leaves in the trace. */
@@ -143,11 +143,14 @@ function armProbe({
   elements,
   lastLine,
   marks,
+  timeoutMs,
 }: {
   /** The Run button, the status line and the Output log. */
   elements: (HTMLElement | SVGElement | undefined)[];
   lastLine: string;
   marks: { click: string; shown: string };
+  /** Gives up after this long, reporting what the page shows. */
+  timeoutMs: number;
 }): void {
   const [button, status, log] = elements;
   if (!button || !status || !log) throw new Error('the page lacks Run, its status or its log');
@@ -170,6 +173,19 @@ function armProbe({
   };
   (window as unknown as { __outputProbe: Promise<RunProbe> }).__outputProbe = new Promise(
     (done) => {
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        frames.running = false;
+        const rows = log.querySelectorAll('.output-text');
+        done({
+          clickAt: state.clickAt,
+          shownAt: NaN,
+          longestLongTask: NaN,
+          longestFrameGap: NaN,
+          status: `timed out after ${timeoutMs} ms: "${status.textContent.trim()}"`,
+          lastShown: rows[rows.length - 1]?.textContent ?? '',
+        });
+      }, timeoutMs);
       const observer = new MutationObserver(() => {
         const text = status.textContent.trim();
         if (Number.isNaN(state.clickAt) || /^(Running|Stopping|Ready)/.test(text)) return;
@@ -177,6 +193,7 @@ function armProbe({
         const lastShown = rows[rows.length - 1]?.textContent ?? '';
         if (text.startsWith('Finished') && lastShown !== lastLine) return;
         observer.disconnect();
+        clearTimeout(timer);
         requestAnimationFrame(() => {
           const shownAt = performance.now();
           performance.mark(marks.shown);
@@ -272,6 +289,7 @@ async function measureRun(browser: Browser, page: Page, variant: Variant): Promi
     elements: [button, statusLine, logElement],
     lastLine: variant.lastLine,
     marks: { click: CLICK_MARK, shown: SHOWN_MARK },
+    timeoutMs: STATE_TIMEOUT_MS,
   });
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   let run: RunProbe;
