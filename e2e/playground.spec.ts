@@ -155,7 +155,8 @@ test('the page answers the learner while a program floods the output', async ({ 
   await playground.stopButton.click();
   await expect(playground.status).toHaveText('Stopped.');
   await expect(playground.runButton).toBeEnabled();
-  // What was printed before Stop stays, and the view followed it to its end.
-  await expect(playground.outputLines.last()).toHaveText(/^line \d+$/);
+  // What was printed before Stop stays, and the view followed it to its end
+  // (where the interrupted print may have written only its first word).
+  await expect(playground.outputLines.last()).toHaveText(/^line( \d+)?$/);
   expect(await playground.output.locator('.output-line').count()).toBeLessThan(200);
 });
