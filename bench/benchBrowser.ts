@@ -88,3 +88,21 @@ export function programEditor(page: Page): Locator {
     .getByRole('textbox', { name: 'Program', exact: true })
     .or(page.getByLabel('Program', { exact: true }));
 }
+
+/**
+ * Replaces the program in whichever editor stays (Monaco replaces the
+ * textarea once Python is ready; the note says when Monaco could not be
+ * loaded) by pasting it, as e2e/fixtures.ts setProgram does: typing into
+ * Monaco would indent twice. Needs clipboard permissions.
+ */
+export async function pasteProgram(page: Page, program: string, timeoutMs: number): Promise<void> {
+  const editor = programEditor(page)
+    .and(page.locator('[aria-roledescription="editor"]'))
+    .or(page.getByRole('note', { name: 'Code editor' }));
+  // Monaco's text input has no size of its own: attached, not visible.
+  await editor.first().waitFor({ state: 'attached', timeout: timeoutMs });
+  await programEditor(page).first().focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), program);
+  await page.keyboard.press('ControlOrMeta+V');
+}

@@ -40,7 +40,7 @@ import {
   collectPageErrors,
   launchChromium,
   pageFailure,
-  programEditor,
+  pasteProgram,
   repoRoot,
   SUB_PATH,
 } from './benchBrowser';
@@ -261,26 +261,11 @@ interface RunProbe {
   readonly status: string;
 }
 
-async function setProgram(page: Page): Promise<void> {
-  // Monaco replaces the textarea once Python is ready: paste into whichever
-  // editor stays (the note says when Monaco could not be loaded).
-  const editor = programEditor(page)
-    .and(page.locator('[aria-roledescription="editor"]'))
-    .or(page.getByRole('note', { name: 'Code editor' }));
-  // Monaco's text input has no size of its own: attached, not visible.
-  await editor.first().waitFor({ state: 'attached', timeout: STATE_TIMEOUT_MS });
-  // As e2e/fixtures.ts setProgram: typing into Monaco would indent twice.
-  await programEditor(page).first().focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.evaluate((text) => navigator.clipboard.writeText(text), PROGRAM);
-  await page.keyboard.press('ControlOrMeta+V');
-}
-
 async function measureRun(page: Page): Promise<ProgramRun> {
   // The status line; the editor's problems are the other live region.
   const status = page.getByRole('status').and(page.locator(':not([aria-label="Problems"])'));
   await status.filter({ hasText: /^Ready$/ }).waitFor({ timeout: STATE_TIMEOUT_MS });
-  await setProgram(page);
+  await pasteProgram(page, PROGRAM, STATE_TIMEOUT_MS);
   const runButton = page.getByRole('button', { name: 'Run', exact: true });
   await page.evaluate(
     ({ button, status, drawWaitMs, quietMs }) => {

@@ -146,3 +146,17 @@ test('a hundred thousand lines of output are all there, drawn a window at a time
   });
   await expect(playground.outputLines.first()).toHaveText('line 0');
 });
+
+test('the page answers the learner while a program floods the output', async ({ playground }) => {
+  // Prints until stopped (a limit would end it only after millions of characters).
+  await playground.setProgram('i = 0\nwhile True:\n    print("line", i)\n    i += 1\n');
+  await playground.runButton.click();
+  await expect(playground.outputLines.last()).toHaveText(/^line \d+$/, { timeout: 30_000 });
+  await playground.stopButton.click();
+  await expect(playground.status).toHaveText('Stopped.');
+  await expect(playground.runButton).toBeEnabled();
+  // What was printed before Stop stays, and the view followed it to its end
+  // (where the interrupted print may have written only its first word).
+  await expect(playground.outputLines.last()).toHaveText(/^line( \d+)?$/);
+  expect(await playground.output.locator('.output-line').count()).toBeLessThan(200);
+});

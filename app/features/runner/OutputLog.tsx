@@ -57,11 +57,16 @@ export function OutputLog({ runner, onOpenLocation, printedWrites }: OutputLogPr
     );
   }, []);
 
+  // On the height drawn, not on the version: the buffer grows in place
+  // between versions, and whatever re-renders the log meanwhile draws the
+  // taller height. Following it only on a new version let the next scroll
+  // event find the view off the bottom, and the view stopped following.
+  const lineCount = buffer.lines.length;
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element !== null && following.current) element.scrollTop = element.scrollHeight;
     measure();
-  }, [version, measure]);
+  }, [lineCount, measure]);
 
   // Only a bigger window can need more rows.
   useEffect(() => {

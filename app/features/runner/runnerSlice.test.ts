@@ -3,11 +3,33 @@ import { createStore } from 'zustand/vanilla';
 import type { RunResult } from '../../runtime/createSandboxClient';
 import { scriptedSandbox } from '../../runtime/scriptedSandbox';
 import type { TraceEvent } from '../../runtime/traceSchema';
+import type { FrameOptions } from './frames';
 import { outputAsText } from './outputLines';
 import { createRunnerSlice, PROGRAM_FILENAME } from './runnerSlice';
 
 function printed(text: string, t = 0): TraceEvent {
   return { type: 'output', stream: 'stdout', text, task: null, thread: null, chain: [], t };
+}
+
+/** Animation frames that come when the test says so. */
+function manualFrames(): FrameOptions & { drawFrame(): void; pending(): number } {
+  let frames = new Map<number, () => void>();
+  let last = 0;
+  return {
+    requestFrame(callback) {
+      frames.set(++last, callback);
+      return last;
+    },
+    cancelFrame(frame) {
+      frames.delete(frame as number);
+    },
+    drawFrame() {
+      const due = frames;
+      frames = new Map();
+      for (const callback of due.values()) callback();
+    },
+    pending: () => frames.size,
+  };
 }
 
 const FINISHED: RunResult = {
@@ -20,7 +42,8 @@ const FINISHED: RunResult = {
 describe('runner slice', () => {
   it('runs the program as main.py and collects its output as it arrives', async () => {
     const { sandbox, runs } = scriptedSandbox();
-    const store = createStore(createRunnerSlice(sandbox));
+    const frames = manualFrames();
+    const store = createStore(createRunnerSlice(sandbox, undefined, frames));
     const done = store.getState().run('print("hi")\n');
     expect(store.getState().running).toBe(true);
     expect(runs[0]?.request).toEqual({
@@ -31,6 +54,7 @@ describe('runner slice', () => {
 
     const before = store.getState().outputVersion;
     runs[0]?.send([printed('hi\n')]);
+    frames.drawFrame();
     expect(store.getState().outputVersion).not.toBe(before);
     expect(outputAsText(store.getState().output)).toBe('hi\n');
 
@@ -38,6 +62,50 @@ describe('runner slice', () => {
     await done;
     expect(store.getState().running).toBe(false);
     expect(store.getState().result).toBe(FINISHED);
+  });
+
+  it('tells the views of a flood of batches once per frame, and of the last ones as the run ends', async () => {
+    const { sandbox, runs } = scriptedSandbox();
+    const frames = manualFrames();
+    const store = createStore(createRunnerSlice(sandbox, undefined, frames));
+    const done = store.getState().run('for i in range(5): print(i)\n');
+    const versions: number[] = [];
+    store.subscribe((state, previous) => {
+      if (state.outputVersion !== previous.outputVersion) versions.push(state.outputVersion);
+    });
+
+    runs[0]?.send([printed('0\n')]);
+    runs[0]?.send([printed('1\n')]);
+    runs[0]?.send([printed('2\n')]);
+    expect(versions).toEqual([]);
+    expect(frames.pending()).toBe(1);
+    frames.drawFrame();
+    expect(versions).toHaveLength(1);
+    expect(outputAsText(store.getState().output)).toBe('0\n1\n2\n');
+
+    // The run's end shows what came since the last frame at once, and no frame is left waiting.
+    runs[0]?.send([printed('3\n')]);
+    runs[0]?.send([printed('4\n')]);
+    runs[0]?.end(FINISHED);
+    await done;
+    expect(versions).toHaveLength(2);
+    expect(versions.at(-1)).toBe(store.getState().output.version);
+    expect(frames.pending()).toBe(0);
+    expect(store.getState().running).toBe(false);
+  });
+
+  it('hands every batch to the observer as it arrives, without waiting for a frame', () => {
+    const { sandbox, runs } = scriptedSandbox();
+    const batches: (readonly TraceEvent[])[] = [];
+    const observer = {
+      runStarted: () => undefined,
+      traceArrived: (b: readonly TraceEvent[]) => batches.push(b),
+    };
+    const store = createStore(createRunnerSlice(sandbox, observer, manualFrames()));
+    void store.getState().run('print(1)\n');
+    runs[0]?.send([printed('1\n')]);
+    runs[0]?.send([printed('2\n')]);
+    expect(batches).toHaveLength(2);
   });
 
   it("sends the Input text as the program's stdin", () => {
@@ -50,7 +118,7 @@ describe('runner slice', () => {
 
   it('ignores Run while a run is going on, and starts afresh after it', async () => {
     const { sandbox, runs } = scriptedSandbox();
-    const store = createStore(createRunnerSlice(sandbox));
+    const store = createStore(createRunnerSlice(sandbox, undefined, manualFrames()));
     const first = store.getState().run('a');
     void store.getState().run('b');
     expect(runs).toHaveLength(1);

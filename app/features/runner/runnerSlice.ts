@@ -7,6 +7,7 @@ import type { RunResult, SandboxClient } from '../../runtime/createSandboxClient
 import type { ExerciseCheck } from '../../runtime/host/runtimeTypes';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
+import { framesOf, type FrameOptions } from './frames';
 import { appendOutput, createOutputBuffer, type OutputBuffer } from './outputLines';
 
 /** The file name tracebacks show for the learner's program. */
@@ -17,7 +18,10 @@ export interface RunnerSlice {
   readonly running: boolean;
   /** Output of the current or last run (grows in place; see outputLines.ts). */
   readonly output: OutputBuffer;
-  /** Changes with every batch of output, so that views re-render. */
+  /**
+   * Changes when new output is to be shown, so that views re-render: at most
+   * once per frame while a run streams in (see `run`), and as the run ends.
+   */
   readonly outputVersion: number;
   /** How the last run ended; null while running and before the first run. */
   readonly result: RunResult | null;
@@ -53,7 +57,9 @@ const NO_OBSERVER: RunObserver = {
 export function createRunnerSlice(
   sandbox: SandboxClient,
   observer: RunObserver = NO_OBSERVER,
+  options: FrameOptions = {},
 ): SliceCreator<RunnerSlice> {
+  const { requestFrame, cancelFrame } = framesOf(options);
   return (set, get) => ({
     running: false,
     output: createOutputBuffer(),
@@ -70,19 +76,31 @@ export function createRunnerSlice(
       const output = createOutputBuffer();
       set({ running: true, output, outputVersion: output.version, result: null });
       observer.runStarted();
+      // A program that floods its output sends a batch every few
+      // milliseconds, each its own task on the page: telling the views of
+      // every one re-rendered the page many times a frame and left it no
+      // time to answer the learner. The buffer takes each batch at once;
+      // the views hear of it once, before the next frame is drawn.
+      let frame: unknown = null;
+      const show = (): void => {
+        frame = null;
+        set({ outputVersion: output.version });
+      };
       let result: RunResult;
       try {
         const program = { source, filename: PROGRAM_FILENAME, stdin: get().stdin };
         const request = check === undefined ? program : { ...program, check };
         result = await sandbox.run(request, (events) => {
-          set({ outputVersion: appendOutput(output, events).version });
+          appendOutput(output, events);
+          frame ??= requestFrame(show);
           observer.traceArrived(events);
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         result = { summary: null, stoppedBy: null, restarted: false, message };
       }
-      set({ running: false, result });
+      if (frame !== null) cancelFrame(frame);
+      set({ running: false, result, outputVersion: output.version });
     },
 
     stop() {
