@@ -37,6 +37,9 @@ export function firstInNextPixel(
   items: readonly { readonly at: number }[],
   x: number,
 ): number {
-  const edge = edgeBefore(section.axis, pxToUnit(draw.view, draw.frame, x + 1)) + 1;
-  return firstAtOrAfter(items, edge, markAt);
+  const before = edgeBefore(section.axis, pxToUnit(draw.view, draw.frame, x + 1));
+  // The axis ends in this pixel: every item left sits there too, those of a
+  // step still running (its prints, past the last edge) included.
+  if (before >= section.axis.endEdge) return items.length;
+  return firstAtOrAfter(items, before + 1, markAt);
 }

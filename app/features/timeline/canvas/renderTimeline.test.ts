@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
+import type { TraceEvent } from '../../../runtime/traceSchema';
 import { syntheticTrace } from '../../../../tools/trace/syntheticTrace';
 import { buildTimeline } from '../model/timelineBuilder';
 import type { DrawContext } from './drawContext';
@@ -84,5 +86,21 @@ describe('drawing a gather of two thousand tasks', () => {
     expect(creates.length).toBeGreaterThanOrEqual(2000);
     const { calls } = render(t);
     expect(calls.get('stroke') ?? 0).toBeLessThan(400);
+  });
+});
+
+describe('drawing a step still running that floods the output', () => {
+  // The seed example up to its first print, then a hundred thousand more in the same step.
+  const start = readGoldenTrace('seed_greet');
+  const firstPrint = start.findIndex((event) => event.type === 'output');
+  const print = start[firstPrint] as TraceEvent;
+  const events = [...start.slice(0, firstPrint), ...Array.from({ length: 100_000 }, () => print)];
+  const model = buildTimeline(events);
+
+  it('draws the prints at the axis end once, not once each', () => {
+    for (const mode of ['steps', 'time'] as const) {
+      const { calls } = render(sceneOf(model, null, mode));
+      expect(calls.get('fill') ?? 0).toBeLessThan(100);
+    }
   });
 });
