@@ -53,9 +53,11 @@ export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTab
   const lanes = laneChoices(model);
   const shown = useMemo(
     () =>
-      rows.filter(
-        (row) => (lane === ALL || row.lane === lane) && (kind === ALL || row.kind === kind),
-      ),
+      lane === ALL && kind === ALL
+        ? rows
+        : rows.filter(
+            (row) => (lane === ALL || row.lane === lane) && (kind === ALL || row.kind === kind),
+          ),
     [rows, lane, kind],
   );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
-import { buildTimeline } from '../model/timelineBuilder';
+import { buildTimeline, createTimelineBuilder } from '../model/timelineBuilder';
 import { readFixtureTrace } from './fixtures/fixtureTrace.node';
 import { mostTasksAtOnce, sequentialSeconds, userTasks } from './runMeasures';
 import { formatRunSeconds, summarizeRun } from './summary';
@@ -93,6 +93,17 @@ describe('the summary gives a sequential time only where it means something', ()
 });
 
 describe('a summary while the run streams in', () => {
+  it('says what a model built at once says, batch after batch (counts kept between redraws)', () => {
+    for (const name of ['seed_greet', 'taskgroup_failure', 'thread_and_timeout']) {
+      const events = readGoldenTrace(name);
+      const builder = createTimelineBuilder();
+      for (let end = 1; end <= events.length; end += 3) {
+        builder.append(events.slice(builder.model.events.length, end));
+        expect(summarizeRun(builder.model)).toBe(summarizeRun(buildTimeline(events.slice(0, end))));
+      }
+    }
+  });
+
   it('speaks of the time so far', () => {
     const events = readGoldenTrace('gather_sleeps');
     const cut = events.findIndex((event) => event.type === 'iteration' && event.n === 4);

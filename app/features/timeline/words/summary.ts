@@ -4,7 +4,7 @@
  * loop, which task failed and what that did to its siblings, and each
  * mistake the trace reveals. runMeasures.ts defines the numbers it states.
  */
-import type { LimitEvent } from '../../../runtime/traceSchema';
+import type { ErrorEvent, LimitEvent } from '../../../runtime/traceSchema';
 import type { TimelineModel } from '../model/timelineBuilder';
 import type { Lane, Overlay } from '../model/types';
 import { mostTasksAtOnce, sequentialSeconds, userTasks } from './runMeasures';
@@ -72,13 +72,33 @@ function soloStory(model: TimelineModel, lane: Lane): string {
     : `${lane.coro} ${did} ${inSteps} and waited ${times(waits)}, with no other task to run meanwhile`;
 }
 
+/** Lines printed to stdout per lane, counted as the model grows (prints are only ever added). */
+interface LinesSoFar {
+  /** Prints counted so far. */
+  read: number;
+  readonly byLane: Map<string, number>;
+}
+
+const linesByModel = new WeakMap<TimelineModel, LinesSoFar>();
+
+/**
+ * The lines `lane` printed to stdout. The summary is redrawn while a run
+ * streams in; counting every print again each time made a flood of output
+ * freeze the page, so each print is counted once.
+ */
 function linesPrinted(model: TimelineModel, lane: string): number {
-  let lines = 0;
-  for (const mark of model.prints) {
-    if (mark.lane !== lane || mark.stream !== 'stdout') continue;
-    lines += mark.text.split('\n').length - (mark.text.endsWith('\n') ? 1 : 0);
+  let sofar = linesByModel.get(model);
+  if (sofar === undefined) {
+    sofar = { read: 0, byLane: new Map() };
+    linesByModel.set(model, sofar);
   }
-  return lines;
+  for (; sofar.read < model.prints.length; sofar.read += 1) {
+    const mark = model.prints[sofar.read];
+    if (mark === undefined || mark.lane === null || mark.stream !== 'stdout') continue;
+    const lines = mark.text.split('\n').length - (mark.text.endsWith('\n') ? 1 : 0);
+    sofar.byLane.set(mark.lane, (sofar.byLane.get(mark.lane) ?? 0) + lines);
+  }
+  return sofar.byLane.get(lane) ?? 0;
 }
 
 function threadSentences(model: TimelineModel): string[] {
@@ -232,7 +252,7 @@ function overlaySentences(model: TimelineModel): string[] {
 /** How the program ended, when it did not simply return: an uncaught error, or a limit. */
 function endingSentences(model: TimelineModel, tasks: readonly Lane[]): string[] {
   const sentences: string[] = [];
-  for (const event of model.events) {
+  for (const event of endings(model)) {
     if (event.type === 'error') {
       // The task whose exception it is has been told of above.
       const raiser = tasks.find(
@@ -249,11 +269,33 @@ function endingSentences(model: TimelineModel, tasks: readonly Lane[]): string[]
           ? `The program stopped with ${event.error}${message}${where}.`
           : `Nothing caught the ${event.error} of ${raiser.name}, so the program stopped.`,
       );
-    } else if (event.type === 'limit') {
+    } else {
       sentences.push(limitSentence(event));
     }
   }
   return sentences;
+}
+
+/** The errors and limits found so far, and how many events were searched for them. */
+interface EndingsSoFar {
+  read: number;
+  readonly found: (ErrorEvent | LimitEvent)[];
+}
+
+const endingsByModel = new WeakMap<TimelineModel, EndingsSoFar>();
+
+/** The run's errors and limits, each event searched once however often the summary is redrawn. */
+function endings(model: TimelineModel): readonly (ErrorEvent | LimitEvent)[] {
+  let sofar = endingsByModel.get(model);
+  if (sofar === undefined) {
+    sofar = { read: 0, found: [] };
+    endingsByModel.set(model, sofar);
+  }
+  for (; sofar.read < model.events.length; sofar.read += 1) {
+    const event = model.events[sofar.read];
+    if (event?.type === 'error' || event?.type === 'limit') sofar.found.push(event);
+  }
+  return sofar.found;
 }
 
 /**
