@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { readGoldenTrace } from '../../../tests/golden/goldenTrace';
+import { buildTimeline } from './model/timelineBuilder';
 import { stepEnd, stepStart } from './model/types';
 import {
   createTimelineSlice,
@@ -9,6 +10,14 @@ import {
   writesAt,
   type TimelineSlice,
 } from './timelineSlice';
+import type * as EventRows from './words/eventRows';
+import { eventRows, readEventRows } from './words/eventRows';
+
+// Wrapped to see when the event table's rows are described; they still are.
+vi.mock('./words/eventRows', async (importOriginal) => {
+  const actual = await importOriginal<typeof EventRows>();
+  return { ...actual, readEventRows: vi.fn(actual.readEventRows) };
+});
 
 function timelineStore() {
   return createStore<TimelineSlice>()((set, get) => createTimelineSlice()(set, get));
@@ -48,6 +57,20 @@ describe('the timeline slice', () => {
     store.getState().startTimeline();
     expect(store.getState().previousTimeline).toBe(first);
     expect(store.getState().timeline?.events).toEqual([]);
+  });
+
+  it('describes the event table’s rows as each batch arrives, not when a view renders', () => {
+    const store = timelineStore();
+    const events = readGoldenTrace('gather_sleeps');
+    store.getState().startTimeline();
+    const model = store.getState().timeline;
+    vi.mocked(readEventRows).mockClear();
+    for (let at = 0; at < events.length; at += 8) {
+      store.getState().receiveTrace(events.slice(at, at + 8));
+      expect(readEventRows).toHaveBeenLastCalledWith(model);
+    }
+    expect(readEventRows).toHaveBeenCalledTimes(Math.ceil(events.length / 8));
+    expect(model && eventRows(model)).toEqual(eventRows(buildTimeline(events)));
   });
 
   it('keeps the last run that ran a step for comparison, not one that never started', () => {

@@ -21,6 +21,7 @@ import {
   type TimelineBuilder,
   type TimelineModel,
 } from './model/timelineBuilder';
+import { readEventRows } from './words/eventRows';
 
 /** Playback speeds offered, in moments per second. */
 export const PLAYBACK_SPEEDS = [1, 2, 4, 8, 16] as const;
@@ -127,6 +128,9 @@ export function createTimelineSlice(options: TimerOptions = {}): SliceCreator<Ti
       receiveTrace(events) {
         if (builder === null) return;
         builder.append(events);
+        // The event table's rows are described here, a batch per message, not
+        // all at once by the first render after many batches.
+        readEventRows(builder.model);
         if (builder.model.ended) announce();
         else redraw ??= setTimer(announce, STREAMING_REDRAW_MS);
       },

@@ -1,11 +1,10 @@
 import { memo, useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { taskColorCss } from '../../../shared/taskColors';
 import { orderLanes } from '../model/laneOrder';
-import { lastAtOrBefore } from '../model/sortedSearch';
 import type { TimelineModel } from '../model/timelineBuilder';
 import type { Lane } from '../model/types';
 import { ALL, EventFilters } from './EventFilters';
-import { eventRows, type EventRow } from './eventRows';
+import { eventRows, lastRowAtMoment, rowMoment, type EventRow } from './eventRows';
 import { LineButton } from './LineButton';
 import { moveRowFocus, tabStop, type ButtonColumn, type TableFocus } from './rowFocus';
 import './words.css';
@@ -62,7 +61,7 @@ export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTab
   );
 
   const filters = `${lane} ${kind}`;
-  const current = cursorMoment === null ? -1 : lastRowAtOrBefore(shown, cursorMoment);
+  const current = cursorMoment === null ? -1 : lastRowAtMoment(model, shown, cursorMoment);
   const start =
     paging?.cursorMoment === cursorMoment && paging.filters === filters
       ? paging.start
@@ -73,7 +72,7 @@ export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTab
   };
   const rowsShown = shown.slice(start, end);
   const [focused, setFocused] = useState<TableFocus | null>(null);
-  const stop = tabStop(rowsShown, focused, shown[current]);
+  const stop = tabStop(model, rowsShown, focused, shown[current]);
   const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
     const column = event.target.closest<HTMLElement>('[data-column]')?.dataset.column;
     const row = event.target.closest<HTMLElement>('[data-event]');
@@ -134,6 +133,7 @@ export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTab
               <EventTableRow
                 key={row.event}
                 row={row}
+                moment={rowMoment(model, row)}
                 current={start + index === current}
                 tabStop={stop?.event === row.event ? stop.column : null}
                 onOpenLine={onOpenLine}
@@ -154,6 +154,8 @@ export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTab
 
 interface EventTableRowProps {
   readonly row: EventRow;
+  /** Its playback moment, for the time button; null while its step has not ended. */
+  readonly moment: number | null;
   /** The row at the playback cursor. */
   readonly current: boolean;
   /** Which of the row's buttons is the table's one stop for Tab, if one is. */
@@ -165,13 +167,14 @@ interface EventTableRowProps {
 /** Memoized: moving the cursor re-renders only the rows it leaves and reaches. */
 const EventTableRow = memo(function EventTableRow({
   row,
+  moment,
   current,
   tabStop,
   onOpenLine,
   onSeek,
 }: EventTableRowProps) {
   const time = row.t.toFixed(3);
-  const { moment, line } = row;
+  const { line } = row;
   return (
     <tr
       data-event={row.event}
@@ -222,16 +225,6 @@ function laneChoices(model: TimelineModel): readonly Lane[] {
   choicesByModel.set(model, { count: model.lanes.length, lanes });
   return lanes;
 }
-
-/**
- * The row at the playback cursor: the last one that has happened by then.
- * Rows' moments never decrease, and rows still without one come last.
- */
-function lastRowAtOrBefore(rows: readonly EventRow[], moment: number): number {
-  return lastAtOrBefore(rows, moment, rowMoment);
-}
-
-const rowMoment = (row: EventRow): number => row.moment ?? Number.POSITIVE_INFINITY;
 
 /** The first row of a window of rows centred on `row` (or the first window, with no row). */
 function windowAround(row: number, total: number): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
 import { buildTimeline, createTimelineBuilder, type TimelineModel } from '../model/timelineBuilder';
-import { eventRows, type EventRow } from './eventRows';
+import { eventRows, lastRowAtMoment, readEventRows, rowMoment, type EventRow } from './eventRows';
 import { readFixtureTrace } from './fixtures/fixtureTrace.node';
 
 /** A row as one line: who, kind, what, line. */
@@ -43,7 +43,8 @@ describe('the event rows of a gather of three sleeps', () => {
   });
 
   it('places each row at its virtual time, step and playback moment', () => {
-    expect(rows.slice(4, 10).map((row) => [row.t, row.step, row.moment])).toEqual([
+    const momentOf = (row: EventRow) => rowMoment(model, row);
+    expect(rows.slice(4, 10).map((row) => [row.t, row.step, momentOf(row)])).toEqual([
       [0, 0, 0],
       [0, 1, 1],
       [0, 2, 2],
@@ -52,9 +53,9 @@ describe('the event rows of a gather of three sleeps', () => {
       [1, 5, 5],
     ]);
     for (const row of rows) {
-      const moment = model.moments[row.moment ?? -1];
+      const moment = model.moments[momentOf(row) ?? -1];
       expect(moment?.event).toBeGreaterThanOrEqual(row.event);
-      expect(model.moments[(row.moment ?? 0) - 1]?.event ?? -1).toBeLessThan(row.event);
+      expect(model.moments[(momentOf(row) ?? 0) - 1]?.event ?? -1).toBeLessThan(row.event);
       expect(moment?.step).toBe(row.step);
     }
   });
@@ -69,7 +70,9 @@ describe('the event rows of a gather of three sleeps', () => {
 
 describe('the event rows of the other golden runs', () => {
   it('prints each line of the seed at its own moment inside the one step', () => {
-    expect(rowsOf('seed_greet').map((row) => [said(row), row.moment, row.step])).toEqual([
+    const model = buildTimeline(readGoldenTrace('seed_greet'));
+    const rows = eventRows(model);
+    expect(rows.map((row) => [said(row), rowMoment(model, row), row.step])).toEqual([
       ['Task-1 created: Created main() with asyncio.run() @10', 0, 0],
       ['Task-1 output: Printed: Hello, Alice!', 0, 0],
       ['Task-1 output: Printed: Hello, Bob!', 1, 0],
@@ -152,12 +155,12 @@ describe('the event rows of runs with mistakes', () => {
   it('ties an error and a limit after the last step to the last moment', () => {
     const uncaught = buildTimeline(readFixtureTrace('uncaught'));
     const error = eventRows(uncaught).at(-1);
-    expect(error && [said(error), error.moment]).toEqual([
+    expect(error && [said(error), rowMoment(uncaught, error)]).toEqual([
       '- error: Uncaught RuntimeError: out of coffee @5',
       uncaught.moments.length - 1,
     ]);
     const deadlock = buildTimeline(readFixtureTrace('deadlock'));
-    expect(eventRows(deadlock).map((row) => [said(row), row.moment])).toEqual([
+    expect(eventRows(deadlock).map((row) => [said(row), rowMoment(deadlock, row)])).toEqual([
       ['Task-1 created: Created main() with asyncio.run() @7', 0],
       ['Task-1 waits: Suspended: ready.wait() @5', 0],
       ['- error: Deadlock: no task can make progress: Task-1 waits on event.wait (ready)', 0],
@@ -212,13 +215,67 @@ describe('event rows while the run streams in', () => {
     const mainSuspends = events.findIndex((event) => event.type === 'task.suspend');
     const builder = createTimelineBuilder();
     builder.append(events.slice(0, mainSuspends));
-    expect(eventRows(builder.model).map((row) => [row.kind, row.moment])).toEqual([
+    const momentOf = (row: EventRow) => rowMoment(builder.model, row);
+    expect(eventRows(builder.model).map((row) => [row.kind, momentOf(row)])).toEqual([
       ['created', null],
       ['created', null],
       ['created', null],
       ['created', null],
     ]);
     builder.append(events.slice(mainSuspends, mainSuspends + 1));
-    expect(eventRows(builder.model).map((row) => row.moment)).toEqual([0, 0, 0, 0, 0]);
+    expect(eventRows(builder.model).map(momentOf)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('a row’s playback moment while the run streams in', () => {
+  /** The rule rows followed when they held their moment: placed once, when a moment at or after them exists. */
+  function placedMoment(model: TimelineModel, row: EventRow): number | null {
+    const first = model.moments.findIndex((moment) => moment.event >= row.event);
+    if (first >= 0) return first;
+    return model.ended && model.moments.length > 0 ? model.moments.length - 1 : null;
+  }
+
+  /** Golden runs, and runs that end after their last step (an uncaught error, a deadlock). */
+  const traces = [
+    ...['gather_sleeps', 'seed_greet', 'taskgroup_failure', 'thread_and_timeout'].map(
+      readGoldenTrace,
+    ),
+    readFixtureTrace('uncaught'),
+    readFixtureTrace('deadlock'),
+  ];
+
+  it('is the moment the row was first placed on, and stays it', () => {
+    for (const events of traces) {
+      const builder = createTimelineBuilder();
+      const placed = new Map<number, number>();
+      for (let at = 0; at < events.length; at += 5) {
+        builder.append(events.slice(at, at + 5));
+        readEventRows(builder.model);
+        for (const row of eventRows(builder.model)) {
+          const moment = rowMoment(builder.model, row);
+          expect(moment).toBe(placedMoment(builder.model, row));
+          if (moment !== null) {
+            expect(placed.get(row.event) ?? moment).toBe(moment);
+            placed.set(row.event, moment);
+          }
+        }
+      }
+      expect(placed.size).toBe(eventRows(builder.model).length);
+    }
+  });
+
+  it('finds the last row that has happened by each moment', () => {
+    for (const events of traces) {
+      const builder = createTimelineBuilder();
+      for (let at = 0; at < events.length; at += 3) {
+        builder.append(events.slice(at, at + 3));
+        const rows = eventRows(builder.model);
+        const happened = rows.map((row) => placedMoment(builder.model, row));
+        for (let moment = 0; moment < builder.model.moments.length; moment += 1) {
+          const last = happened.findLastIndex((each) => each !== null && each <= moment);
+          expect(lastRowAtMoment(builder.model, rows, moment)).toBe(last);
+        }
+      }
+    }
   });
 });

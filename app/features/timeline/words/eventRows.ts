@@ -2,16 +2,22 @@
  * The rows of the event table: one per event a learner can read something
  * from (a task created, suspended, woken, ended or asked to cancel, a print,
  * a blocking call, a warning, a worker thread, an error or a limit), in trace
- * order, each tied to its playback moment and to the learner's line.
+ * order, each tied to the learner's line; `rowMoment` finds its playback
+ * moment.
  *
  * Rows are kept per model and extended as the model grows, so a run that
- * streams in costs one pass over its events in all, not one per batch.
+ * streams in costs one pass over its events in all, not one per batch; the
+ * timeline slice reads each batch's events as it arrives, so that no task
+ * describes more than one batch. A row holds no moment: when a long step
+ * ends, tens of thousands of rows get theirs at once, and only the rows in
+ * view need to know it.
  * asyncio's internal helper tasks are left out, as the timeline hides them.
  */
 import type { TaskId, TraceEvent } from '../../../runtime/traceSchema';
 import { formatSeconds, waitLabel } from '../model/labels';
+import { firstAtOrAfter, lastAtOrBefore } from '../model/sortedSearch';
 import { taskLaneKey, threadLaneKey, type TimelineModel } from '../model/timelineBuilder';
-import type { Arrow } from '../model/types';
+import type { Arrow, Moment } from '../model/types';
 
 /** What a row tells: a small fixed set, to filter by. */
 export type EventKind =
@@ -29,12 +35,6 @@ export type EventKind =
 export interface EventRow {
   /** Index of the event in the trace. */
   readonly event: number;
-  /**
-   * The playback moment it belongs to: the first of `model.moments` at or
-   * after the event (the last one for events after the last step of a run
-   * that has ended); null while its step has not ended yet.
-   */
-  readonly moment: number | null;
   /** Virtual time when it happened. */
   readonly t: number;
   /** The loop step it happened in (or, between steps, the step that runs next): an index into `model.steps`. */
@@ -63,19 +63,15 @@ const CREATING_CALLS: Readonly<Record<string, string>> = {
   TaskGroup: 'a TaskGroup',
 };
 
-/** What a row says before its moment is known. */
-type RowDraft = Omit<EventRow, 'moment' | 'event' | 't' | 'step'>;
+/** What a row says of its event, before it is placed in time. */
+type RowDraft = Omit<EventRow, 'event' | 't' | 'step'>;
 
 interface RowsSoFar {
   readonly rows: EventRow[];
   /** Events read so far. */
   read: number;
-  /** The rows as last handed out, until they change. */
+  /** The rows as last handed out, until more are read. */
   snapshot: readonly EventRow[] | null;
-  /** Rows from here on wait for their moment. */
-  firstWithoutMoment: number;
-  /** Where the search for the next row's moment goes on. */
-  momentCursor: number;
   /** Where the search for the next wake and cancel arrow goes on (arrows are in trace order). */
   wakeCursor: number;
   cancelCursor: number;
@@ -91,18 +87,33 @@ const rowsByModel = new WeakMap<TimelineModel, RowsSoFar>();
 
 /**
  * The table's rows for the model as it is now. The same array comes back
- * until the rows change, so a view can call this on every render and
+ * until rows are added, so a view can call this on every render and
  * memoize on the result.
  */
 export function eventRows(model: TimelineModel): readonly EventRow[] {
+  const sofar = rowsSoFar(model);
+  readNewEvents(model, sofar);
+  if (sofar.snapshot === null || sofar.snapshot.length < sofar.rows.length) {
+    sofar.snapshot = sofar.rows.slice();
+  }
+  return sofar.snapshot;
+}
+
+/**
+ * Describes the events added to the model since the last call. Called as
+ * each batch arrives, so that the table's next render has nothing left to read.
+ */
+export function readEventRows(model: TimelineModel): void {
+  readNewEvents(model, rowsSoFar(model));
+}
+
+function rowsSoFar(model: TimelineModel): RowsSoFar {
   let sofar = rowsByModel.get(model);
   if (sofar === undefined) {
     sofar = {
       rows: [],
       read: 0,
       snapshot: null,
-      firstWithoutMoment: 0,
-      momentCursor: 0,
       wakeCursor: 0,
       cancelCursor: 0,
       steps: 0,
@@ -111,13 +122,7 @@ export function eventRows(model: TimelineModel): readonly EventRow[] {
     };
     rowsByModel.set(model, sofar);
   }
-  const rowsBefore = sofar.rows.length;
-  readNewEvents(model, sofar);
-  const placed = placeOnMoments(model, sofar);
-  if (sofar.snapshot === null || sofar.rows.length > rowsBefore || placed > 0) {
-    sofar.snapshot = [...sofar.rows];
-  }
-  return sofar.snapshot;
+  return sofar;
 }
 
 function readNewEvents(model: TimelineModel, sofar: RowsSoFar): void {
@@ -128,31 +133,45 @@ function readNewEvents(model: TimelineModel, sofar: RowsSoFar): void {
     if ('t' in event) sofar.t = event.t;
     const draft = describe(model, sofar, event);
     if (draft !== null && !isInternal(model, draft.task)) {
-      sofar.rows.push({ ...draft, event: sofar.read, moment: null, t: sofar.t, step });
+      sofar.rows.push({ ...draft, event: sofar.read, t: sofar.t, step });
     }
     if (event.type === 'loop.blocked') sofar.t = Math.max(sofar.t, event.t + event.duration);
     if (endsStep(event)) sofar.steps += 1;
   }
 }
 
-/** Gives each row still without one its moment, now that more moments may exist; returns how many got one. */
-function placeOnMoments(model: TimelineModel, sofar: RowsSoFar): number {
-  const from = sofar.firstWithoutMoment;
+/**
+ * The playback moment a row belongs to: the first of `model.moments` at or
+ * after its event; null while its step has not ended yet. After the last
+ * step of an ended run (an uncaught error, a limit) comes nothing more: the
+ * last moment shows the run as it ended.
+ */
+export function rowMoment(model: TimelineModel, row: EventRow): number | null {
   const { moments } = model;
-  const last = moments.length - 1;
-  for (; sofar.firstWithoutMoment < sofar.rows.length; sofar.firstWithoutMoment += 1) {
-    const row = sofar.rows[sofar.firstWithoutMoment];
-    if (row === undefined) break;
-    while ((moments[sofar.momentCursor]?.event ?? Infinity) < row.event) sofar.momentCursor += 1;
-    let moment: number | null = sofar.momentCursor <= last ? sofar.momentCursor : null;
-    // After the last step of an ended run (an uncaught error, a limit) comes nothing more:
-    // the last moment shows the run as it ended.
-    if (moment === null && model.ended && last >= 0) moment = last;
-    if (moment === null) break;
-    sofar.rows[sofar.firstWithoutMoment] = { ...row, moment };
-  }
-  return sofar.firstWithoutMoment - from;
+  const moment = firstAtOrAfter(moments, row.event, momentEvent);
+  if (moment < moments.length) return moment;
+  return model.ended && moments.length > 0 ? moments.length - 1 : null;
 }
+
+/**
+ * The last of `rows` (in trace order) that has happened by `moment`: whose
+ * own moment is at or before it; -1 if none.
+ */
+export function lastRowAtMoment(
+  model: TimelineModel,
+  rows: readonly EventRow[],
+  moment: number,
+): number {
+  const { moments } = model;
+  const last = Math.min(moment, moments.length - 1);
+  if (last < 0) return -1;
+  const ended = model.ended && last === moments.length - 1;
+  const by = ended ? Number.POSITIVE_INFINITY : (moments[last]?.event ?? -1);
+  return lastAtOrBefore(rows, by, rowEvent);
+}
+
+const momentEvent = (moment: Moment): number => moment.event;
+const rowEvent = (row: EventRow): number => row.event;
 
 function endsStep(event: TraceEvent): boolean {
   return (

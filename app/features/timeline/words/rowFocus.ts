@@ -4,7 +4,8 @@
  * shown is in the tab order; the arrow keys, Home and End move between the
  * rows and between a row's two buttons (its time and its line).
  */
-import type { EventRow } from './eventRows';
+import type { TimelineModel } from '../model/timelineBuilder';
+import { rowMoment, type EventRow } from './eventRows';
 
 /** The table's columns that hold a button: the time (playback) and the line (editor). */
 export type ButtonColumn = 'time' | 'line';
@@ -15,13 +16,13 @@ export interface TableFocus {
   readonly column: ButtonColumn;
 }
 
-function hasButton(row: EventRow, column: ButtonColumn): boolean {
-  return column === 'time' ? row.moment !== null : row.line !== null;
+function hasButton(model: TimelineModel, row: EventRow, column: ButtonColumn): boolean {
+  return column === 'time' ? rowMoment(model, row) !== null : row.line !== null;
 }
 
-function firstButton(row: EventRow): TableFocus | null {
-  if (hasButton(row, 'time')) return { event: row.event, column: 'time' };
-  if (hasButton(row, 'line')) return { event: row.event, column: 'line' };
+function firstButton(model: TimelineModel, row: EventRow): TableFocus | null {
+  if (hasButton(model, row, 'time')) return { event: row.event, column: 'time' };
+  if (hasButton(model, row, 'line')) return { event: row.event, column: 'line' };
   return null;
 }
 
@@ -31,18 +32,20 @@ function firstButton(row: EventRow): TableFocus | null {
  * has a button. Pure.
  */
 export function tabStop(
+  model: TimelineModel,
   rows: readonly EventRow[],
   active: TableFocus | null,
   current: EventRow | undefined,
 ): TableFocus | null {
   if (active !== null) {
     const row = rows.find((each) => each.event === active.event);
-    if (row !== undefined && hasButton(row, active.column)) return active;
+    if (row !== undefined && hasButton(model, row, active.column)) return active;
   }
-  const atCursor = current !== undefined && rows.includes(current) ? firstButton(current) : null;
+  const atCursor =
+    current !== undefined && rows.includes(current) ? firstButton(model, current) : null;
   if (atCursor !== null) return atCursor;
   for (const row of rows) {
-    const first = firstButton(row);
+    const first = firstButton(model, row);
     if (first !== null) return first;
   }
   return null;
