@@ -28,6 +28,7 @@ import { PaneFailure } from './PaneFailure';
 import { mistakeMarkers, runMistakes } from './runMistakes';
 import { SplitPane } from './SplitPane';
 import { ThemeToggle } from './ThemeToggle';
+import { Welcome } from './Welcome';
 
 interface AppProps {
   readonly sandbox: SandboxClient;
@@ -216,6 +217,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           />
         </div>
       </header>
+      {onPlayground ? <Welcome store={store} lessons={lessons} /> : null}
       <main className="app-main">
         {onPlayground ? (
           workspace
