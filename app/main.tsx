@@ -35,6 +35,7 @@ const store = createAppStore({
   },
   progress: storage,
   paneSizes: storage,
+  welcome: storage,
 });
 // Edits are saved shortly after typing stops; leaving the page saves at once.
 window.addEventListener('pagehide', () => {

@@ -112,30 +112,37 @@ test('hovering asyncio.sleep shows its signature and what it does', async ({ pla
   await expect(hover).toContainText('Suspends the current task');
 });
 
-for (const key of ['Enter', 'Space'] as const) {
-  test(`keyboard only: Tab leaves the editor for Run, and ${key} runs`, async ({ playground }) => {
-    const { page } = playground;
-    await playground.expectProgram(SEED_PROGRAM);
-    // The skip link, the header's section links and theme toggle come first, then the editor.
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: 'Skip to timeline' })).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: 'Playground' })).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: 'Lessons' })).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(playground.program).toBeFocused();
-    // Passing through, Tab moves on: it indents only once the learner works in the editor.
-    await page.keyboard.press('Tab');
-    await expect(playground.runButton).toBeFocused();
-    await page.keyboard.press(key);
-    await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
-    await expect(playground.status).toHaveText(FINISHED);
-    await playground.expectProgram(SEED_PROGRAM);
-  });
-}
+// A returning visitor's page: a first visit passes the welcome on the way (e2e/firstVisit.spec.ts).
+test.describe('a returning visitor', () => {
+  test.use({ visitor: 'returning' });
+
+  for (const key of ['Enter', 'Space'] as const) {
+    test(`keyboard only: Tab leaves the editor for Run, and ${key} runs`, async ({
+      playground,
+    }) => {
+      const { page } = playground;
+      await playground.expectProgram(SEED_PROGRAM);
+      // The skip link, the header's section links and theme toggle come first, then the editor.
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('link', { name: 'Skip to timeline' })).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('link', { name: 'Playground' })).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('link', { name: 'Lessons' })).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name: 'Dark theme' })).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(playground.program).toBeFocused();
+      // Passing through, Tab moves on: it indents only once the learner works in the editor.
+      await page.keyboard.press('Tab');
+      await expect(playground.runButton).toBeFocused();
+      await page.keyboard.press(key);
+      await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
+      await expect(playground.status).toHaveText(FINISHED);
+      await playground.expectProgram(SEED_PROGRAM);
+    });
+  }
+});
 
 /** What the textarea holds when Monaco arrives, with the cursor at the end of its first line. */
 const TYPED_BEFORE_MONACO = 'print("typed before Monaco")\nprint("second line")\n';

@@ -2,7 +2,14 @@
  * Page objects for the end-to-end tests: the playground as a person sees it,
  * found by roles and accessible names.
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
+import { WELCOME_DISMISSED, WELCOME_KEY } from '../app/shell/welcomeSlice';
 
 export { SEED_PROGRAM } from '../app/features/editor/seedProgram';
 
@@ -44,19 +51,27 @@ const CODE_EDITOR_CHUNKS = /\/assets\/monaco[^/]*\.js$/;
 export const MONACO_LIBRARY_CHUNK = /\/assets\/monaco-editor-[^/]*\.js$/;
 
 /**
- * Holds the code editor's chunks back until the returned function is
- * called, so a test can use the textarea first.
+ * Holds back requests for `url`, the page's and its workers', until the
+ * returned function is called.
  */
-export async function holdBackCodeEditor(page: Page): Promise<() => void> {
+export async function holdBack(context: BrowserContext, url: RegExp): Promise<() => void> {
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route(CODE_EDITOR_CHUNKS, async (route) => {
+  await context.route(url, async (route) => {
     await released;
     await route.continue();
   });
   return release;
+}
+
+/**
+ * Holds the code editor's chunks back until the returned function is
+ * called, so a test can use the textarea first.
+ */
+export async function holdBackCodeEditor(page: Page): Promise<() => void> {
+  return holdBack(page.context(), CODE_EDITOR_CHUNKS);
 }
 
 /** From the next page load on, the browser refuses the page any storage (as privacy settings can). */
@@ -69,6 +84,26 @@ export async function refuseStorage(page: Page): Promise<void> {
     });
   });
 }
+
+/**
+ * From the next page load on, the page is a returning visitor's: the welcome
+ * was dismissed on an earlier visit.
+ */
+async function dismissWelcomeEarlier(page: Page): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => {
+      try {
+        localStorage.setItem(key, value);
+      } catch {
+        // Storage refused (refuseStorage): there is no earlier visit to remember.
+      }
+    },
+    [WELCOME_KEY, WELCOME_DISMISSED] as const,
+  );
+}
+
+/** Who opens the page: a first-time visitor, or one who dismissed the welcome on an earlier visit. */
+type Visitor = 'first' | 'returning';
 
 export class Playground {
   /** The program editor: Monaco once it has loaded, a plain textarea before. */
@@ -224,7 +259,22 @@ export class Playground {
   }
 }
 
-export const test = base.extend<{ playground: Playground }>({
+export const test = base.extend<{
+  playground: Playground;
+  visitor: Visitor;
+  returningVisitor: undefined;
+}>({
+  // A first visit unless a test says otherwise (`test.use({ visitor: 'returning' })`),
+  // as tests that count tab stops and are not about the welcome do.
+  visitor: ['first', { option: true }],
+  // Automatic, so it runs before `playground` opens the page.
+  returningVisitor: [
+    async ({ page, visitor }, use) => {
+      if (visitor === 'returning') await dismissWelcomeEarlier(page);
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   playground: async ({ page, context, baseURL }, use) => {
     // setProgram pastes through the system clipboard.
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {

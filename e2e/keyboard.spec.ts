@@ -17,20 +17,27 @@ test('keyboard only: Tab through the whole page from the top never changes the p
   await playground.expectProgram(SEED_PROGRAM);
 });
 
-test('keyboard only: once the learner types in the editor, Tab indents', async ({ playground }) => {
-  const { page } = playground;
-  await playground.expectProgram(SEED_PROGRAM);
-  for (let press = 0; press < 5; press++) await page.keyboard.press('Tab');
-  await expect(playground.program).toBeFocused();
-  // Moving the cursor is working in the editor.
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('Tab');
-  await expect(playground.program).toBeFocused();
-  await playground.expectProgram(`${SEED_PROGRAM}    `);
-  // Escape, then Tab, still moves on.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Tab');
-  await expect(playground.program).not.toBeFocused();
+// A returning visitor's page: a first visit passes the welcome on the way (e2e/firstVisit.spec.ts).
+test.describe('a returning visitor', () => {
+  test.use({ visitor: 'returning' });
+
+  test('keyboard only: once the learner types in the editor, Tab indents', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.expectProgram(SEED_PROGRAM);
+    for (let press = 0; press < 5; press++) await page.keyboard.press('Tab');
+    await expect(playground.program).toBeFocused();
+    // Moving the cursor is working in the editor.
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Tab');
+    await expect(playground.program).toBeFocused();
+    await playground.expectProgram(`${SEED_PROGRAM}    `);
+    // Escape, then Tab, still moves on.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    await expect(playground.program).not.toBeFocused();
+  });
 });
 
 test('keyboard only: Run moves the focus to Stop, and the end of the run brings it back', async ({

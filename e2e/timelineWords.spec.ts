@@ -6,6 +6,10 @@ import { readFileSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import { expect, finishedAt, test, type Playground } from './fixtures';
 
+// A returning visitor's page: the welcome a first visit shows takes the editor
+// room the longer golden programs need to be read back whole (shownProgram).
+test.use({ visitor: 'returning' });
+
 function golden(name: string): string {
   return readFileSync(new URL(`../tests/golden/${name}.py`, import.meta.url), 'utf8');
 }

@@ -33,6 +33,7 @@ import { mistakeMarkers, runMistakes } from './runMistakes';
 import { SplitPane } from './SplitPane';
 import { ThemeToggle } from './ThemeToggle';
 import { useNarrowScreen } from './useNarrowScreen';
+import { Welcome } from './Welcome';
 
 interface AppProps {
   readonly sandbox: SandboxClient;
@@ -257,6 +258,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           />
         </div>
       </header>
+      {onPlayground ? <Welcome store={store} lessons={lessons} /> : null}
       {narrow ? (
         // Run and the status stay in view whatever the tab (issue 11: on a
         // phone the output was 1,300 px below Run).

@@ -33,6 +33,7 @@ function storeWithStorage(storage: Storage) {
     theme: { storage: createTextStorage(storage), systemPrefersDark: false },
     progress: createTextStorage(storage),
     paneSizes: createTextStorage(storage),
+    welcome: createTextStorage(storage),
   });
 }
 

@@ -5,6 +5,7 @@ import { scriptedSandbox } from '../runtime/scriptedSandbox';
 import { createAppStore } from './appStore';
 import { PANE_SIZES_KEY } from './paneSizesSlice';
 import { THEME_KEY } from './themeSlice';
+import { WELCOME_KEY } from './welcomeSlice';
 
 /** Storage in memory, as localStorage would be, holding `saved`. */
 function memoryTextStorage(saved: Record<string, string> = {}): TextStorage {
@@ -21,6 +22,7 @@ function appStore(storage: TextStorage, systemPrefersDark = false) {
     theme: { storage, systemPrefersDark },
     progress: storage,
     paneSizes: storage,
+    welcome: storage,
   });
   return { store, runs };
 }
@@ -59,5 +61,27 @@ describe('the page store', () => {
     expect(appStore(storage).store.getState().paneSizes).toEqual({ timeline: 70 });
     storage.save(PANE_SIZES_KEY, 'not json');
     expect(appStore(storage).store.getState().paneSizes).toEqual({});
+  });
+
+  it('shows the welcome until it is dismissed, then never again', () => {
+    const storage = memoryTextStorage();
+    const first = appStore(storage).store;
+    expect(first.getState().welcomeDismissed).toBe(false);
+    first.getState().dismissWelcome();
+    expect(first.getState().welcomeDismissed).toBe(true);
+    expect(appStore(storage).store.getState().welcomeDismissed).toBe(true);
+  });
+
+  it('without storage, dismisses the welcome for this visit only', () => {
+    const storage = createTextStorage(null);
+    const store = appStore(storage).store;
+    store.getState().dismissWelcome();
+    expect(store.getState().welcomeDismissed).toBe(true);
+    expect(appStore(storage).store.getState().welcomeDismissed).toBe(false);
+  });
+
+  it('shows the welcome again for a saved value it does not know', () => {
+    const storage = memoryTextStorage({ [WELCOME_KEY]: 'maybe' });
+    expect(appStore(storage).store.getState().welcomeDismissed).toBe(false);
   });
 });

@@ -16,13 +16,15 @@ import type { TextStorage } from '../platform/browserStorage';
 import type { SandboxClient } from '../runtime/createSandboxClient';
 import { createPaneSizesSlice, type PaneSizesSlice } from './paneSizesSlice';
 import { createThemeSlice, type ThemeOptions, type ThemeSlice } from './themeSlice';
+import { createWelcomeSlice, type WelcomeSlice } from './welcomeSlice';
 
 export type AppState = RunnerSlice &
   TimelineSlice &
   DraftSlice &
   ThemeSlice &
   LessonsSlice &
-  PaneSizesSlice;
+  PaneSizesSlice &
+  WelcomeSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -35,6 +37,8 @@ export interface AppStoreOptions {
   readonly progress: TextStorage;
   /** Where the panes' sizes are kept. */
   readonly paneSizes: TextStorage;
+  /** Where the welcome's dismissal is kept. */
+  readonly welcome: TextStorage;
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -53,5 +57,6 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ...createThemeSlice(options.theme)(set, get),
     ...createLessonsSlice(options.progress)(set, get),
     ...createPaneSizesSlice(options.paneSizes)(set, get),
+    ...createWelcomeSlice(options.welcome)(set, get),
   }));
 }

@@ -1,7 +1,14 @@
 import { useStore } from 'zustand';
 import type { SandboxClient } from '../../runtime/createSandboxClient';
-import { describeMistakes, describeStatus, type RunMistake } from './describeStatus';
+import {
+  describeMistakes,
+  describePythonProgress,
+  describeStatus,
+  type PythonProgress,
+  type RunMistake,
+} from './describeStatus';
 import type { RunnerStore } from './runnerSlice';
+import './runner.css';
 import { useSandboxStatus } from './useSandboxStatus';
 
 interface StatusLineProps {
@@ -12,25 +19,42 @@ interface StatusLineProps {
 }
 
 /**
- * One sentence on Python and the last run, a download bar while Python
- * loads, and a line warning of the run's mistakes.
+ * One sentence on Python and the last run, a progress bar while Python
+ * downloads and starts, and a line warning of the run's mistakes.
  */
 export function StatusLine({ sandbox, runner, mistakes }: StatusLineProps) {
   const status = useSandboxStatus(sandbox);
   const running = useStore(runner, (state) => state.running);
   const result = useStore(runner, (state) => state.result);
   const output = useStore(runner, (state) => state.output);
+  const progress = describePythonProgress(status);
   return (
     <div className="status-line">
-      {/* Outside the live region: a screen reader need not hear every percent. */}
-      {status.phase === 'downloading' && status.loaded !== null && status.total !== null && (
-        <progress aria-label="Downloading Python" value={status.loaded} max={status.total} />
-      )}
       <p role="status">{describeStatus(status, { running, result, output })}</p>
+      {progress === null ? null : <PythonProgressBar progress={progress} />}
       {/* A live region of its own, named, so the status sentence stays the one unnamed status. */}
       <p role="status" aria-label="Run warning" className="status-warning">
         {running ? null : describeMistakes(mistakes)}
       </p>
+    </div>
+  );
+}
+
+/**
+ * Outside the live region: the status sentence says "Starting Python…" once,
+ * and a screen reader need not hear every megabyte.
+ */
+function PythonProgressBar({ progress }: { readonly progress: PythonProgress }) {
+  const { bytes, amount } = progress;
+  return (
+    <div className="python-progress">
+      <progress
+        aria-label={progress.name}
+        // Without a value the bar is indeterminate: it moves, but measures nothing.
+        {...(bytes === null ? {} : { value: bytes.loaded, max: bytes.total })}
+        {...(amount === null ? {} : { 'aria-valuetext': amount })}
+      />
+      <span className="python-progress-step">{progress.caption}</span>
     </div>
   );
 }

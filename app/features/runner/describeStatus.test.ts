@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../runtime/createSandboxClient';
-import { describeMistakes, describeStatus } from './describeStatus';
+import { describeMistakes, describePythonProgress, describeStatus } from './describeStatus';
 import { appendOutput, createOutputBuffer } from './outputLines';
 
 const IDLE = { running: false, result: null, output: createOutputBuffer() };
@@ -93,5 +93,50 @@ describe('describeMistakes', () => {
     ).toBe(
       "⚠ A task's exception was never retrieved (and 1 more): see the summary under the timeline.",
     );
+  });
+});
+
+describe('describePythonProgress', () => {
+  it('measures the download when its size is known', () => {
+    expect(
+      describePythonProgress({ phase: 'downloading', loaded: 3_140_000, total: 12_000_000 }),
+    ).toEqual({
+      name: 'Downloading Python',
+      caption: 'Step 1 of 2: downloading, 3.1 of 12.0 MB',
+      bytes: { loaded: 3_140_000, total: 12_000_000 },
+      amount: '3.1 of 12.0 MB',
+    });
+  });
+
+  it('counts what came without measuring it when the size is unknown', () => {
+    expect(
+      describePythonProgress({ phase: 'downloading', loaded: 2_500_000, total: null }),
+    ).toEqual({
+      name: 'Downloading Python',
+      caption: 'Step 1 of 2: downloading, 2.5 MB so far',
+      bytes: null,
+      amount: '2.5 MB so far',
+    });
+    expect(describePythonProgress({ phase: 'downloading', loaded: null, total: null })).toEqual({
+      name: 'Downloading Python',
+      caption: 'Step 1 of 2: downloading',
+      bytes: null,
+      amount: null,
+    });
+  });
+
+  it('has no measure while Python starts', () => {
+    expect(describePythonProgress({ phase: 'starting' })).toEqual({
+      name: 'Starting Python',
+      caption: 'Step 2 of 2: starting the interpreter',
+      bytes: null,
+      amount: null,
+    });
+  });
+
+  it('is gone once Python has started, or failed to', () => {
+    expect(describePythonProgress({ phase: 'ready' })).toBeNull();
+    expect(describePythonProgress({ phase: 'running', runId: 1 })).toBeNull();
+    expect(describePythonProgress({ phase: 'failed', message: 'no wasm' })).toBeNull();
   });
 });

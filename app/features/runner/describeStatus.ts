@@ -46,6 +46,55 @@ export function describeStatus(
   );
 }
 
+/** What the progress bar under the status shows while Python loads. */
+export interface PythonProgress {
+  /** The bar's accessible name: what Python is doing. */
+  readonly name: 'Downloading Python' | 'Starting Python';
+  /** The step in words, shown beside the bar: "Step 1 of 2: downloading, 3.1 of 12.0 MB". */
+  readonly caption: string;
+  /**
+   * Bytes downloaded and in all, for the bar's value; null when the total is
+   * unknown (compressed responses do not say), and the bar is indeterminate.
+   */
+  readonly bytes: { readonly loaded: number; readonly total: number } | null;
+  /** The bytes in words, the bar's value for a screen reader: "3.1 of 12.0 MB". */
+  readonly amount: string | null;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(1);
+}
+
+/**
+ * The progress bar while Python downloads and starts; null once it has
+ * started (or failed to). Starting has no measure, so its bar is indeterminate.
+ */
+export function describePythonProgress(sandbox: SandboxStatus): PythonProgress | null {
+  if (sandbox.phase === 'starting') {
+    return {
+      name: 'Starting Python',
+      caption: 'Step 2 of 2: starting the interpreter',
+      bytes: null,
+      amount: null,
+    };
+  }
+  if (sandbox.phase !== 'downloading') return null;
+  const { loaded, total } = sandbox;
+  const bytes = loaded !== null && total !== null && total > 0 ? { loaded, total } : null;
+  const amount =
+    loaded === null
+      ? null
+      : bytes === null
+        ? `${megabytes(loaded)} MB so far`
+        : `${megabytes(loaded)} of ${megabytes(bytes.total)} MB`;
+  return {
+    name: 'Downloading Python',
+    caption: `Step 1 of 2: downloading${amount === null ? '' : `, ${amount}`}`,
+    bytes,
+    amount,
+  };
+}
+
 /** A mistake the last run revealed (a blocking call, an exception never retrieved …). */
 export interface RunMistake {
   /** What went wrong, as a phrase: "blocking code froze the event loop". */
