@@ -36,6 +36,7 @@ const store = createAppStore({
   progress: storage,
   paneSizes: storage,
   welcome: storage,
+  input: storage,
 });
 // Edits are saved shortly after typing stops; leaving the page saves at once.
 window.addEventListener('pagehide', () => {

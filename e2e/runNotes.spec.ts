@@ -12,7 +12,7 @@ async def main():
 asyncio.run(main())
 `;
 
-test('the Input box feeds input(); left empty, it opens and the traceback has no asyncio frames', async ({
+test('the Input box feeds input() and is kept; left empty, it opens and the traceback has no asyncio frames', async ({
   playground,
 }) => {
   const { page } = playground;
@@ -38,6 +38,11 @@ test('the Input box feeds input(); left empty, it opens and the traceback has no
   await playground.runButton.click();
   await expect(playground.outputLines).toHaveText(['Name? Hello, Ada']);
   // The box stays open with what was typed, for the next run.
+  await expect(input).toHaveValue('Ada\n');
+
+  // And for the next visit: a reload finds it open with the same text.
+  await playground.reload();
+  await expect(input).toBeVisible();
   await expect(input).toHaveValue('Ada\n');
 });
 

@@ -34,6 +34,7 @@ function storeWithStorage(storage: Storage) {
     progress: createTextStorage(storage),
     paneSizes: createTextStorage(storage),
     welcome: createTextStorage(storage),
+    input: createTextStorage(storage),
   });
 }
 

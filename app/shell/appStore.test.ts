@@ -23,6 +23,7 @@ function appStore(storage: TextStorage, systemPrefersDark = false) {
     progress: storage,
     paneSizes: storage,
     welcome: storage,
+    input: storage,
   });
   return { store, runs };
 }

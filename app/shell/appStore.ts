@@ -39,19 +39,25 @@ export interface AppStoreOptions {
   readonly paneSizes: TextStorage;
   /** Where the welcome's dismissal is kept. */
   readonly welcome: TextStorage;
+  /** Where the Input box's text is kept. */
+  readonly input: TextStorage;
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
   return createStore<AppState>()((set, get) => ({
     // The timeline follows the runner's trace; neither feature knows the other.
-    ...createRunnerSlice(options.sandbox, {
-      runStarted: () => {
-        get().startTimeline();
+    ...createRunnerSlice(
+      options.sandbox,
+      {
+        runStarted: () => {
+          get().startTimeline();
+        },
+        traceArrived: (events) => {
+          get().receiveTrace(events);
+        },
       },
-      traceArrived: (events) => {
-        get().receiveTrace(events);
-      },
-    })(set, get),
+      { storage: options.input },
+    )(set, get),
     ...createTimelineSlice()(set, get),
     ...createDraftSlice(options.drafts)(set, get),
     ...createThemeSlice(options.theme)(set, get),

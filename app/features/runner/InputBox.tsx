@@ -10,13 +10,14 @@ interface InputBoxProps {
 /**
  * The program's stdin: a disclosure, closed until the learner opens it or a
  * run ends because `input()` found nothing more to read, which opens it and
- * says why.
+ * says why; open from the start when it holds text kept from a visit before.
  */
 export function InputBox({ runner }: InputBoxProps) {
   const stdin = useStore(runner, (state) => state.stdin);
   const result = useStore(runner, (state) => state.result);
   const ranOut = result?.summary?.inputRanOut === true;
-  const [open, setOpen] = useState(false);
+  // Text kept from an earlier visit is what the next run reads: show it.
+  const [open, setOpen] = useState(stdin !== '');
   // Opened once per run that ran out: the learner may close it again.
   const [seenResult, setSeenResult] = useState(result);
   if (result !== seenResult) {

@@ -5,7 +5,9 @@ import { scriptedSandbox } from '../../runtime/scriptedSandbox';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { FrameOptions } from './frames';
 import { outputAsText } from './outputLines';
-import { createRunnerSlice, PROGRAM_FILENAME } from './runnerSlice';
+import { createTextStorage } from '../../platform/browserStorage';
+import { memoryStorage } from '../../platform/memoryStorage';
+import { createRunnerSlice, PROGRAM_FILENAME, STDIN_KEY } from './runnerSlice';
 
 function printed(text: string, t = 0): TraceEvent {
   return { type: 'output', stream: 'stdout', text, task: null, thread: null, chain: [], t };
@@ -152,5 +154,24 @@ describe('runner slice', () => {
     const store = createStore(createRunnerSlice(sandbox));
     store.getState().stop();
     expect(stops()).toBe(1);
+  });
+});
+
+describe("the Input box's text", () => {
+  it('is kept, so the next visit runs with it; emptied, it is forgotten', async () => {
+    const storage = createTextStorage(memoryStorage());
+    const first = createStore(createRunnerSlice(scriptedSandbox().sandbox, undefined, { storage }));
+    first.getState().setStdin('Ada\nGrace\n');
+
+    const { sandbox, runs } = scriptedSandbox();
+    const next = createStore(createRunnerSlice(sandbox, undefined, { storage }));
+    expect(next.getState().stdin).toBe('Ada\nGrace\n');
+    const done = next.getState().run('name = input()\n');
+    expect(runs[0]?.request.stdin).toBe('Ada\nGrace\n');
+    runs[0]?.end(FINISHED);
+    await done;
+
+    next.getState().setStdin('');
+    expect(storage.load(STDIN_KEY)).toBeNull();
   });
 });

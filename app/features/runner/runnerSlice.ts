@@ -7,6 +7,7 @@ import type { RunResult, SandboxClient } from '../../runtime/createSandboxClient
 import type { ExerciseCheck } from '../../runtime/host/runtimeTypes';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
+import type { TextStorage } from '../../platform/browserStorage';
 import { framesOf, type FrameOptions } from './frames';
 import { appendOutput, createOutputBuffer, type OutputBuffer } from './outputLines';
 
@@ -54,21 +55,33 @@ const NO_OBSERVER: RunObserver = {
   traceArrived: () => undefined,
 };
 
+/** Where the Input box's text is kept between visits. */
+export const STDIN_KEY = 'loopscope:stdin';
+
+/** What the runner depends on besides the sandbox. */
+export interface RunnerOptions extends FrameOptions {
+  /** Where the Input box's text is kept, so that a reload does not lose what the learner typed. */
+  readonly storage?: TextStorage;
+}
+
 export function createRunnerSlice(
   sandbox: SandboxClient,
   observer: RunObserver = NO_OBSERVER,
-  options: FrameOptions = {},
+  options: RunnerOptions = {},
 ): SliceCreator<RunnerSlice> {
   const { requestFrame, cancelFrame } = framesOf(options);
+  const { storage } = options;
   return (set, get) => ({
     running: false,
     output: createOutputBuffer(),
     outputVersion: 0,
     result: null,
-    stdin: '',
+    stdin: storage?.load(STDIN_KEY) ?? '',
 
     setStdin(stdin) {
       set({ stdin });
+      if (stdin === '') storage?.remove(STDIN_KEY);
+      else storage?.save(STDIN_KEY, stdin);
     },
 
     async run(source, check) {
