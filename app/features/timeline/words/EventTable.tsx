@@ -121,11 +121,19 @@ export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTab
           <caption>Events</caption>
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Step</th>
-              <th scope="col">Task</th>
+              <th scope="col" className="event-column-time">
+                Time
+              </th>
+              <th scope="col" className="event-column-step">
+                Step
+              </th>
+              <th scope="col" className="event-column-who">
+                Task
+              </th>
               <th scope="col">What</th>
-              <th scope="col">Line</th>
+              <th scope="col" className="event-column-line">
+                Line
+              </th>
             </tr>
           </thead>
           <tbody onFocus={onFocus} onKeyDown={onKeyDown}>
@@ -202,6 +210,8 @@ const EventTableRow = memo(function EventTableRow({
       <td
         className="event-who"
         style={row.task === null ? undefined : { color: taskColorCss(row.task) }}
+        // A long name is cut to the column; the whole of it on hover.
+        title={row.who ?? undefined}
       >
         {row.who}
       </td>
