@@ -62,6 +62,9 @@ test('the Timeline tab shows the drawing, playback, summary and a readable event
 }) => {
   const { page } = playground;
   const tabs = paneTabs(page);
+  // The welcome takes the editor rows a 24-line program needs to be read back whole.
+  await page.getByRole('button', { name: 'Dismiss the welcome' }).click();
+  await expect(page.getByRole('region', { name: 'Welcome' })).toBeHidden();
   await playground.setProgram(
     readFileSync(new URL('../tests/golden/taskgroup_failure.py', import.meta.url), 'utf8'),
   );
