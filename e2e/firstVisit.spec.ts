@@ -1,7 +1,15 @@
 // A first visit (issue 11, point 9): a named progress bar while Python
 // downloads and starts, a two-line welcome saying what Loopscope is and what
 // to try (dismissed for good), a favicon, and not one failed request.
-import { expect, holdBack, Playground, refuseStorage, SEED_PROGRAM, test } from './fixtures';
+import {
+  expect,
+  holdBack,
+  Playground,
+  PYTHON_START_TIMEOUT,
+  refuseStorage,
+  SEED_PROGRAM,
+  test,
+} from './fixtures';
 
 test('while Python downloads and starts, a named bar shows it, then the status says Ready', async ({
   page,
@@ -27,7 +35,7 @@ test('while Python downloads and starts, a named bar shows it, then the status s
   await expect(playground.status).toHaveText('Starting Python…');
 
   releaseLock();
-  await expect(playground.status).toHaveText('Ready', { timeout: 45_000 });
+  await expect(playground.status).toHaveText('Ready', { timeout: PYTHON_START_TIMEOUT });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 });
 
@@ -98,7 +106,7 @@ test('without storage, the welcome is dismissed for the visit, and nothing fails
   await playgroundLink.click();
   await expect(playgroundLink).toHaveAttribute('aria-current', 'page');
   await expect(welcome).toHaveCount(0);
-  await expect(playground.status).toHaveText('Ready', { timeout: 45_000 });
+  await expect(playground.status).toHaveText('Ready', { timeout: PYTHON_START_TIMEOUT });
   // Nothing was kept: the next visit is welcomed again.
   await page.reload();
   await expect(welcome).toBeVisible();

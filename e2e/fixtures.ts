@@ -13,6 +13,9 @@ import { WELCOME_DISMISSED, WELCOME_KEY } from '../app/shell/welcomeSlice';
 
 export { SEED_PROGRAM } from '../app/features/editor/seedProgram';
 
+/** How long Python may take to start: a busy 2-core machine can take long over it. */
+export const PYTHON_START_TIMEOUT = 45_000;
+
 /** What the seed program prints. */
 export const SEED_OUTPUT: readonly string[] = ['Hello, Alice!', 'Hello, Bob!'];
 
@@ -170,9 +173,9 @@ export class Playground {
 
   /** Monaco marks its text input as an "editor"; the textarea has no such role description. */
   async waitForCodeEditor(): Promise<void> {
-    // Monaco loads once Python has started, which a busy 2-core machine can take long over.
+    // Monaco loads once Python has started.
     await expect(this.program).toHaveAttribute('aria-roledescription', 'editor', {
-      timeout: 45_000,
+      timeout: PYTHON_START_TIMEOUT,
     });
   }
 

@@ -5,6 +5,7 @@ import { taskColor } from '../app/shared/taskColors';
 import {
   expect,
   FINISHED,
+  PYTHON_START_TIMEOUT,
   Playground,
   SEED_OUTPUT,
   SEED_PROGRAM,
@@ -127,7 +128,8 @@ test('Run pressed while Python is still starting runs as soon as it is ready', a
   await page.goto('./');
   await expect(playground.status).toHaveText('Starting Python…');
   await playground.runButton.click();
-  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
+  // The run waits for Python to start.
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT, { timeout: PYTHON_START_TIMEOUT });
   await expect(playground.status).toHaveText(FINISHED);
 });
 

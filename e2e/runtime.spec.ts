@@ -15,7 +15,5 @@ test('a stopped program leaves nothing behind for the next run', async ({ playgr
   await playground.stopButton.click();
   await expect(playground.status).toHaveText('Stopped.');
   await runSeed(playground);
-  await expect(playground.outputLines).toHaveText(SEED_OUTPUT, {
-    timeout: 3000,
-  });
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
 });

@@ -6,6 +6,7 @@
 import {
   BUSY_PROGRAM,
   expect,
+  PYTHON_START_TIMEOUT,
   FINISHED,
   SEED_OUTPUT,
   SEED_PROGRAM,
@@ -56,7 +57,7 @@ export function runtimeScenarios(expected: IsolationExpectations): void {
   test('Run runs the seed example and shows its output', async ({ playground }) => {
     const started = Date.now();
     await playground.expectProgram(SEED_PROGRAM);
-    await expect(playground.status).toHaveText('Ready', { timeout: 30_000 });
+    await expect(playground.status).toHaveText('Ready', { timeout: PYTHON_START_TIMEOUT });
     log('page load to Python ready', started);
 
     const runStarted = Date.now();
@@ -104,7 +105,7 @@ export function runtimeScenarios(expected: IsolationExpectations): void {
   });
 
   test('no request leaves the origin', async ({ playground, baseURL }) => {
-    await expect(playground.status).toHaveText('Ready', { timeout: 30_000 });
+    await expect(playground.status).toHaveText('Ready', { timeout: PYTHON_START_TIMEOUT });
     await runSeed(playground);
 
     const origin = new URL(baseURL ?? '').origin;
