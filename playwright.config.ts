@@ -74,7 +74,10 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    trace: 'retain-on-failure',
+    // DOM snapshots and network, but no screencast: its frames cost each
+    // test ~1.4 s of a busy machine's two cores (timelineWords.spec.ts:
+    // 64–75 s without, 74–85 s with, run alternately).
+    trace: { mode: 'retain-on-failure', screenshots: false },
     launchOptions: {
       executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS],
