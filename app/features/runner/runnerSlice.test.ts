@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { RunResult } from '../../runtime/createSandboxClient';
 import { scriptedSandbox } from '../../runtime/scriptedSandbox';
 import type { TraceEvent } from '../../runtime/traceSchema';
-import type { FrameOptions } from './frames';
+import type { FrameOptions } from '../../shared/timers';
 import { outputAsText } from './outputLines';
 import { createTextStorage } from '../../platform/browserStorage';
 import { memoryStorage } from '../../platform/memoryStorage';

@@ -8,7 +8,7 @@ import type { ExerciseCheck } from '../../runtime/host/runtimeTypes';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
 import type { TextStorage } from '../../platform/browserStorage';
-import { framesOf, type FrameOptions } from './frames';
+import { framesOf, type FrameOptions } from '../../shared/timers';
 import { appendOutput, createOutputBuffer, type OutputBuffer } from './outputLines';
 
 /** The file name tracebacks show for the learner's program. */
