@@ -162,3 +162,55 @@ test('the page answers the learner while a program floods the output', async ({ 
   await expect(playground.outputLines.last()).toHaveText(/^line( \d+)?$/);
   expect(await playground.output.locator('.output-line').count()).toBeLessThan(200);
 });
+
+const SLOW_FLOOD = `import asyncio
+
+async def main():
+    i = 0
+    while True:
+        print("line", i)
+        i += 1
+        sum(range(20_000))
+        if i % 100 == 0:
+            await asyncio.sleep(0)
+
+asyncio.run(main())
+`;
+
+test('scrolled up, the output stays where the learner reads while lines arrive; at the bottom it follows again', async ({
+  page,
+  playground,
+}) => {
+  // Prints until stopped, slowly enough to be read (the log keeps at most 200,000 lines).
+  await playground.setProgram(SLOW_FLOOD);
+  await playground.runButton.click();
+  await expect(playground.outputLines.last()).toHaveText(/^line \d+$/, { timeout: 30_000 });
+  // The first line a person sees at the top of the log.
+  const topLine = () =>
+    playground.output.evaluate((log) => {
+      const top = log.getBoundingClientRect().top;
+      const rows = [...log.querySelectorAll('.output-line')];
+      const row = rows.find((candidate) => candidate.getBoundingClientRect().bottom > top + 1);
+      return row?.querySelector('.output-text')?.textContent ?? null;
+    });
+  const height = () => playground.output.evaluate((log) => log.scrollHeight);
+
+  await playground.output.hover();
+  await page.mouse.wheel(0, -600);
+  await expect.poll(topLine).not.toBe(null);
+  const reading = await topLine();
+  const heightThen = await height();
+  // More lines arrive below…
+  await expect.poll(height, { timeout: 30_000 }).toBeGreaterThan(heightThen + 2_000);
+  // …and the line being read has not moved.
+  expect(await topLine()).toBe(reading);
+
+  // End goes back to the bottom, and the log follows the new lines again.
+  await playground.output.focus();
+  await page.keyboard.press('End');
+  const lastThen = await playground.outputLines.last().textContent();
+  await expect(playground.outputLines.last()).not.toHaveText(lastThen ?? '', { timeout: 30_000 });
+  await playground.stopButton.click();
+  await expect(playground.status).toHaveText('Stopped.');
+  await expect(playground.outputLines.last()).toHaveText(/^line( \d+)?$/);
+});

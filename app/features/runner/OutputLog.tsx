@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { copyText } from '../../platform/clipboard';
 import { taskColorCss } from '../../shared/taskColors';
@@ -26,9 +26,9 @@ interface OutputLogProps {
   readonly printedWrites: number | null;
 }
 
-interface Window {
-  readonly first: number;
-  readonly last: number;
+/** How many rows a window of this height shows. */
+function rowsFor(height: number): number {
+  return Math.ceil(height / LINE_HEIGHT_PX);
 }
 
 /**
@@ -36,48 +36,48 @@ interface Window {
  * printed at and the task that printed it (in the task's colour). Only the
  * rows in view are in the DOM, so hundreds of thousands of lines scroll
  * smoothly; the view follows new output while it is scrolled to the bottom.
+ *
+ * While it follows, nothing here reads the page's layout: the rows to draw
+ * come from the line count, and the one scroll write a new line count needs
+ * is the only layout it forces. A flood of output redraws the log every
+ * frame, and reading the scroll position first, then drawing the rows it
+ * asked for, laid the page out twice a frame.
  */
 export function OutputLog({ runner, onOpenLocation, printedWrites }: OutputLogProps) {
   const version = useStore(runner, (state) => state.outputVersion);
   const buffer = useStore(runner, (state) => state.output);
   const scroller = useRef<HTMLDivElement>(null);
-  const following = useRef(true);
-  const [view, setView] = useState<Window>({ first: 0, last: 60 });
+  const [following, setFollowing] = useState(true);
+  // The first line in view while the learner has scrolled up.
+  const [scrolledTo, setScrolledTo] = useState(0);
+  // Rows for a whole window's height: the log is never taller than the
+  // window, so dragging a pane separator never uncovers a missing row.
+  const [windowRows, setWindowRows] = useState(() => rowsFor(window.innerHeight));
 
-  const measure = useCallback(() => {
-    const element = scroller.current;
-    if (element === null) return;
-    // Rows for a whole window's height: the log is never taller than the
-    // window, so dragging a pane separator never uncovers a missing row.
-    const height = Math.max(element.clientHeight, window.innerHeight);
-    const first = Math.max(0, Math.floor(element.scrollTop / LINE_HEIGHT_PX) - OVERSCAN);
-    const last = Math.ceil((element.scrollTop + height) / LINE_HEIGHT_PX) + OVERSCAN;
-    setView((current) =>
-      current.first === first && current.last === last ? current : { first, last },
-    );
+  useEffect(() => {
+    const resize = () => {
+      setWindowRows(rowsFor(window.innerHeight));
+    };
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+    };
   }, []);
 
   // On the height drawn, not on the version: the buffer grows in place
   // between versions, and whatever re-renders the log meanwhile draws the
-  // taller height. Following it only on a new version let the next scroll
-  // event find the view off the bottom, and the view stopped following.
-  const lineCount = buffer.lines.length;
+  // taller height, which the view must follow.
+  const lines = buffer.lines;
+  const lineCount = lines.length;
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (element !== null && following.current) element.scrollTop = element.scrollHeight;
-    measure();
-  }, [lineCount, measure]);
+    // Past the end: the browser stops the scroll at the bottom.
+    if (element !== null && following) element.scrollTop = lineCount * LINE_HEIGHT_PX;
+  }, [following, lineCount]);
 
-  // Only a bigger window can need more rows.
-  useEffect(() => {
-    window.addEventListener('resize', measure);
-    return () => {
-      window.removeEventListener('resize', measure);
-    };
-  }, [measure]);
-
-  const lines = buffer.lines;
-  const visible = lines.slice(view.first, Math.min(view.last, lines.length));
+  const topLine = following ? Math.max(0, lineCount - windowRows) : scrolledTo;
+  const first = Math.max(0, topLine - OVERSCAN);
+  const visible = lines.slice(first, Math.min(topLine + windowRows + OVERSCAN, lineCount));
   return (
     <div className="output-panel">
       <div className="output-toolbar">
@@ -91,22 +91,29 @@ export function OutputLog({ runner, onOpenLocation, printedWrites }: OutputLogPr
         tabIndex={0}
         onScroll={(event) => {
           const element = event.currentTarget;
-          following.current =
+          const atBottom =
             element.scrollTop + element.clientHeight >= element.scrollHeight - LINE_HEIGHT_PX;
-          measure();
+          setFollowing(atBottom);
+          // The follow's own scrolls leave the learner's place alone.
+          if (!atBottom) setScrolledTo(Math.floor(element.scrollTop / LINE_HEIGHT_PX));
         }}
       >
-        <div className="output-rows" style={{ height: lines.length * LINE_HEIGHT_PX }}>
-          {visible.map((line, index) => (
-            <OutputRow
-              key={view.first + index}
-              line={line}
-              top={(view.first + index) * LINE_HEIGHT_PX}
-              taskName={line.task === null ? null : (buffer.taskNames.get(line.task) ?? null)}
-              later={printedWrites !== null && line.write >= printedWrites}
-              onOpenLocation={onOpenLocation}
-            />
-          ))}
+        <div className="output-rows" style={{ height: lineCount * LINE_HEIGHT_PX }}>
+          {/* Moved, not laid out again: a row keeps its place in this block as lines arrive. */}
+          <div
+            className="output-window"
+            style={{ transform: `translateY(${first * LINE_HEIGHT_PX}px)` }}
+          >
+            {visible.map((line, index) => (
+              <OutputRow
+                key={first + index}
+                line={line}
+                taskName={line.task === null ? null : (buffer.taskNames.get(line.task) ?? null)}
+                later={printedWrites !== null && line.write >= printedWrites}
+                onOpenLocation={onOpenLocation}
+              />
+            ))}
+          </div>
         </div>
       </div>
       {buffer.droppedLines > 0 && (
@@ -162,21 +169,17 @@ function CopyOutputButton({ buffer, version }: CopyOutputButtonProps) {
 
 interface OutputRowProps {
   readonly line: OutputLine;
-  readonly top: number;
   readonly taskName: string | null;
   /** Printed after the playback cursor. */
   readonly later: boolean;
   readonly onOpenLocation: (location: SourceLocation) => void;
 }
 
-function OutputRow({ line, top, taskName, later, onOpenLocation }: OutputRowProps) {
+function OutputRow({ line, taskName, later, onOpenLocation }: OutputRowProps) {
   const location = line.stream === 'stderr' ? sourceLocation(line.text, PROGRAM_FILENAME) : null;
   const who = line.thread !== null ? `thread ${line.thread}` : taskName;
   return (
-    <div
-      className={`output-line output-${line.stream}${later ? ' output-later' : ''}`}
-      style={{ top }}
-    >
+    <div className={`output-line output-${line.stream}${later ? ' output-later' : ''}`}>
       <span className="output-time" aria-hidden="true">
         {formatVirtualTime(line.t)}
       </span>
