@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { KeepingState } from '../features/drafts/draftSlice';
+import type { KeepingState } from '../shared/textKeeper';
 import type { AppStore } from './appStore';
 import { ErrorBoundary } from './ErrorBoundary';
 
