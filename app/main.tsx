@@ -7,7 +7,7 @@ import { createTextStorage, pageLocalStorage } from './platform/browserStorage';
 import { createSandboxClient } from './runtime/createSandboxClient';
 import { taskColorRules } from './shared/taskColors';
 import { App } from './shell/App';
-import { createAppStore } from './shell/appStore';
+import { createAppStore, keepTypedTextNow } from './shell/appStore';
 import { parseRoute } from './shell/hashRoute';
 import { PageBoundary } from './shell/PageBoundary';
 import { PLAYGROUND_DOCUMENT } from './shell/playgroundDocument';
@@ -40,7 +40,7 @@ const store = createAppStore({
 });
 // Edits are saved shortly after typing stops; leaving the page saves at once.
 window.addEventListener('pagehide', () => {
-  store.getState().flushDraft();
+  keepTypedTextNow(store);
 });
 
 createRoot(rootElement).render(

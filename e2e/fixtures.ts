@@ -89,6 +89,25 @@ export async function refuseStorage(page: Page): Promise<void> {
 }
 
 /**
+ * Uses up the page's storage (as a site that kept a lot there would), so
+ * that the page's next write fails as it does when storage is full.
+ */
+export async function fillStorage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    let item = 0;
+    // Big items first, then ever smaller ones, until not one more character fits.
+    for (let size = 1 << 20; size >= 1; size >>= 1) {
+      const filler = 'x'.repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler:${item++}`, filler);
+      } catch {
+        // Full for items of this size: smaller ones may still fit.
+      }
+    }
+  });
+}
+
+/**
  * From the next page load on, the page is a returning visitor's: the welcome
  * was dismissed on an earlier visit.
  */

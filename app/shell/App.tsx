@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNo
 import { flushSync } from 'react-dom';
 import type { LessonEntry } from '../features/lessons/lessonEntry';
 import { useStore } from 'zustand';
-import { KeepingNotice } from '../features/drafts/KeepingNotice';
+import { DraftKeepingNotice } from '../features/drafts/DraftKeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
 import { CodeEditor, type CursorRequest, type EditorMarker } from '../features/editor/CodeEditor';
 import { InputBox } from '../features/runner/InputBox';
@@ -165,7 +165,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           {narrow ? null : runControls}
           <ResetButton drafts={store} />
         </div>
-        <KeepingNotice drafts={store} />
+        <DraftKeepingNotice drafts={store} />
       </PaneBoundary>
     </section>
   );

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { STDIN_KEY } from '../features/runner/runnerSlice';
 import { createTextStorage } from '../platform/browserStorage';
 import { memoryStorage } from '../platform/memoryStorage';
 import { scriptedSandbox } from '../runtime/scriptedSandbox';
@@ -68,11 +69,13 @@ describe('a failing pane', () => {
 });
 
 describe('the page boundary', () => {
-  it('saves the program at once and shows it, with what happened', () => {
+  it('saves the program and the input at once and shows the program, with what happened', () => {
     const storage = memoryStorage();
     const store = storeWithStorage(storage);
     store.getState().edit('print("mine")\n');
+    store.getState().setStdin('Ada\n');
     expect(storage.getItem('program')).toBeNull();
+    expect(storage.getItem(STDIN_KEY)).toBeNull();
 
     testRoot.render(
       <PageBoundary store={store}>
@@ -81,6 +84,7 @@ describe('the page boundary', () => {
     );
 
     expect(storage.getItem('program')).toBe('print("mine")\n');
+    expect(storage.getItem(STDIN_KEY)).toBe('Ada\n');
     expect(testRoot.host().querySelector('h1')?.textContent).toBe('Loopscope stopped working');
     const alert = testRoot.host().querySelector('[role="alert"]')?.textContent ?? '';
     expect(alert).toContain('Something in the page failed: the timeline model lost a lane');

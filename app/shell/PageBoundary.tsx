@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { KeepingState } from '../features/drafts/draftSlice';
-import type { AppStore } from './appStore';
+import type { KeepingState } from '../shared/textKeeper';
+import { keepTypedTextNow, type AppStore } from './appStore';
 import { ErrorBoundary } from './ErrorBoundary';
 
 interface PageBoundaryProps {
@@ -11,14 +11,15 @@ interface PageBoundaryProps {
 
 /**
  * The last resort around the whole page: when something fails that no pane
- * caught, the learner's program is saved at once and shown as text to copy,
- * with what happened and a way back.
+ * caught, what the learner typed (the program, the Input box's text) is saved
+ * at once and the program shown as text to copy, with what happened and a
+ * way back.
  */
 export function PageBoundary({ store, children }: PageBoundaryProps) {
   return (
     <ErrorBoundary
       onError={() => {
-        store.getState().flushDraft();
+        keepTypedTextNow(store);
       }}
       fallback={(error) => <PageFailure error={error} store={store} />}
     >

@@ -66,3 +66,14 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ...createWelcomeSlice(options.welcome)(set, get),
   }));
 }
+
+/**
+ * Writes now whatever the learner typed that is still waiting to be saved
+ * (the program, the Input box's text): the page is being hidden or closed,
+ * or has failed.
+ */
+export function keepTypedTextNow(store: AppStore): void {
+  const state = store.getState();
+  state.flushDraft();
+  state.flushStdin();
+}

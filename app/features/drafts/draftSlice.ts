@@ -10,21 +10,10 @@
  * switching never overwrites another document's text.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { SaveOutcome, TextStorage } from '../../platform/browserStorage';
+import type { TextStorage } from '../../platform/browserStorage';
 import type { SliceCreator } from '../../shared/storeSlice';
-import { timersOf, type TimerOptions } from '../../shared/timers';
-
-/** How long after the last keystroke the text is written. */
-export const SAVE_DELAY_MS = 400;
-
-/** Whether the learner's work is being kept. */
-export type KeepingState =
-  /** Saved (or nothing to save yet). */
-  | 'kept'
-  /** This browser gives the page no storage. */
-  | 'unavailable'
-  /** Storage is full; the last edits are not kept. */
-  | 'full';
+import { createTextKeeper, keepingOf, type KeepingState } from '../../shared/textKeeper';
+import type { TimerOptions } from '../../shared/timers';
 
 /** A text the editor can show, kept under its own key. */
 export interface DraftDocument {
@@ -98,10 +87,6 @@ function readDocument(text: string | null): DraftDocument | null {
   }
 }
 
-function keepingAfter(outcome: SaveOutcome): KeepingState {
-  return outcome === 'saved' ? 'kept' : outcome;
-}
-
 export function createDraftSlice(options: DraftOptions): SliceCreator<DraftSlice> {
   const { storage } = options;
   const given: DraftDocument = {
@@ -112,39 +97,34 @@ export function createDraftSlice(options: DraftOptions): SliceCreator<DraftSlice
   const first =
     (options.resumeLastDocument === true ? readDocument(storage.load(LAST_DOCUMENT_KEY)) : null) ??
     given;
-  const { setTimer, clearTimer } = timersOf(options);
   return (set, get) => {
-    let pending: unknown = null;
-    const save = (): void => {
-      if (pending !== null) clearTimer(pending);
-      pending = null;
-      set({ keeping: keepingAfter(storage.save(get().document.key, get().source)) });
-    };
+    const keeper = createTextKeeper(
+      () => storage.save(get().document.key, get().source),
+      (keeping) => {
+        set({ keeping });
+      },
+      options,
+    );
     return {
       source: storage.load(first.key) ?? first.startingCode,
       document: first,
-      keeping: storage.available ? 'kept' : 'unavailable',
+      keeping: keepingOf(storage),
       edit(source) {
         if (source === get().source) return;
         set({ source });
-        if (pending !== null) clearTimer(pending);
-        pending = setTimer(save, SAVE_DELAY_MS);
+        keeper.changed();
       },
       resetDraft() {
-        if (pending !== null) clearTimer(pending);
-        pending = null;
+        keeper.cancel();
         const { document } = get();
         storage.remove(document.key);
-        set({
-          source: document.startingCode,
-          keeping: storage.available ? 'kept' : 'unavailable',
-        });
+        set({ source: document.startingCode, keeping: keepingOf(storage) });
       },
       flushDraft() {
-        if (pending !== null) save();
+        keeper.flush();
       },
       openDocument(document, { replace = false } = {}) {
-        if (pending !== null) save();
+        keeper.flush();
         if (replace) storage.remove(document.key);
         const saved = replace ? null : storage.load(document.key);
         set({ document, source: saved ?? document.startingCode });

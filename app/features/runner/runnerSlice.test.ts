@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { RunResult } from '../../runtime/createSandboxClient';
 import { scriptedSandbox } from '../../runtime/scriptedSandbox';
@@ -7,6 +7,7 @@ import type { FrameOptions } from '../../shared/timers';
 import { outputAsText } from './outputLines';
 import { createTextStorage } from '../../platform/browserStorage';
 import { memoryStorage } from '../../platform/memoryStorage';
+import { SAVE_DELAY_MS } from '../../shared/textKeeper';
 import { createRunnerSlice, PROGRAM_FILENAME, STDIN_KEY } from './runnerSlice';
 
 function printed(text: string, t = 0): TraceEvent {
@@ -158,13 +159,29 @@ describe('runner slice', () => {
 });
 
 describe("the Input box's text", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The runner alone, keeping its input in `storage`. */
+  function runnerKeepingIn(storage: Storage | null, sandbox = scriptedSandbox().sandbox) {
+    return createStore(
+      createRunnerSlice(sandbox, undefined, { storage: createTextStorage(storage) }),
+    );
+  }
+
   it('is kept, so the next visit runs with it; emptied, it is forgotten', async () => {
-    const storage = createTextStorage(memoryStorage());
-    const first = createStore(createRunnerSlice(scriptedSandbox().sandbox, undefined, { storage }));
+    const storage = memoryStorage();
+    const first = runnerKeepingIn(storage);
     first.getState().setStdin('Ada\nGrace\n');
+    vi.runAllTimers();
 
     const { sandbox, runs } = scriptedSandbox();
-    const next = createStore(createRunnerSlice(sandbox, undefined, { storage }));
+    const next = runnerKeepingIn(storage, sandbox);
     expect(next.getState().stdin).toBe('Ada\nGrace\n');
     const done = next.getState().run('name = input()\n');
     expect(runs[0]?.request.stdin).toBe('Ada\nGrace\n');
@@ -172,6 +189,53 @@ describe("the Input box's text", () => {
     await done;
 
     next.getState().setStdin('');
-    expect(storage.load(STDIN_KEY)).toBeNull();
+    vi.runAllTimers();
+    expect(storage.getItem(STDIN_KEY)).toBeNull();
+    expect(next.getState().stdinKeeping).toBe('kept');
+  });
+
+  it('is saved shortly after typing stops, not on every keystroke, or at once when flushed', () => {
+    const storage = memoryStorage();
+    const runner = runnerKeepingIn(storage);
+    runner.getState().setStdin('A');
+    runner.getState().setStdin('Ad');
+    expect(storage.getItem(STDIN_KEY)).toBeNull();
+    vi.advanceTimersByTime(SAVE_DELAY_MS);
+    expect(storage.getItem(STDIN_KEY)).toBe('Ad');
+
+    runner.getState().setStdin('Ada');
+    runner.getState().flushStdin();
+    expect(storage.getItem(STDIN_KEY)).toBe('Ada');
+  });
+
+  it('says when storage is full, keeps the text for the run, and recovers when it fits', () => {
+    const { sandbox, runs } = scriptedSandbox();
+    const runner = runnerKeepingIn(memoryStorage(10), sandbox);
+    expect(runner.getState().stdinKeeping).toBe('kept');
+    runner.getState().setStdin('x'.repeat(50));
+    vi.runAllTimers();
+    expect(runner.getState().stdinKeeping).toBe('full');
+    void runner.getState().run('input()\n');
+    expect(runs[0]?.request.stdin).toBe('x'.repeat(50));
+
+    runner.getState().setStdin('short');
+    vi.runAllTimers();
+    expect(runner.getState().stdinKeeping).toBe('kept');
+  });
+
+  it('says when the browser keeps nothing, and still feeds the run', () => {
+    const { sandbox, runs } = scriptedSandbox();
+    const runner = runnerKeepingIn(null, sandbox);
+    expect(runner.getState().stdinKeeping).toBe('unavailable');
+    runner.getState().setStdin('Ada\n');
+    vi.runAllTimers();
+    runner.getState().setStdin('');
+    vi.runAllTimers();
+    expect(runner.getState().stdinKeeping).toBe('unavailable');
+    runner.getState().setStdin('Bob\n');
+    runner.getState().flushStdin();
+    expect(runner.getState().stdinKeeping).toBe('unavailable');
+    void runner.getState().run('input()\n');
+    expect(runs[0]?.request.stdin).toBe('Bob\n');
   });
 });

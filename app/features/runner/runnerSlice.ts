@@ -7,8 +7,13 @@ import type { RunResult, SandboxClient } from '../../runtime/createSandboxClient
 import type { ExerciseCheck } from '../../runtime/host/runtimeTypes';
 import type { TraceEvent } from '../../runtime/traceSchema';
 import type { SliceCreator } from '../../shared/storeSlice';
-import type { TextStorage } from '../../platform/browserStorage';
-import { framesOf, type FrameOptions } from '../../shared/timers';
+import {
+  createTextStorage,
+  type SaveOutcome,
+  type TextStorage,
+} from '../../platform/browserStorage';
+import { createTextKeeper, keepingOf, type KeepingState } from '../../shared/textKeeper';
+import { framesOf, type FrameOptions, type TimerOptions } from '../../shared/timers';
 import { appendOutput, createOutputBuffer, type OutputBuffer } from './outputLines';
 
 /** The file name tracebacks show for the learner's program. */
@@ -28,8 +33,12 @@ export interface RunnerSlice {
   readonly result: RunResult | null;
   /** What the program's `input()` and `sys.stdin` read, line by line. */
   readonly stdin: string;
-  /** Replaces the text the next run reads as its input. */
+  /** Whether the Input box's text is being kept for the next visit. */
+  readonly stdinKeeping: KeepingState;
+  /** Replaces the text the next run reads as its input; it is saved shortly after. */
   setStdin(text: string): void;
+  /** Writes a pending change of the input now (the page is being hidden or closed). */
+  flushStdin(): void;
   /**
    * Runs the program text (ignored while a run is going on); with a check,
    * the check's verdict comes in the result's summary.
@@ -58,10 +67,20 @@ const NO_OBSERVER: RunObserver = {
 /** Where the Input box's text is kept between visits. */
 export const STDIN_KEY = 'loopscope:stdin';
 
-/** What the runner depends on besides the sandbox. */
-export interface RunnerOptions extends FrameOptions {
-  /** Where the Input box's text is kept, so that a reload does not lose what the learner typed. */
+/** What the runner depends on besides the sandbox (and, in tests, the timers it saves with). */
+export interface RunnerOptions extends FrameOptions, TimerOptions {
+  /**
+   * Where the Input box's text is kept, so that a reload does not lose what
+   * the learner typed; without it, nothing is kept.
+   */
   readonly storage?: TextStorage;
+}
+
+/** Writes the Input box's text; an empty box leaves nothing to keep, so its key is forgotten. */
+function keepStdin(storage: TextStorage, stdin: string): SaveOutcome {
+  if (stdin !== '') return storage.save(STDIN_KEY, stdin);
+  storage.remove(STDIN_KEY);
+  return storage.available ? 'saved' : 'unavailable';
 }
 
 export function createRunnerSlice(
@@ -70,54 +89,68 @@ export function createRunnerSlice(
   options: RunnerOptions = {},
 ): SliceCreator<RunnerSlice> {
   const { requestFrame, cancelFrame } = framesOf(options);
-  const { storage } = options;
-  return (set, get) => ({
-    running: false,
-    output: createOutputBuffer(),
-    outputVersion: 0,
-    result: null,
-    stdin: storage?.load(STDIN_KEY) ?? '',
+  const storage = options.storage ?? createTextStorage(null);
+  return (set, get) => {
+    const keeper = createTextKeeper(
+      () => keepStdin(storage, get().stdin),
+      (stdinKeeping) => {
+        set({ stdinKeeping });
+      },
+      options,
+    );
+    return {
+      running: false,
+      output: createOutputBuffer(),
+      outputVersion: 0,
+      result: null,
+      stdin: storage.load(STDIN_KEY) ?? '',
+      stdinKeeping: keepingOf(storage),
 
-    setStdin(stdin) {
-      set({ stdin });
-      if (stdin === '') storage?.remove(STDIN_KEY);
-      else storage?.save(STDIN_KEY, stdin);
-    },
+      setStdin(stdin) {
+        if (stdin === get().stdin) return;
+        set({ stdin });
+        keeper.changed();
+      },
 
-    async run(source, check) {
-      if (get().running) return;
-      const output = createOutputBuffer();
-      set({ running: true, output, outputVersion: output.version, result: null });
-      observer.runStarted();
-      // A program that floods its output sends a batch every few
-      // milliseconds, each its own task on the page: telling the views of
-      // every one re-rendered the page many times a frame and left it no
-      // time to answer the learner. The buffer takes each batch at once;
-      // the views hear of it once, before the next frame is drawn.
-      let frame: unknown = null;
-      const show = (): void => {
-        frame = null;
-        set({ outputVersion: output.version });
-      };
-      let result: RunResult;
-      try {
-        const program = { source, filename: PROGRAM_FILENAME, stdin: get().stdin };
-        const request = check === undefined ? program : { ...program, check };
-        result = await sandbox.run(request, (events) => {
-          appendOutput(output, events);
-          frame ??= requestFrame(show);
-          observer.traceArrived(events);
-        });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        result = { summary: null, stoppedBy: null, restarted: false, message };
-      }
-      if (frame !== null) cancelFrame(frame);
-      set({ running: false, result, outputVersion: output.version });
-    },
+      flushStdin() {
+        keeper.flush();
+      },
 
-    stop() {
-      sandbox.stop();
-    },
-  });
+      async run(source, check) {
+        if (get().running) return;
+        const output = createOutputBuffer();
+        set({ running: true, output, outputVersion: output.version, result: null });
+        observer.runStarted();
+        // A program that floods its output sends a batch every few
+        // milliseconds, each its own task on the page: telling the views of
+        // every one re-rendered the page many times a frame and left it no
+        // time to answer the learner. The buffer takes each batch at once;
+        // the views hear of it once, before the next frame is drawn.
+        let frame: unknown = null;
+        const show = (): void => {
+          frame = null;
+          set({ outputVersion: output.version });
+        };
+        let result: RunResult;
+        try {
+          const program = { source, filename: PROGRAM_FILENAME, stdin: get().stdin };
+          const request = check === undefined ? program : { ...program, check };
+          result = await sandbox.run(request, (events) => {
+            appendOutput(output, events);
+            frame ??= requestFrame(show);
+            observer.traceArrived(events);
+          });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          result = { summary: null, stoppedBy: null, restarted: false, message };
+        }
+        if (frame !== null) cancelFrame(frame);
+        set({ running: false, result, outputVersion: output.version });
+      },
+
+      stop() {
+        sandbox.stop();
+      },
+    };
+  };
 }

@@ -14,6 +14,7 @@
  * asyncio's internal helper tasks are left out, as the timeline hides them.
  */
 import type { TaskId, TraceEvent } from '../../../runtime/traceSchema';
+import { foldAppended } from '../model/foldAppended';
 import { formatSeconds, waitLabel } from '../model/labels';
 import { firstAtOrAfter, lastAtOrBefore } from '../model/sortedSearch';
 import { taskLaneKey, threadLaneKey, type TimelineModel } from '../model/timelineBuilder';
@@ -68,8 +69,6 @@ type RowDraft = Omit<EventRow, 'event' | 't' | 'step'>;
 
 interface RowsSoFar {
   readonly rows: EventRow[];
-  /** Events read so far. */
-  read: number;
   /** The rows as last handed out, until more are read. */
   snapshot: readonly EventRow[] | null;
   /** Where the search for the next wake and cancel arrow goes on (arrows are in trace order). */
@@ -83,7 +82,19 @@ interface RowsSoFar {
   readonly suspended: Set<TaskId>;
 }
 
-const rowsByModel = new WeakMap<TimelineModel, RowsSoFar>();
+/** The rows of a model's events so far, each event read once. */
+const rowsSoFar = foldAppended<TraceEvent, RowsSoFar, TimelineModel>(
+  () => ({
+    rows: [],
+    snapshot: null,
+    wakeCursor: 0,
+    cancelCursor: 0,
+    steps: 0,
+    t: 0,
+    suspended: new Set(),
+  }),
+  readEvent,
+);
 
 /**
  * The table's rows for the model as it is now. The same array comes back
@@ -91,8 +102,7 @@ const rowsByModel = new WeakMap<TimelineModel, RowsSoFar>();
  * memoize on the result.
  */
 export function eventRows(model: TimelineModel): readonly EventRow[] {
-  const sofar = rowsSoFar(model);
-  readNewEvents(model, sofar);
+  const sofar = rowsSoFar(model.events, model);
   if (sofar.snapshot === null || sofar.snapshot.length < sofar.rows.length) {
     sofar.snapshot = sofar.rows.slice();
   }
@@ -104,40 +114,18 @@ export function eventRows(model: TimelineModel): readonly EventRow[] {
  * each batch arrives, so that the table's next render has nothing left to read.
  */
 export function readEventRows(model: TimelineModel): void {
-  readNewEvents(model, rowsSoFar(model));
+  rowsSoFar(model.events, model);
 }
 
-function rowsSoFar(model: TimelineModel): RowsSoFar {
-  let sofar = rowsByModel.get(model);
-  if (sofar === undefined) {
-    sofar = {
-      rows: [],
-      read: 0,
-      snapshot: null,
-      wakeCursor: 0,
-      cancelCursor: 0,
-      steps: 0,
-      t: 0,
-      suspended: new Set(),
-    };
-    rowsByModel.set(model, sofar);
+function readEvent(sofar: RowsSoFar, event: TraceEvent, index: number, model: TimelineModel): void {
+  const step = sofar.steps;
+  if ('t' in event) sofar.t = event.t;
+  const draft = describe(model, sofar, event);
+  if (draft !== null && !isInternal(model, draft.task)) {
+    sofar.rows.push({ ...draft, event: index, t: sofar.t, step });
   }
-  return sofar;
-}
-
-function readNewEvents(model: TimelineModel, sofar: RowsSoFar): void {
-  for (; sofar.read < model.events.length; sofar.read += 1) {
-    const event = model.events[sofar.read];
-    if (event === undefined) break;
-    const step = sofar.steps;
-    if ('t' in event) sofar.t = event.t;
-    const draft = describe(model, sofar, event);
-    if (draft !== null && !isInternal(model, draft.task)) {
-      sofar.rows.push({ ...draft, event: sofar.read, t: sofar.t, step });
-    }
-    if (event.type === 'loop.blocked') sofar.t = Math.max(sofar.t, event.t + event.duration);
-    if (endsStep(event)) sofar.steps += 1;
-  }
+  if (event.type === 'loop.blocked') sofar.t = Math.max(sofar.t, event.t + event.duration);
+  if (endsStep(event)) sofar.steps += 1;
 }
 
 /**

@@ -4,9 +4,10 @@
  * loop, which task failed and what that did to its siblings, and each
  * mistake the trace reveals. runMeasures.ts defines the numbers it states.
  */
-import type { ErrorEvent, LimitEvent } from '../../../runtime/traceSchema';
+import type { ErrorEvent, LimitEvent, TraceEvent } from '../../../runtime/traceSchema';
+import { foldAppended } from '../model/foldAppended';
 import type { TimelineModel } from '../model/timelineBuilder';
-import type { Lane, Overlay } from '../model/types';
+import type { Lane, Overlay, PrintMark } from '../model/types';
 import { mostTasksAtOnce, sequentialSeconds, userTasks } from './runMeasures';
 
 /** Past this many, failures and blocking calls are counted instead of told one by one. */
@@ -72,33 +73,22 @@ function soloStory(model: TimelineModel, lane: Lane): string {
     : `${lane.coro} ${did} ${inSteps} and waited ${times(waits)}, with no other task to run meanwhile`;
 }
 
-/** Lines printed to stdout per lane, counted as the model grows (prints are only ever added). */
-interface LinesSoFar {
-  /** Prints counted so far. */
-  read: number;
-  readonly byLane: Map<string, number>;
+/**
+ * Lines printed to stdout per lane. The summary is redrawn while a run
+ * streams in; counting every print again each time made a flood of output
+ * freeze the page, so each print is counted once, as it is added.
+ */
+const linesByLane = foldAppended<PrintMark, Map<string, number>>(() => new Map(), countLines);
+
+function countLines(byLane: Map<string, number>, mark: PrintMark): void {
+  if (mark.lane === null || mark.stream !== 'stdout') return;
+  const lines = mark.text.split('\n').length - (mark.text.endsWith('\n') ? 1 : 0);
+  byLane.set(mark.lane, (byLane.get(mark.lane) ?? 0) + lines);
 }
 
-const linesByModel = new WeakMap<TimelineModel, LinesSoFar>();
-
-/**
- * The lines `lane` printed to stdout. The summary is redrawn while a run
- * streams in; counting every print again each time made a flood of output
- * freeze the page, so each print is counted once.
- */
+/** The lines `lane` printed to stdout. */
 function linesPrinted(model: TimelineModel, lane: string): number {
-  let sofar = linesByModel.get(model);
-  if (sofar === undefined) {
-    sofar = { read: 0, byLane: new Map() };
-    linesByModel.set(model, sofar);
-  }
-  for (; sofar.read < model.prints.length; sofar.read += 1) {
-    const mark = model.prints[sofar.read];
-    if (mark === undefined || mark.lane === null || mark.stream !== 'stdout') continue;
-    const lines = mark.text.split('\n').length - (mark.text.endsWith('\n') ? 1 : 0);
-    sofar.byLane.set(mark.lane, (sofar.byLane.get(mark.lane) ?? 0) + lines);
-  }
-  return sofar.byLane.get(lane) ?? 0;
+  return linesByLane(model.prints).get(lane) ?? 0;
 }
 
 function threadSentences(model: TimelineModel): string[] {
@@ -252,7 +242,7 @@ function overlaySentences(model: TimelineModel): string[] {
 /** How the program ended, when it did not simply return: an uncaught error, or a limit. */
 function endingSentences(model: TimelineModel, tasks: readonly Lane[]): string[] {
   const sentences: string[] = [];
-  for (const event of endings(model)) {
+  for (const event of endings(model.events)) {
     if (event.type === 'error') {
       // The task whose exception it is has been told of above.
       const raiser = tasks.find(
@@ -276,26 +266,11 @@ function endingSentences(model: TimelineModel, tasks: readonly Lane[]): string[]
   return sentences;
 }
 
-/** The errors and limits found so far, and how many events were searched for them. */
-interface EndingsSoFar {
-  read: number;
-  readonly found: (ErrorEvent | LimitEvent)[];
-}
-
-const endingsByModel = new WeakMap<TimelineModel, EndingsSoFar>();
-
 /** The run's errors and limits, each event searched once however often the summary is redrawn. */
-function endings(model: TimelineModel): readonly (ErrorEvent | LimitEvent)[] {
-  let sofar = endingsByModel.get(model);
-  if (sofar === undefined) {
-    sofar = { read: 0, found: [] };
-    endingsByModel.set(model, sofar);
-  }
-  for (; sofar.read < model.events.length; sofar.read += 1) {
-    const event = model.events[sofar.read];
-    if (event?.type === 'error' || event?.type === 'limit') sofar.found.push(event);
-  }
-  return sofar.found;
+const endings = foldAppended<TraceEvent, (ErrorEvent | LimitEvent)[]>(() => [], keepEnding);
+
+function keepEnding(found: (ErrorEvent | LimitEvent)[], event: TraceEvent): void {
+  if (event.type === 'error' || event.type === 'limit') found.push(event);
 }
 
 /**
