@@ -1,11 +1,18 @@
 // On a phone (issue 11, point 8): the panes are tabs, Run and the status
 // stay in view whatever the tab, a run shows its output without scrolling,
-// and the event table gives what happened the screen's width.
+// and the event table gives what happened the screen's width. The header is
+// one line.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, finishedAt, FINISHED, SEED_OUTPUT, test } from './fixtures';
 
 test.use({ viewport: { width: 390, height: 844 } });
+
+/** The phones each layout is checked on: a common iPhone, then a small Android. */
+const PHONES = [
+  { width: 390, height: 844 },
+  { width: 360, height: 740 },
+] as const;
 
 /** How far the page reaches past the window, sideways and down. */
 function pageOverflow(page: Page): Promise<{ x: number; y: number }> {
@@ -13,6 +20,15 @@ function pageOverflow(page: Page): Promise<{ x: number; y: number }> {
     x: document.documentElement.scrollWidth - window.innerWidth,
     y: document.documentElement.scrollHeight - window.innerHeight,
   }));
+}
+
+/** Where `part` is on the screen; fails the test if it is not shown. */
+async function boxOf(
+  part: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await part.boundingBox();
+  if (box === null) throw new Error(`${part.toString()} is not shown`);
+  return box;
 }
 
 function paneTabs(page: Page) {
@@ -160,4 +176,43 @@ test('a lesson opens on its text, and its example opens on the Program tab', asy
   await expect(
     lesson.getByRole('heading', { name: 'Coroutines and the event loop' }),
   ).toBeVisible();
+});
+
+test('the header is one line on a phone, its theme button a moon that still says Dark theme and works', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  const header = page.getByRole('banner');
+  const themeButton = header.getByRole('button', { name: 'Dark theme' });
+  const controls = [
+    header.getByRole('heading', { name: 'Loopscope' }),
+    header.getByRole('link', { name: 'Playground' }),
+    header.getByRole('link', { name: 'Lessons' }),
+    themeButton,
+  ];
+  for (const phone of PHONES) {
+    await page.setViewportSize(phone);
+    const line = await boxOf(header);
+    const middle = line.y + line.height / 2;
+    const boxes = await Promise.all(controls.map(boxOf));
+    // On one line, each control spans the header's middle, and the header
+    // is not as tall as two of them.
+    for (const box of boxes) {
+      expect(box.y).toBeLessThan(middle);
+      expect(box.y + box.height).toBeGreaterThan(middle);
+    }
+    expect(line.height).toBeLessThan(2 * Math.max(...boxes.map((box) => box.height)));
+    expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+  }
+
+  const background = () =>
+    page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const light = await background();
+  await expect(themeButton).toHaveAttribute('aria-pressed', 'false');
+  await themeButton.click();
+  await expect(themeButton).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(background).not.toBe(light);
+  await themeButton.click();
+  await expect(themeButton).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(background).toBe(light);
 });

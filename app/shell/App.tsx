@@ -252,6 +252,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
         <div className="header-actions">
           <ThemeToggle
             theme={theme}
+            compact={narrow}
             onChange={(next) => {
               store.getState().setTheme(next);
             }}
