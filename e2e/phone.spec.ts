@@ -1,7 +1,7 @@
 // On a phone (issue 11, point 8): the panes are tabs, Run and the status
 // stay in view whatever the tab, a run shows its output without scrolling,
-// and the event table gives what happened the screen's width. The header is
-// one line.
+// and the event table gives what happened the screen's width. The welcome is
+// one line, the header too.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, finishedAt, FINISHED, SEED_OUTPUT, test } from './fixtures';
@@ -176,6 +176,44 @@ test('a lesson opens on its text, and its example opens on the Program tab', asy
   await expect(
     lesson.getByRole('heading', { name: 'Coroutines and the event loop' }),
   ).toBeVisible();
+});
+
+test('the welcome is one line on a phone: the program and Run fit the first screen, its sentences a tap away', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  const welcome = page.getByRole('region', { name: 'Welcome' });
+  // The line's words, not its row, which Monaco makes wider than the editor;
+  // they are separated by no-break spaces.
+  const firstLine = page
+    .locator('.monaco-editor .view-line', { hasText: /^import\sasyncio$/ })
+    .locator(':scope > span');
+  for (const phone of PHONES) {
+    await page.setViewportSize(phone);
+    expect((await boxOf(welcome)).height).toBeLessThan(phone.height * 0.2);
+    await expect(firstLine).toBeInViewport({ ratio: 1 });
+    await expect(playground.runButton).toBeInViewport({ ratio: 1 });
+    expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+  }
+
+  const more = welcome.getByRole('button', { name: 'What is Loopscope?' });
+  const sentences = [
+    welcome.getByText(/^Loopscope runs your asyncio program on real Python in this page/),
+    welcome.getByText(/^Try it: press Run and follow the example on the timeline\./),
+  ];
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  for (const sentence of sentences) await expect(sentence).toBeHidden();
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  for (const sentence of sentences) await expect(sentence).toBeInViewport({ ratio: 1 });
+  await expect(welcome.getByRole('link', { name: /^Lesson 1/ })).toBeInViewport();
+  await expect(playground.runButton).toBeInViewport({ ratio: 1 });
+  expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+  await more.click();
+  for (const sentence of sentences) await expect(sentence).toBeHidden();
+
+  await welcome.getByRole('button', { name: 'Dismiss the welcome' }).click();
+  await expect(welcome).toHaveCount(0);
 });
 
 test('the header is one line on a phone, its theme button a moon that still says Dark theme and works', async ({

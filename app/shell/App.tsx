@@ -259,7 +259,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           />
         </div>
       </header>
-      {onPlayground ? <Welcome store={store} lessons={lessons} /> : null}
+      {onPlayground ? <Welcome store={store} lessons={lessons} compact={narrow} /> : null}
       {narrow ? (
         // Run and the status stay in view whatever the tab (issue 11: on a
         // phone the output was 1,300 px below Run).
