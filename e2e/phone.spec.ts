@@ -1,7 +1,7 @@
 // On a phone (issue 11, point 8): the panes are tabs, Run and the status
 // stay in view whatever the tab, a run shows its output without scrolling,
 // and the event table gives what happened the screen's width. The welcome is
-// one line, the header too.
+// one line, the header too, and the Timeline tab starts with what happened.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, finishedAt, FINISHED, SEED_OUTPUT, test } from './fixtures';
@@ -29,6 +29,52 @@ async function boxOf(
   const box = await part.boundingBox();
   if (box === null) throw new Error(`${part.toString()} is not shown`);
   return box;
+}
+
+/** How far apart, up or down, the middles of two controls on one line can be. */
+const SAME_LINE = 2;
+
+/** A stop of the focus: the named part it is in, and how far down the pane its middle is. */
+interface TabStop {
+  readonly part: string | null;
+  readonly middle: number;
+}
+
+/**
+ * Presses Tab until the focus leaves `pane` or passes `last`, and says where
+ * each stop on the way was. The middles are measured from the top of `first`,
+ * which scrolls with them as the pane shows the focus.
+ */
+async function tabDownTo(
+  page: Page,
+  pane: Locator,
+  first: Locator,
+  last: Locator,
+): Promise<TabStop[]> {
+  const origin = await first.elementHandle();
+  const stops: TabStop[] = [];
+  const lastBottom = async () => {
+    const box = await boxOf(last);
+    return box.y + box.height;
+  };
+  // Enough for every control of the pane twice over: a loop that never ends fails instead.
+  for (let press = 0; press < 40; press++) {
+    await page.keyboard.press('Tab');
+    const stop = await pane.evaluate((region, top) => {
+      const focused = document.activeElement;
+      if (focused === null || !region.contains(focused)) return null;
+      const box = focused.getBoundingClientRect();
+      const part = focused.parentElement?.closest('section[aria-label], [role="toolbar"]');
+      return {
+        part: part?.ariaLabel ?? null,
+        middle: box.top + box.height / 2 - top.getBoundingClientRect().top,
+        top: box.top,
+      };
+    }, origin);
+    if (stop === null || stop.top > (await lastBottom())) return stops;
+    stops.push({ part: stop.part, middle: stop.middle });
+  }
+  throw new Error('Tab never left the pane');
 }
 
 function paneTabs(page: Page) {
@@ -214,6 +260,44 @@ test('the welcome is one line on a phone: the program and Run fit the first scre
 
   await welcome.getByRole('button', { name: 'Dismiss the welcome' }).click();
   await expect(welcome).toHaveCount(0);
+});
+
+test('the Timeline tab tells what happened first, then playback, then the event loop, to the eye and the keyboard alike', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  const tabs = paneTabs(page);
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(FINISHED);
+  await tabs.timeline.click();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const summary = timeline.getByRole('region', { name: 'Run summary' });
+  const playback = timeline.getByRole('toolbar', { name: 'Playback' });
+  const eventLoop = timeline.getByRole('region', { name: 'Event loop' });
+  for (const phone of PHONES) {
+    await page.setViewportSize(phone);
+    const playbackTop = (await boxOf(playback)).y;
+    expect((await boxOf(summary)).y).toBeLessThan(playbackTop);
+    expect(playbackTop).toBeLessThan((await boxOf(eventLoop)).y);
+    expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+  }
+  await expect(summary).toBeInViewport();
+
+  // A screen reader reads them in the document's order…
+  const parts = summary.or(playback).or(eventLoop);
+  expect(await parts.evaluateAll((found) => found.map((part) => part.ariaLabel))).toEqual([
+    'Run summary',
+    'Playback',
+    'Event loop',
+  ]);
+  // …and Tab goes down the pane, never back up, from the tab list to the event loop.
+  await tabs.timeline.focus();
+  const stops = await tabDownTo(page, timeline, summary, eventLoop);
+  expect(stops.map((stop) => stop.part)).toContain('Playback');
+  stops.forEach((stop, at) => {
+    const before = stops[at - 1];
+    if (before !== undefined) expect(stop.middle).toBeGreaterThanOrEqual(before.middle - SAME_LINE);
+  });
 });
 
 test('the header is one line on a phone, its theme button a moon that still says Dark theme and works', async ({

@@ -189,7 +189,13 @@ export function App({ sandbox, store, lessons }: AppProps) {
     <section id={TIMELINE_ID} className="app-timeline" aria-label="Timeline" tabIndex={-1}>
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
-        <TimelinePanel timeline={store} theme={theme} onOpenLine={openLine} lessonFor={lessonFor} />
+        <TimelinePanel
+          timeline={store}
+          theme={theme}
+          onOpenLine={openLine}
+          lessonFor={lessonFor}
+          summaryFirst={narrow}
+        />
       </PaneBoundary>
     </section>
   );
