@@ -189,7 +189,13 @@ export function App({ sandbox, store, lessons }: AppProps) {
     <section id={TIMELINE_ID} className="app-timeline" aria-label="Timeline" tabIndex={-1}>
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
-        <TimelinePanel timeline={store} theme={theme} onOpenLine={openLine} lessonFor={lessonFor} />
+        <TimelinePanel
+          timeline={store}
+          theme={theme}
+          onOpenLine={openLine}
+          lessonFor={lessonFor}
+          summaryFirst={narrow}
+        />
       </PaneBoundary>
     </section>
   );
@@ -252,13 +258,14 @@ export function App({ sandbox, store, lessons }: AppProps) {
         <div className="header-actions">
           <ThemeToggle
             theme={theme}
+            compact={narrow}
             onChange={(next) => {
               store.getState().setTheme(next);
             }}
           />
         </div>
       </header>
-      {onPlayground ? <Welcome store={store} lessons={lessons} /> : null}
+      {onPlayground ? <Welcome store={store} lessons={lessons} compact={narrow} /> : null}
       {narrow ? (
         // Run and the status stay in view whatever the tab (issue 11: on a
         // phone the output was 1,300 px below Run).

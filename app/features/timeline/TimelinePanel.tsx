@@ -24,13 +24,27 @@ interface TimelinePanelProps {
   readonly onOpenLine: (line: number) => void;
   /** The lesson that explains each kind of mistake the summary lists. */
   readonly lessonFor?: LessonLinkFor;
+  /**
+   * What happened first, then playback, then the drawing and the loop's
+   * state: on a phone the drawing and the loop's state, one above the other,
+   * took the whole first screen. The document has that order too, so the
+   * focus and a screen reader meet the parts in the order they are seen.
+   */
+  readonly summaryFirst: boolean;
 }
 
 /**
  * The timeline pane: the run drawn, its playback, the loop at the cursor,
- * and the same story in words (summary and event table).
+ * and the same story in words (summary and event table); on a phone the
+ * summary and playback come first (`summaryFirst`).
  */
-export function TimelinePanel({ timeline, theme, onOpenLine, lessonFor }: TimelinePanelProps) {
+export function TimelinePanel({
+  timeline,
+  theme,
+  onOpenLine,
+  lessonFor,
+  summaryFirst,
+}: TimelinePanelProps) {
   const model = useStore(timeline, (state) => state.timeline);
   const previous = useStore(timeline, (state) => state.previousTimeline);
   const version = useStore(timeline, (state) => state.timelineVersion);
@@ -62,6 +76,33 @@ export function TimelinePanel({ timeline, theme, onOpenLine, lessonFor }: Timeli
     );
   }
   const moment = cursorMoment(model, playback);
+  const stage = (
+    <div className="timeline-stage">
+      <TimelineView
+        model={model}
+        version={version}
+        theme={theme}
+        cursor={playback.moment === null ? null : (model.moments[playback.moment]?.at ?? null)}
+        previous={previous}
+        showInternal={playback.showInternal}
+        onShowInternal={showInternal}
+        onOpenLine={onOpenLine}
+        onSeek={seekEdge}
+      />
+      {moment !== null && (
+        <EventLoopPanel model={model} moment={moment} showInternal={playback.showInternal} />
+      )}
+    </div>
+  );
+  const playbackBar = <PlaybackBar timeline={timeline} />;
+  const summary = (
+    <RunSummary
+      model={model}
+      version={model.ended ? version : version - (version % SUMMARY_EVERY_VERSIONS)}
+      onOpenLine={onOpenLine}
+      {...(lessonFor === undefined ? {} : { lessonFor })}
+    />
+  );
   return (
     <div
       className="timeline-panel"
@@ -78,29 +119,19 @@ export function TimelinePanel({ timeline, theme, onOpenLine, lessonFor }: Timeli
           This run recorded its output only, so there is nothing to draw.
         </p>
       )}
-      <div className="timeline-stage">
-        <TimelineView
-          model={model}
-          version={version}
-          theme={theme}
-          cursor={playback.moment === null ? null : (model.moments[playback.moment]?.at ?? null)}
-          previous={previous}
-          showInternal={playback.showInternal}
-          onShowInternal={showInternal}
-          onOpenLine={onOpenLine}
-          onSeek={seekEdge}
-        />
-        {moment !== null && (
-          <EventLoopPanel model={model} moment={moment} showInternal={playback.showInternal} />
-        )}
-      </div>
-      <PlaybackBar timeline={timeline} />
-      <RunSummary
-        model={model}
-        version={model.ended ? version : version - (version % SUMMARY_EVERY_VERSIONS)}
-        onOpenLine={onOpenLine}
-        {...(lessonFor === undefined ? {} : { lessonFor })}
-      />
+      {summaryFirst ? (
+        <>
+          {summary}
+          {playbackBar}
+          {stage}
+        </>
+      ) : (
+        <>
+          {stage}
+          {playbackBar}
+          {summary}
+        </>
+      )}
       <EventTable
         model={model}
         version={version}
