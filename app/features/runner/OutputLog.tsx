@@ -64,11 +64,12 @@ export function OutputLog({ runner, onOpenLocation, printedWrites }: OutputLogPr
     };
   }, []);
 
-  // On the height drawn, not on the version: the buffer grows in place
-  // between versions, and whatever re-renders the log meanwhile draws the
-  // taller height, which the view must follow.
+  // The lines shown, not the buffer's length: it grows in place between
+  // versions, and the log, redrawn meanwhile for another reason, would draw
+  // (and scroll to) the new lines outside the frame, laying the page out in
+  // whatever task redrew it.
   const lines = buffer.lines;
-  const lineCount = lines.length;
+  const lineCount = useStore(runner, (state) => state.shownLines);
   useLayoutEffect(() => {
     const element = scroller.current;
     // Past the end: the browser stops the scroll at the bottom.

@@ -67,7 +67,7 @@ describe('runner slice', () => {
     expect(store.getState().result).toBe(FINISHED);
   });
 
-  it('tells the views of a flood of batches once per frame, and of the last ones as the run ends', async () => {
+  it('tells the views of a flood of batches once per frame, the last ones included', async () => {
     const { sandbox, runs } = scriptedSandbox();
     const frames = manualFrames();
     const store = createStore(createRunnerSlice(sandbox, undefined, frames));
@@ -85,16 +85,23 @@ describe('runner slice', () => {
     frames.drawFrame();
     expect(versions).toHaveLength(1);
     expect(outputAsText(store.getState().output)).toBe('0\n1\n2\n');
+    expect(store.getState().shownLines).toBe(3);
 
-    // The run's end shows what came since the last frame at once, and no frame is left waiting.
+    // What came since the last frame is shown in the frame after the run's
+    // end, not in the same task as everything else the end redraws.
     runs[0]?.send([printed('3\n')]);
     runs[0]?.send([printed('4\n')]);
     runs[0]?.end(FINISHED);
     await done;
+    expect(store.getState().running).toBe(false);
+    expect(versions).toHaveLength(1);
+    expect(store.getState().shownLines).toBe(3);
+    expect(frames.pending()).toBe(1);
+    frames.drawFrame();
+    expect(store.getState().shownLines).toBe(5);
     expect(versions).toHaveLength(2);
     expect(versions.at(-1)).toBe(store.getState().output.version);
     expect(frames.pending()).toBe(0);
-    expect(store.getState().running).toBe(false);
   });
 
   it('hands every batch to the observer as it arrives, without waiting for a frame', () => {

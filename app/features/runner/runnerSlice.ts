@@ -26,9 +26,16 @@ export interface RunnerSlice {
   readonly output: OutputBuffer;
   /**
    * Changes when new output is to be shown, so that views re-render: at most
-   * once per frame while a run streams in (see `run`), and as the run ends.
+   * once per frame while a run streams in, the last lines included (see `run`).
    */
   readonly outputVersion: number;
+  /**
+   * How many of the output's lines the views show: the count when the
+   * version last changed. The buffer grows in place between versions; a
+   * view redrawn for another reason (playback, the run's end) draws these
+   * lines, not more, so a flood's lines are laid out once a frame.
+   */
+  readonly shownLines: number;
   /** How the last run ended; null while running and before the first run. */
   readonly result: RunResult | null;
   /** What the program's `input()` and `sys.stdin` read, line by line. */
@@ -88,9 +95,20 @@ export function createRunnerSlice(
   observer: RunObserver = NO_OBSERVER,
   options: RunnerOptions = {},
 ): SliceCreator<RunnerSlice> {
-  const { requestFrame, cancelFrame } = framesOf(options);
+  const { requestFrame } = framesOf(options);
   const storage = options.storage ?? createTextStorage(null);
   return (set, get) => {
+    // A program that floods its output sends a batch every few
+    // milliseconds, each its own task on the page: telling the views of
+    // every one re-rendered the page many times a frame and left it no
+    // time to answer the learner. The buffer takes each batch at once; the
+    // views hear of it once, before the next frame is drawn.
+    let frame: unknown = null;
+    const showOutput = (): void => {
+      frame = null;
+      const { output } = get();
+      set({ outputVersion: output.version, shownLines: output.lines.length });
+    };
     const keeper = createTextKeeper(
       () => keepStdin(storage, get().stdin),
       (stdinKeeping) => {
@@ -102,6 +120,7 @@ export function createRunnerSlice(
       running: false,
       output: createOutputBuffer(),
       outputVersion: 0,
+      shownLines: 0,
       result: null,
       stdin: storage.load(STDIN_KEY) ?? '',
       stdinKeeping: keepingOf(storage),
@@ -119,33 +138,25 @@ export function createRunnerSlice(
       async run(source, check) {
         if (get().running) return;
         const output = createOutputBuffer();
-        set({ running: true, output, outputVersion: output.version, result: null });
+        set({ running: true, output, outputVersion: output.version, shownLines: 0, result: null });
         observer.runStarted();
-        // A program that floods its output sends a batch every few
-        // milliseconds, each its own task on the page: telling the views of
-        // every one re-rendered the page many times a frame and left it no
-        // time to answer the learner. The buffer takes each batch at once;
-        // the views hear of it once, before the next frame is drawn.
-        let frame: unknown = null;
-        const show = (): void => {
-          frame = null;
-          set({ outputVersion: output.version });
-        };
         let result: RunResult;
         try {
           const program = { source, filename: PROGRAM_FILENAME, stdin: get().stdin };
           const request = check === undefined ? program : { ...program, check };
           result = await sandbox.run(request, (events) => {
             appendOutput(output, events);
-            frame ??= requestFrame(show);
+            frame ??= requestFrame(showOutput);
             observer.traceArrived(events);
           });
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           result = { summary: null, stoppedBy: null, restarted: false, message };
         }
-        if (frame !== null) cancelFrame(frame);
-        set({ running: false, result, outputVersion: output.version });
+        // The last lines wait for the frame too: shown at once, the log's
+        // scroll to them laid the page out in the same task as everything
+        // else the run's end redraws (the summary, the table, the status).
+        set({ running: false, result });
       },
 
       stop() {
