@@ -9,10 +9,15 @@ interface RunControlsProps {
 }
 
 /**
- * Run, and Stop while a run is going on. Run is disabled and Stop removed
+ * Run, and Stop while a run is going on. Run is disabled and Stop hidden
  * as a run starts and ends, which would drop a keyboard user's focus on the
  * page's body: while the focus is in these controls it follows the one
  * that can be used, to Stop when a run starts and back to Run when it ends.
+ *
+ * Stop is hidden rather than removed, and the focus moves without
+ * scrolling: removing the focused element, or focusing one with a scroll
+ * into view, lays the page out at once, in the same task as everything
+ * else the run's start or end redraws.
  */
 export function RunControls({ runner, source }: RunControlsProps) {
   const running = useStore(runner, (state) => state.running);
@@ -24,13 +29,16 @@ export function RunControls({ runner, source }: RunControlsProps) {
   useLayoutEffect(() => {
     if (!focusFollows.current) return;
     const active = document.activeElement;
-    // A Run button that is disabled may or may not keep the focus; a removed Stop does not.
-    const lost = active === null || active === document.body || active === runButton.current;
+    // A disabled Run or a hidden Stop may or may not keep the focus.
+    const lost =
+      active === null ||
+      active === document.body ||
+      active === (running ? runButton : stopButton).current;
     if (!lost) {
       focusFollows.current = false;
       return;
     }
-    (running ? stopButton : runButton).current?.focus();
+    (running ? stopButton : runButton).current?.focus({ preventScroll: true });
   }, [running]);
   return (
     <div
@@ -47,17 +55,16 @@ export function RunControls({ runner, source }: RunControlsProps) {
       >
         Run
       </button>
-      {running && (
-        <button
-          ref={stopButton}
-          type="button"
-          onClick={() => {
-            runner.getState().stop();
-          }}
-        >
-          Stop
-        </button>
-      )}
+      <button
+        ref={stopButton}
+        type="button"
+        hidden={!running}
+        onClick={() => {
+          runner.getState().stop();
+        }}
+      >
+        Stop
+      </button>
     </div>
   );
 }
