@@ -12,9 +12,12 @@ import './words.css';
 /**
  * At most this many rows are in the DOM: a real table lays out every row,
  * and while a run streams in the table is drawn again several times a
- * second. The window follows the playback cursor.
+ * second, each time a new window of rows when the cursor moves. With 200,
+ * creating, styling and laying out the rows was most of the longest task
+ * of an output flood (bench:output, docs/PERFORMANCE.md); 50 still fill the
+ * panel on a tall screen. The window follows the playback cursor.
  */
-export const MAX_SHOWN_ROWS = 200;
+export const MAX_SHOWN_ROWS = 50;
 
 interface EventTableProps {
   readonly model: TimelineModel;
