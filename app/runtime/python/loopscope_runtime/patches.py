@@ -7,10 +7,13 @@ restored afterwards, so nothing from one run leaks into the next.
 """
 
 import asyncio
+import builtins
 import datetime
 import errno
 import gc
 import linecache
+import operator
+import os
 import random
 import signal
 import sys
@@ -33,6 +36,7 @@ from .tasks import Task
 # Modules whose attributes a learner's program might reassign; their
 # dictionaries are put back as they were after each run.
 _GUARDED_MODULES = (
+    builtins,
     asyncio,
     asyncio_tasks,
     asyncio.events,
@@ -42,7 +46,19 @@ _GUARDED_MODULES = (
     datetime,
     random,
     errno,
+    os,
 )
+
+
+# The builtins as the interpreter started with them. The runtime's own code
+# looks names up there too, so a program that deletes `len` or replaces
+# `print` would break the runtime's report of its ending, and the next run.
+_BUILTINS = dict(builtins.__dict__)
+
+
+def heal_builtins() -> None:
+    """Puts back every builtin the program deleted or replaced (names it added stay until the run ends)."""
+    builtins.__dict__.update(_BUILTINS)
 
 
 @contextmanager
@@ -55,7 +71,9 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
     saved_unraisablehook = sys.unraisablehook
     saved_random = random.getstate()
     saved_gc = (gc.isenabled(), gc.get_threshold(), gc.callbacks[:])
+    saved_recursion_limit = sys.getrecursionlimit()
     saved_policy = install_policy()
+    run.modules_at_start = dict(sys.modules)
     set_current_run(run)
     try:
         sys.stdout = TracedOutput(run, "stdout")
@@ -68,6 +86,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         patches = time_patches(run.clock_reads, _blocking_sleep(run)) | errno_patches() | loop_patches()
         for (module, name), value in patches.items():
             setattr(module, name, value)
+        os._exit = _exit_now(run)
         # Pyodide wraps asyncio.run to reuse its browser loop; a run uses the stock one.
         asyncio.run = runners.run
         eager = asyncio_tasks.create_eager_task_factory(Task)
@@ -97,12 +116,26 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         sys.unraisablehook = saved_unraisablehook
         random.setstate(saved_random)
         _restore_gc(*saved_gc)
+        sys.setrecursionlimit(saved_recursion_limit)
         for module, contents in saved_dicts:
             module.__dict__.clear()
             module.__dict__.update(contents)
         restore_policy(saved_policy)
+        restore_modules(run.modules_at_start)
         set_current_run(None)
         linecache.cache.pop(argv0, None)
+
+
+def restore_modules(saved: dict) -> None:
+    """Puts back the modules a program removed from (or replaced in) sys.modules.
+
+    The runtime's own reports rely on them: without `warnings` there, CPython's
+    C code warns about a never-awaited coroutine from the runtime's frame and
+    names the runtime's file.
+    """
+    for name, module in saved.items():
+        if name != "__main__" and sys.modules.get(name) is not module:
+            sys.modules[name] = module
 
 
 def _restore_gc(enabled: bool, threshold: tuple[int, ...], callbacks: list) -> None:
@@ -119,6 +152,13 @@ def _main_module(argv0: str) -> types.ModuleType:
     module.__file__ = argv0
     module.__builtins__ = __builtins__
     return module
+
+
+def _exit_now(run: RunState):
+    def _exit(status):
+        raise run.exit_now(operator.index(status))
+
+    return _exit
 
 
 def _blocking_sleep(run: RunState):
