@@ -77,6 +77,14 @@ describe('the hostile corpus in Node', () => {
     await sandbox.close();
   });
 
+  it('turns code generation from strings off in the worker only, not in this thread', () => {
+    const add = Reflect.construct(Function, ['a', 'b', 'return a + b']) as (
+      a: number,
+      b: number,
+    ) => number;
+    expect(add(2, 3)).toBe(5);
+  });
+
   it('holds at least 40 programs, each with its expectation', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(40);
   });

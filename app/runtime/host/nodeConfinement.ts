@@ -39,6 +39,9 @@ const RUNTIME_GLOBALS = new Set([
   'TextEncoder',
   'TextDecoder',
   'console',
+  // Emscripten's sockets parse addresses with them; they reach nothing.
+  'URL',
+  'URLSearchParams',
 ]);
 
 /** Pyodide's own ways to mount or fetch host files, reachable from its API object. */

@@ -14,7 +14,12 @@
  * WebAssembly. A fresh interpreter is started for the next run then, and also
  * after a run that broke the interpreter or reassigned the runtime's or a
  * module's functions (integrity.py); otherwise one interpreter serves every run.
- * Must not import DOM or React modules.
+ *
+ * Measured on 2 busy cores: SIGINT ends a busy loop 50–150 ms after its
+ * deadline; a program that defeats it ends at the deadline plus the grace
+ * period, and the fresh interpreter costs 3–5 s; a sandboxed run of the seed
+ * example takes ~60 ms against ~16 ms in the calling thread (~10 ms of it the
+ * integrity check). Must not import DOM or React modules.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
