@@ -2,8 +2,10 @@
 
 During a run, stdout/stderr/stdin, the clocks, asyncio's loop policy, the
 random seed, the garbage collector's settings and `__main__` belong to the
-learner's program. Everything is
-restored afterwards, so nothing from one run leaks into the next.
+learner's program. Everything is restored afterwards, with what a program
+may have changed on its own (builtins, `sys.modules`, the recursion limit,
+trace and profile functions, `sys.monitoring` tools), so nothing from one run
+leaks into the next.
 """
 
 import asyncio
@@ -72,6 +74,8 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
     saved_random = random.getstate()
     saved_gc = (gc.isenabled(), gc.get_threshold(), gc.callbacks[:])
     saved_recursion_limit = sys.getrecursionlimit()
+    saved_tracing = (sys.gettrace(), sys.getprofile())
+    saved_monitoring_tools = _monitoring_tools()
     saved_policy = install_policy()
     run.modules_at_start = dict(sys.modules)
     set_current_run(run)
@@ -117,6 +121,11 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         random.setstate(saved_random)
         _restore_gc(*saved_gc)
         sys.setrecursionlimit(saved_recursion_limit)
+        # A trace function, profiler or monitoring tool left behind would see
+        # (and could change) every later program's frames.
+        sys.settrace(saved_tracing[0])
+        sys.setprofile(saved_tracing[1])
+        _free_monitoring_tools(saved_monitoring_tools)
         for module, contents in saved_dicts:
             module.__dict__.clear()
             module.__dict__.update(contents)
@@ -136,6 +145,19 @@ def restore_modules(saved: dict) -> None:
     for name, module in saved.items():
         if name != "__main__" and sys.modules.get(name) is not module:
             sys.modules[name] = module
+
+
+def _monitoring_tools() -> set[int]:
+    monitoring = sys.monitoring
+    return {tool for tool in range(6) if monitoring.get_tool(tool) is not None}
+
+
+def _free_monitoring_tools(kept: set[int]) -> None:
+    """Frees the sys.monitoring tools a program took: their events, callbacks and ids."""
+    monitoring = sys.monitoring
+    for tool in _monitoring_tools() - kept:
+        monitoring.clear_tool_id(tool)
+        monitoring.free_tool_id(tool)
 
 
 def _restore_gc(enabled: bool, threshold: tuple[int, ...], callbacks: list) -> None:
