@@ -136,11 +136,17 @@ function disarmPyodide(pyodide: PyodideAPI): void {
   Reflect.deleteProperty(module, 'NODEFS');
 }
 
-/** Python's ways to JavaScript, closed before any program runs. */
+/**
+ * Python's ways to JavaScript, closed before any program runs. Pyodide's own
+ * event loop keeps `scheduleCallback`, which would let a program run Python
+ * later, between runs (Loopscope's loop never uses it).
+ */
 const CLOSE_PYTHON_ROUTES = `
 import sys
+import pyodide.webloop
 for name in [n for n in sys.modules if n == "js" or n.startswith("pyodide_js")]:
     del sys.modules[name]
+pyodide.webloop.scheduleCallback = None
 `;
 
 /** Confines the thread: call once, after Pyodide and the runtime are loaded, before any program. */

@@ -166,13 +166,17 @@ export function loadNodeSandbox(): Promise<NodeSandbox> {
   return Promise.resolve({
     run(request, options = {}) {
       thread ??= start();
-      const current = thread;
+      let current = thread;
       const collector = createRunCollector(options.onBatch);
       const timeout = options.wallTimeoutMs ?? DEFAULT_WALL_TIMEOUT_MS;
       const started = performance.now();
-      Atomics.store(current.interrupt, 0, 0);
-      current.port.postMessage({ type: 'run', request } satisfies SandboxRunMessage);
-      let deadline = started + timeout;
+      /** Sends the run to a thread; returns its deadline. */
+      const begin = (target: SandboxThread): number => {
+        Atomics.store(target.interrupt, 0, 0);
+        target.port.postMessage({ type: 'run', request } satisfies SandboxRunMessage);
+        return performance.now() + timeout;
+      };
+      let deadline = begin(current);
       let interrupted = false;
       for (;;) {
         const message = nextMessage(current, deadline);
@@ -192,6 +196,13 @@ export function loadNodeSandbox(): Promise<NodeSandbox> {
         }
         switch (message.type) {
           case 'ready':
+            break;
+          case 'stale':
+            // Nothing of this run has happened yet: send it to a fresh interpreter.
+            discard();
+            thread = start();
+            current = thread;
+            deadline = begin(current);
             break;
           case 'batch':
             collector.add(message.json);

@@ -32,5 +32,10 @@ export type SandboxWorkerMessage =
    * or a module's functions: the host then starts a fresh interpreter.
    */
   | { readonly type: 'done'; readonly summary: RunSummary; readonly reusable: boolean }
+  /**
+   * The interpreter changed while it waited (something a program left
+   * behind ran): the run did not start, and must be sent to a fresh one.
+   */
+  | { readonly type: 'stale' }
   /** The interpreter broke (a fatal error in Pyodide, os._exit): the run is over, and so is the interpreter. */
   | { readonly type: 'failed'; readonly reason: string };

@@ -42,6 +42,10 @@ async function serve(): Promise<void> {
   python.run({ source: WARM_UP, filename: 'warm_up.py' }, () => undefined);
   const changedSinceLoad = python.watchIntegrity();
   port.on('message', ({ request }: SandboxRunMessage) => {
+    if (changedSinceLoad().length > 0) {
+      post({ type: 'stale' });
+      return;
+    }
     try {
       const summary = python.run(request, (json) => {
         post({ type: 'batch', json });
