@@ -15,7 +15,7 @@ import {
   type LessonProblem,
 } from '../../app/features/lessons/format/lessonTypes';
 import { validateCourse } from '../../app/features/lessons/format/validateCourse';
-import { loadNodeRuntime } from '../../app/runtime/host/nodeRuntime';
+import { loadNodeSandbox } from '../../app/runtime/host/nodeSandbox';
 import { verifyLesson, type LessonTally } from './verifyLesson';
 
 function lessonFiles(args: readonly string[]): string[] {
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   }
   // Rules across lessons hold for the whole course, not for a few files checked alone.
   if (process.argv.length <= 2) problems.push(...validateCourse(lessons));
-  const runtime = await loadNodeRuntime();
+  const runtime = await loadNodeSandbox();
   try {
     for (const lesson of [...lessons].sort((a, b) => a.meta.order - b.meta.order)) {
       const { problems: found, tally } = verifyLesson(lesson, (request) => runtime.run(request));

@@ -2,19 +2,22 @@
  * `npm run trace -- prog.py [more.py …] [--stdin FILE] [--trace OUT.jsonl] [--summary]
  * [--timeout SECONDS] [--limit NAME=VALUE …]`
  *
- * Runs each program on Loopscope's runtime in Node. The program's stdout goes
- * to stdout and its stderr to stderr, nothing else mixed in (a limit's
- * one-line message is written to stderr, as the interpreter would report a
- * fatal error). Exit status: the program's own (1 for an uncaught exception
- * or a limit, the code given to sys.exit, otherwise 0); with several
- * programs, the first non-zero one.
+ * Runs each program in the Node sandbox (nodeSandbox.ts: no Node within the
+ * program's reach, a deadline it cannot disarm). The program's stdout goes to
+ * stdout and its stderr to stderr, nothing else mixed in (a stop's one-line
+ * message is written to stderr, as the interpreter would report a fatal
+ * error). Exit status (README.md, "Running programs from the command line"):
+ * the program's own (1 for an uncaught exception or a stop, the code given to
+ * sys.exit or os._exit, 130 for KeyboardInterrupt, otherwise 0), 2 for a
+ * usage error; with several programs, the first non-zero one.
  */
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadNodeRuntime } from '../../app/runtime/host/nodeRuntime';
+import { loadNodeSandbox } from '../../app/runtime/host/nodeSandbox';
 import { describeLimits, parseLimits } from './limitOptions';
 import { summarizeTrace } from './summarizeTrace';
+import { exitStatus, traceProgram } from './traceProgram';
 
 const USAGE =
   'usage: npm run trace -- prog.py [more.py ...] [--stdin FILE] [--trace OUT.jsonl] [--summary] [--timeout SECONDS] [--limit NAME=VALUE ...]';
@@ -80,34 +83,35 @@ async function main(): Promise<number> {
   const stdin = values.stdin === undefined ? '' : readText(values.stdin, 'stdin file');
   const sources = positionals.map((path) => ({ path, source: readText(path, 'program') }));
   const traceFile = values.trace === undefined ? null : createWriteStream(values.trace);
-  const runtime = await loadNodeRuntime();
+  const sandbox = await loadNodeSandbox();
   let status = 0;
   for (const { path, source } of sources) {
-    const result = runtime.run(
+    const result = traceProgram(
+      sandbox,
       {
         source,
         filename: basename(path),
         stdin,
         trace: traceFile !== null || values.summary,
         limits: limits.limits,
+        timeoutMs: timeoutSeconds * 1000,
+        ...(traceFile === null
+          ? {}
+          : {
+              onBatch: (batch) => {
+                writeLines(traceFile, batch);
+              },
+            }),
       },
       {
-        wallTimeoutMs: timeoutSeconds * 1000,
-        onBatch: (batch) => {
-          for (const event of batch) {
-            if (event.type === 'output') {
-              (event.stream === 'stdout' ? process.stdout : process.stderr).write(event.text);
-            }
-          }
-          if (traceFile !== null) writeLines(traceFile, batch);
-        },
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
       },
     );
-    if (result.stopMessage !== null) process.stderr.write(`${result.stopMessage}\n`);
     if (values.summary) process.stderr.write(summarizeTrace(result.events));
-    if (status === 0) status = result.summary.exitCode;
+    if (status === 0) status = exitStatus(result.summary.exitCode);
   }
-  await runtime.close();
+  await sandbox.close();
   if (traceFile !== null) {
     await new Promise<void>((resolve) => traceFile.end(resolve));
   }

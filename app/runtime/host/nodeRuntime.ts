@@ -63,6 +63,75 @@ export function watchdogMessage(milliseconds: number): string {
   );
 }
 
+/**
+ * The batch's events, or null when it is not one the runtime would send: a
+ * program can reach the runtime's sink and send what it likes, and the host
+ * must neither crash on it nor write anything but text.
+ */
+function wellFormedBatch(batchJson: string): TraceEvent[] | null {
+  try {
+    const batch = parseEventBatch(batchJson);
+    const wellFormed =
+      Array.isArray(batch) &&
+      batch.every(
+        (event: unknown) =>
+          typeof event === 'object' &&
+          event !== null &&
+          typeof (event as { type?: unknown }).type === 'string' &&
+          ((event as { type: string }).type !== 'output' ||
+            typeof (event as { text?: unknown }).text === 'string'),
+      );
+    return wellFormed ? batch : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Gathers a run's batches into a `NodeRunResult`, passing each batch on as it comes. */
+export function createRunCollector(onBatch?: (batch: readonly TraceEvent[]) => void): {
+  /** Events gathered so far. */
+  readonly count: number;
+  readonly add: (batchJson: string) => void;
+  readonly finish: (summary: RunSummary, hostStop: string | null) => NodeRunResult;
+} {
+  const events: TraceEvent[] = [];
+  let stdout = '';
+  let stderr = '';
+  let limitMessage: string | null = null;
+  return {
+    get count() {
+      return events.length;
+    },
+    add(batchJson) {
+      const batch = wellFormedBatch(batchJson);
+      if (batch === null) return;
+      for (const event of batch) {
+        events.push(event);
+        if (event.type === 'output') {
+          if (event.stream === 'stdout') stdout += event.text;
+          else stderr += event.text;
+        } else if (event.type === 'limit') {
+          limitMessage = event.message;
+        }
+      }
+      onBatch?.(batch);
+    },
+    finish(summary, hostStop) {
+      return {
+        stdout,
+        stderr,
+        // Built only when asked for: most callers want the streams apart.
+        get output() {
+          return events.map((event) => (event.type === 'output' ? event.text : '')).join('');
+        },
+        summary,
+        events,
+        stopMessage: hostStop ?? limitMessage,
+      };
+    },
+  };
+}
+
 /** Reads the runtime's Python files from the source tree. */
 export function readRuntimeSources(): RuntimeSources {
   const sources = new Map<string, string>();
@@ -80,8 +149,8 @@ function pyodideFolder(): string {
   return dirname(require.resolve('pyodide/package.json'));
 }
 
-/** Loads Pyodide with a fixed hash seed, so runs are reproducible. */
-export async function loadNodeRuntime(): Promise<NodeRuntime> {
+/** Loads Pyodide from node_modules with a fixed hash seed (runs are reproducible) and installs the runtime. */
+export async function loadPython(): Promise<PythonRuntime> {
   const pyodide = await loadPyodide({
     indexURL: `${pyodideFolder()}/`,
     env: { PYTHONHASHSEED: '0' },
@@ -90,44 +159,31 @@ export async function loadNodeRuntime(): Promise<NodeRuntime> {
     stdout: () => undefined,
     stderr: () => undefined,
   });
-  const python = installRuntime(pyodide, readRuntimeSources());
+  return installRuntime(pyodide, readRuntimeSources());
+}
+
+/**
+ * The runtime in this thread, for the tests and benchmarks that reach into
+ * the interpreter. It is not a sandbox: a program can reach Node through
+ * `import js`. Programs from other people run in `loadNodeSandbox` instead.
+ */
+export async function loadNodeRuntime(): Promise<NodeRuntime> {
+  const python = await loadPython();
+  const { pyodide } = python;
   const watchdog = createNodeWatchdog();
   pyodide.setInterruptBuffer(watchdog.interruptBuffer);
   return {
     python,
     run(request, options = {}) {
-      const events: TraceEvent[] = [];
-      let stdout = '';
-      let stderr = '';
-      let stopMessage: string | null = null;
+      const collector = createRunCollector(options.onBatch);
       const timeout = options.wallTimeoutMs ?? DEFAULT_WALL_TIMEOUT_MS;
       const { value: summary, fired } = watchdog.guard(timeout, () =>
-        python.run(request, (batchJson) => {
-          const batch = parseEventBatch(batchJson);
-          for (const event of batch) {
-            events.push(event);
-            if (event.type === 'output') {
-              if (event.stream === 'stdout') stdout += event.text;
-              else stderr += event.text;
-            } else if (event.type === 'limit') {
-              stopMessage = event.message;
-            }
-          }
-          options.onBatch?.(batch);
-        }),
+        python.run(request, collector.add),
       );
-      if (fired && summary.outcome === 'interrupted') stopMessage = watchdogMessage(timeout);
-      return {
-        stdout,
-        stderr,
-        // Built only when asked for: most callers want the streams apart.
-        get output() {
-          return events.map((event) => (event.type === 'output' ? event.text : '')).join('');
-        },
+      return collector.finish(
         summary,
-        events,
-        stopMessage,
-      };
+        fired && summary.outcome === 'interrupted' ? watchdogMessage(timeout) : null,
+      );
     },
     close: async () => {
       await watchdog.close();

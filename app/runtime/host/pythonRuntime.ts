@@ -29,6 +29,11 @@ export interface PythonRuntime {
   run(request: RunRequest, sink: EventSink): RunSummary;
   /** Compiles a program without running it. */
   checkSyntax(source: string, filename: string): SyntaxProblem | null;
+  /**
+   * Records the interpreter's modules and classes now; the function returned
+   * names those a later run has reassigned (a host then discards the interpreter).
+   */
+  watchIntegrity(): () => readonly string[];
   /** The interpreter, for hosts that set an interrupt buffer. */
   readonly pyodide: PyodideAPI;
 }
@@ -36,6 +41,7 @@ export interface PythonRuntime {
 interface HostApi {
   run(source: string, filename: string, options: string, sink: (batch: string) => void): string;
   check_syntax(source: string, filename: string): string;
+  integrity_baseline(): () => string;
 }
 
 /** Writes the package into the interpreter's file system and imports it. */
@@ -61,6 +67,10 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
         check: request.check ?? null,
       });
       return JSON.parse(api.run(request.source, request.filename, options, sink)) as RunSummary;
+    },
+    watchIntegrity() {
+      const changed = api.integrity_baseline();
+      return () => JSON.parse(changed()) as string[];
     },
     checkSyntax(source, filename) {
       return JSON.parse(api.check_syntax(source, filename)) as SyntaxProblem | null;

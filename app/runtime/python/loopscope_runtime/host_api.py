@@ -2,12 +2,19 @@
 
 import json
 
+from .integrity import baseline
 from .runner import run_program
 
 
 def run(source: str, filename: str, options_json: str, sink) -> str:
     """Runs a program; `sink(batch_json)` receives events as they come. Returns the summary."""
     return json.dumps(run_program(source, filename, json.loads(options_json), sink))
+
+
+def integrity_baseline():
+    """Records the interpreter now; the result, called after a run, gives what changed as JSON."""
+    changed = baseline()
+    return lambda: json.dumps(changed())
 
 
 def check_syntax(source: str, filename: str) -> str:

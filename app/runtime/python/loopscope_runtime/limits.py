@@ -38,6 +38,18 @@ class RunStopped(SystemExit):
         self.message = message
 
 
+class ProgramExited(RunStopped):
+    """`os._exit(code)`: the program ends at once, without clean-up, with its status.
+
+    In Pyodide the real call would end the interpreter (and its host thread),
+    so the runtime ends the run instead, as firmly as a limit.
+    """
+
+    def __init__(self, code: int) -> None:
+        super().__init__(EXITED, "")
+        self.exit_code = code
+
+
 # The kinds a RunStopped can have; the trace's `limit` event uses the same words.
 VIRTUAL_TIME = "virtual-time"
 ITERATIONS = "iterations"
@@ -45,3 +57,4 @@ EVENTS = "events"
 OUTPUT = "output"
 DEADLOCK = "deadlock"
 INTERRUPTED = "interrupted"
+EXITED = "exited"

@@ -2,15 +2,20 @@
 
 During a run, stdout/stderr/stdin, the clocks, asyncio's loop policy, the
 random seed, the garbage collector's settings and `__main__` belong to the
-learner's program. Everything is
-restored afterwards, so nothing from one run leaks into the next.
+learner's program. Everything is restored afterwards, with what a program
+may have changed on its own (builtins, `sys.modules`, the recursion limit,
+trace and profile functions, `sys.monitoring` tools), so nothing from one run
+leaks into the next.
 """
 
 import asyncio
+import builtins
 import datetime
 import errno
 import gc
 import linecache
+import operator
+import os
 import random
 import signal
 import sys
@@ -33,6 +38,7 @@ from .tasks import Task
 # Modules whose attributes a learner's program might reassign; their
 # dictionaries are put back as they were after each run.
 _GUARDED_MODULES = (
+    builtins,
     asyncio,
     asyncio_tasks,
     asyncio.events,
@@ -42,7 +48,19 @@ _GUARDED_MODULES = (
     datetime,
     random,
     errno,
+    os,
 )
+
+
+# The builtins as the interpreter started with them. The runtime's own code
+# looks names up there too, so a program that deletes `len` or replaces
+# `print` would break the runtime's report of its ending, and the next run.
+_BUILTINS = dict(builtins.__dict__)
+
+
+def heal_builtins() -> None:
+    """Puts back every builtin the program deleted or replaced (names it added stay until the run ends)."""
+    builtins.__dict__.update(_BUILTINS)
 
 
 @contextmanager
@@ -55,7 +73,11 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
     saved_unraisablehook = sys.unraisablehook
     saved_random = random.getstate()
     saved_gc = (gc.isenabled(), gc.get_threshold(), gc.callbacks[:])
+    saved_recursion_limit = sys.getrecursionlimit()
+    saved_tracing = (sys.gettrace(), sys.getprofile())
+    saved_monitoring_tools = _monitoring_tools()
     saved_policy = install_policy()
+    run.modules_at_start = dict(sys.modules)
     set_current_run(run)
     try:
         sys.stdout = TracedOutput(run, "stdout")
@@ -68,6 +90,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         patches = time_patches(run.clock_reads, _blocking_sleep(run)) | errno_patches() | loop_patches()
         for (module, name), value in patches.items():
             setattr(module, name, value)
+        os._exit = _exit_now(run)
         # Pyodide wraps asyncio.run to reuse its browser loop; a run uses the stock one.
         asyncio.run = runners.run
         eager = asyncio_tasks.create_eager_task_factory(Task)
@@ -97,12 +120,44 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         sys.unraisablehook = saved_unraisablehook
         random.setstate(saved_random)
         _restore_gc(*saved_gc)
+        sys.setrecursionlimit(saved_recursion_limit)
+        # A trace function, profiler or monitoring tool left behind would see
+        # (and could change) every later program's frames.
+        sys.settrace(saved_tracing[0])
+        sys.setprofile(saved_tracing[1])
+        _free_monitoring_tools(saved_monitoring_tools)
         for module, contents in saved_dicts:
             module.__dict__.clear()
             module.__dict__.update(contents)
         restore_policy(saved_policy)
+        restore_modules(run.modules_at_start)
         set_current_run(None)
         linecache.cache.pop(argv0, None)
+
+
+def restore_modules(saved: dict) -> None:
+    """Puts back the modules a program removed from (or replaced in) sys.modules.
+
+    The runtime's own reports rely on them: without `warnings` there, CPython's
+    C code warns about a never-awaited coroutine from the runtime's frame and
+    names the runtime's file.
+    """
+    for name, module in saved.items():
+        if name != "__main__" and sys.modules.get(name) is not module:
+            sys.modules[name] = module
+
+
+def _monitoring_tools() -> set[int]:
+    monitoring = sys.monitoring
+    return {tool for tool in range(6) if monitoring.get_tool(tool) is not None}
+
+
+def _free_monitoring_tools(kept: set[int]) -> None:
+    """Frees the sys.monitoring tools a program took: their events, callbacks and ids."""
+    monitoring = sys.monitoring
+    for tool in _monitoring_tools() - kept:
+        monitoring.clear_tool_id(tool)
+        monitoring.free_tool_id(tool)
 
 
 def _restore_gc(enabled: bool, threshold: tuple[int, ...], callbacks: list) -> None:
@@ -119,6 +174,13 @@ def _main_module(argv0: str) -> types.ModuleType:
     module.__file__ = argv0
     module.__builtins__ = __builtins__
     return module
+
+
+def _exit_now(run: RunState):
+    def _exit(status):
+        raise run.exit_now(operator.index(status))
+
+    return _exit
 
 
 def _blocking_sleep(run: RunState):

@@ -6,7 +6,7 @@ from .clock import VirtualClock
 from .clock_reads import ClockReads
 from .enforce import StopEnforcer
 from .frames import LearnerCode
-from .limits import EVENTS, Limits, RunStopped
+from .limits import EVENTS, Limits, ProgramExited, RunStopped
 from .network import VirtualNetwork
 from .trace import Tracer
 
@@ -51,6 +51,9 @@ class RunState:
         # program is over (runner._exit_program), as CPython frees it.
         self.last_exc: BaseException | None = None
         self.enforcer = StopEnforcer(learner.filename)
+        # sys.modules as the run found it (patches.run_environment): what the
+        # program removes from it is put back before its objects are freed.
+        self.modules_at_start: dict = {}
         # True once the program has ended and only clean-up runs.
         self.finished = False
         # For the summary: the program did not compile, so none of it ran;
@@ -90,6 +93,13 @@ class RunState:
                 f"Stopped: the trace reached {self.limits.max_events:,} events "
                 "(the program schedules too much to show; shorten it)",
             )
+
+    def exit_now(self, code: int) -> RunStopped:
+        """`os._exit(code)`: a stop that is sticky as a limit is, without a message."""
+        if self.stop_exc is None:
+            self.stop_exc = ProgramExited(code)
+            self.enforcer.start(self.stop_exc)
+        return self.stop_exc
 
     def stop(self, kind: str, message: str) -> RunStopped:
         """Records a limit and returns the exception to raise.

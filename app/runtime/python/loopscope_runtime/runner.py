@@ -12,8 +12,8 @@ from . import TRACE_FORMAT_VERSION
 from .clock import real_perf_counter
 from .frames import RUNTIME_DIR, LearnerCode, chain_boundary
 from .lesson_check import run_check
-from .limits import INTERRUPTED, Limits, RunStopped
-from .patches import run_environment
+from .limits import INTERRUPTED, Limits, ProgramExited, RunStopped
+from .patches import heal_builtins, restore_modules, run_environment
 from .run_facts import RunFacts
 from .run_state import RunState
 from .tasks import raise_line
@@ -59,11 +59,16 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
         try:
             outcome, exit_code = _execute(run, source, filename, sys.modules["__main__"].__dict__)
             if run.stop_exc is not None:  # stopped, even if the program caught it
-                outcome, exit_code = _stopped_outcome(run.stop_exc), 1
+                outcome, exit_code = _stopped_outcome(run.stop_exc)
         finally:
             run.finished = True
-            run.enforcer.finish()
-            _exit_program(run)
+            # A stopped program's frames are freed while the stop is still
+            # enforced: closing a coroutine that catches GeneratorExit in a
+            # loop would otherwise spin for good.
+            try:
+                _exit_program(run)
+            finally:
+                run.enforcer.finish()
     wall_ms = (real_perf_counter() - started) * 1000
     summary = {
         "outcome": outcome,
@@ -104,6 +109,7 @@ def _exit_program(run: RunState) -> None:
     never got to run) is an effect of the stop, not of the learner's program:
     it is freed silently.
     """
+    restore_modules(run.modules_at_start)
     sys.modules.pop("__main__", None)
     if run.stop_exc is not None:
         with _silenced(run.stop_exc):
@@ -195,7 +201,7 @@ def _execute(run: RunState, source: str, filename: str, namespace: dict) -> tupl
         else:
             exec(code, namespace)
     except RunStopped as stop:
-        return _stopped_outcome(stop), 1
+        return _stopped_outcome(stop)
     except SystemExit as exc:
         # Kept, with the frames its traceback holds, until the program's exit.
         run.last_exc = exc
@@ -206,27 +212,45 @@ def _execute(run: RunState, source: str, filename: str, namespace: dict) -> tupl
     except BaseException as exc:
         return _uncaught(run, exc)
     finally:
+        heal_builtins()
         for stream in (sys.stdout, sys.stderr):
-            stream.flush()
+            # CPython flushes what the program left in sys.stdout/stderr, None included.
+            flush = getattr(stream, "flush", None)
+            if callable(flush):
+                flush()
     return "ok", 0
 
 
-def _stopped_outcome(stop: RunStopped) -> str:
-    return "interrupted" if stop.kind == INTERRUPTED else "limit"
+def _stopped_outcome(stop: RunStopped) -> tuple[str, int]:
+    if isinstance(stop, ProgramExited):
+        return ("ok" if stop.exit_code == 0 else "error"), stop.exit_code
+    return ("interrupted" if stop.kind == INTERRUPTED else "limit"), 1
 
 
 def _system_exit(exc: SystemExit) -> tuple[str, int]:
     """CPython's rules: None is 0, an int is itself, anything else is printed and is 1."""
+    heal_builtins()
     code = exc.code
     if code is None:
         return "ok", 0
     if isinstance(code, int):
         return ("ok" if code == 0 else "error"), code
-    print(code, file=sys.stderr)
+    stderr = sys.stderr
+    if stderr is not None:
+        print(code, file=stderr)
     return "error", 1
 
 
+def _message_of(exc: BaseException) -> str:
+    """`str(exc)`, or what CPython's traceback prints when the program's `__str__` fails."""
+    try:
+        return str(exc)
+    except Exception:
+        return "<exception str() failed>"
+
+
 def _uncaught(run: RunState, exc: BaseException) -> tuple[str, int]:
+    heal_builtins()
     # Kept, with the frames its traceback holds, until the program's exit,
     # as CPython keeps it in sys.last_exc.
     run.last_exc = exc
@@ -237,7 +261,7 @@ def _uncaught(run: RunState, exc: BaseException) -> tuple[str, int]:
         {
             "type": "error",
             "error": type(exc).__name__,
-            "message": str(exc)[:500],
+            "message": _message_of(exc)[:500],
             "line": line,
             "task": run.current_task or None,
             "t": run.clock.now,

@@ -67,6 +67,11 @@ def print_uncaught(exc: BaseException, filename: str) -> None:
     so only the program's own frames are shown.
     """
     strip_runtime_frames(exc)
+    # Passed explicitly: some exceptions ignore assignment to __traceback__
+    # (Pyodide's JsException is a proxy whose attributes are JavaScript's).
+    tb = _keeping(exc.__traceback__, _not_runtime)
     if input_ran_out(exc, filename):
-        exc.__traceback__ = _keeping(exc.__traceback__, lambda code: code.co_filename == filename)
-    traceback.print_exception(exc, file=sys.stderr)
+        tb = _keeping(tb, lambda code: code.co_filename == filename)
+    # Like CPython at exit: nothing is printed when the program set sys.stderr to None.
+    if sys.stderr is not None:
+        traceback.print_exception(type(exc), exc, tb, file=sys.stderr)

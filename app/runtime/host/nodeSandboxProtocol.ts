@@ -1,0 +1,41 @@
+/**
+ * Messages between the Node sandbox (nodeSandbox.ts, the command line's
+ * thread) and its worker thread (nodeSandboxWorker.ts). Plain data only.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { RunRequest, RunSummary } from './runtimeTypes';
+
+/** What the worker thread is given when it starts. */
+export interface SandboxWorkerData {
+  /** Where the worker posts its messages; the host reads them synchronously. */
+  readonly port: MessagePort;
+  /** signal[0] counts the messages posted, so the host can `Atomics.wait` for the next one. */
+  readonly signal: SharedArrayBuffer;
+  /** Pyodide's interrupt buffer: the host writes SIGINT there when a run is out of time. */
+  readonly interrupt: SharedArrayBuffer;
+}
+
+/** The host asks for one run. */
+export interface SandboxRunMessage {
+  readonly type: 'run';
+  readonly request: RunRequest;
+}
+
+/** What the worker thread says, in order: `ready`, then per run its batches and one ending. */
+export type SandboxWorkerMessage =
+  /** Python is loaded and the worker's scope is confined: runs may start. */
+  | { readonly type: 'ready' }
+  /** One batch of trace events (the JSON text the runtime sent). */
+  | { readonly type: 'batch'; readonly json: string }
+  /**
+   * The run ended. `reusable` is false when the run reassigned the runtime's
+   * or a module's functions: the host then starts a fresh interpreter.
+   */
+  | { readonly type: 'done'; readonly summary: RunSummary; readonly reusable: boolean }
+  /**
+   * The interpreter changed while it waited (something a program left
+   * behind ran): the run did not start, and must be sent to a fresh one.
+   */
+  | { readonly type: 'stale' }
+  /** The interpreter broke (a fatal error in Pyodide, os._exit): the run is over, and so is the interpreter. */
+  | { readonly type: 'failed'; readonly reason: string };

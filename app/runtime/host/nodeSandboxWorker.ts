@@ -1,0 +1,64 @@
+/**
+ * The Node sandbox's worker thread: loads Python, confines the thread
+ * (nodeConfinement.ts), then runs each program the host sends, posting its
+ * batches and its ending. The host may terminate this thread at any moment;
+ * nothing here needs to survive that. Must not import DOM or React modules.
+ */
+import { workerData } from 'node:worker_threads';
+import { confine } from './nodeConfinement';
+import { loadPython } from './nodeRuntime';
+import type {
+  SandboxRunMessage,
+  SandboxWorkerData,
+  SandboxWorkerMessage,
+} from './nodeSandboxProtocol';
+
+const { port, signal, interrupt } = workerData as SandboxWorkerData;
+const posted = new Int32Array(signal);
+
+function post(message: SandboxWorkerMessage): void {
+  port.postMessage(message);
+  Atomics.add(posted, 0, 1);
+  Atomics.notify(posted, 0);
+}
+
+/** The first line of what a broken interpreter threw, for the host's one-line message. */
+function reasonOf(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n', 1)[0] ?? text;
+}
+
+/**
+ * A first run before the interpreter is recorded: the runtime imports and
+ * caches some things on its first run, which are not a program's doing.
+ */
+const WARM_UP =
+  'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
+
+async function serve(): Promise<void> {
+  const python = await loadPython();
+  python.pyodide.setInterruptBuffer(new Int32Array(interrupt));
+  confine(python.pyodide);
+  python.run({ source: WARM_UP, filename: 'warm_up.py' }, () => undefined);
+  const changedSinceLoad = python.watchIntegrity();
+  port.on('message', ({ request }: SandboxRunMessage) => {
+    if (changedSinceLoad().length > 0) {
+      post({ type: 'stale' });
+      return;
+    }
+    try {
+      const summary = python.run(request, (json) => {
+        post({ type: 'batch', json });
+      });
+      post({ type: 'done', summary, reusable: changedSinceLoad().length === 0 });
+    } catch (error) {
+      post({ type: 'failed', reason: reasonOf(error) });
+      port.close();
+    }
+  });
+  post({ type: 'ready' });
+}
+
+serve().catch((error: unknown) => {
+  post({ type: 'failed', reason: reasonOf(error) });
+});

@@ -1,0 +1,3 @@
+# A loop that never gives control back is stopped by the timeout.
+while True:
+    pass

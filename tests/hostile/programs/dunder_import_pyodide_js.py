@@ -1,0 +1,2 @@
+# __import__ finds no more than import does.
+__import__("pyodide_js")

@@ -1,0 +1,4 @@
+# The JavaScript global scope (and its fetch) is not importable.
+import js
+
+js.fetch("http://example.com/")

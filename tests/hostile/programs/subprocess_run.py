@@ -1,0 +1,4 @@
+# Subprocesses cannot start.
+import subprocess
+
+subprocess.run(["touch", "/tmp/loopscope-hostile-subprocess"])
