@@ -50,17 +50,21 @@ export function EventTable({ model, cursorMoment, onOpenLine, onSeek }: EventTab
   const [lane, setLane] = useState(ALL);
   const [kind, setKind] = useState(ALL);
   const [paging, setPaging] = useState<Paging | null>(null);
-  // Both hand out the same array until it changes, so reading them on every render is cheap.
+  // Cheap to read on every render: the rows are one array that grows (hence
+  // its length among the memo's inputs), the lanes the same array until one is added.
   const rows = eventRows(model);
+  const rowCount = rows.length;
   const lanes = laneChoices(model);
   const shown = useMemo(
     () =>
       lane === ALL && kind === ALL
         ? rows
-        : rows.filter(
+        : firstRowsWhere(
+            rows,
+            rowCount,
             (row) => (lane === ALL || row.lane === lane) && (kind === ALL || row.kind === kind),
           ),
-    [rows, lane, kind],
+    [rows, rowCount, lane, kind],
   );
 
   const filters = `${lane} ${kind}`;
@@ -227,6 +231,20 @@ const EventTableRow = memo(function EventTableRow({
     </tr>
   );
 });
+
+/** Those of the first `count` rows (the rows as of a render) that pass `keep`. */
+function firstRowsWhere(
+  rows: readonly EventRow[],
+  count: number,
+  keep: (row: EventRow) => boolean,
+): EventRow[] {
+  const kept: EventRow[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const row = rows[index];
+    if (row !== undefined && keep(row)) kept.push(row);
+  }
+  return kept;
+}
 
 const choicesByModel = new WeakMap<TimelineModel, { count: number; lanes: readonly Lane[] }>();
 

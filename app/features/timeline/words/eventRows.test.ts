@@ -198,16 +198,15 @@ describe('event rows while the run streams in', () => {
     }
   });
 
-  it('hands out the same array until the rows change', () => {
+  it('hands out one array per model, which grows as rows are added', () => {
     const events = readGoldenTrace('gather_sleeps');
     const builder = createTimelineBuilder();
     builder.append(events.slice(0, 12));
     const first = eventRows(builder.model);
+    const count = first.length;
+    builder.append(events.slice(12, 15));
     expect(eventRows(builder.model)).toBe(first);
-    builder.append(events.slice(12, 13));
-    expect(eventRows(builder.model)).toBe(first);
-    builder.append(events.slice(13, 15));
-    expect(eventRows(builder.model)).not.toBe(first);
+    expect(first.length).toBeGreaterThan(count);
   });
 
   it('leaves a row without a moment until its step ends', () => {

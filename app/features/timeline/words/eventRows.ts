@@ -69,8 +69,6 @@ type RowDraft = Omit<EventRow, 'event' | 't' | 'step'>;
 
 interface RowsSoFar {
   readonly rows: EventRow[];
-  /** The rows as last handed out, until more are read. */
-  snapshot: readonly EventRow[] | null;
   /** Where the search for the next wake and cancel arrow goes on (arrows are in trace order). */
   wakeCursor: number;
   cancelCursor: number;
@@ -86,7 +84,6 @@ interface RowsSoFar {
 const rowsSoFar = foldAppended<TraceEvent, RowsSoFar, TimelineModel>(
   () => ({
     rows: [],
-    snapshot: null,
     wakeCursor: 0,
     cancelCursor: 0,
     steps: 0,
@@ -97,16 +94,13 @@ const rowsSoFar = foldAppended<TraceEvent, RowsSoFar, TimelineModel>(
 );
 
 /**
- * The table's rows for the model as it is now. The same array comes back
- * until rows are added, so a view can call this on every render and
- * memoize on the result.
+ * The table's rows for the model as it is now: one array per model, which
+ * grows as events arrive (a view memoizes on its length too). Not a copy per
+ * change: a flood's redraws copied 100,000 rows several times a second, each
+ * copy a large object that hastened the collector's long pauses.
  */
 export function eventRows(model: TimelineModel): readonly EventRow[] {
-  const sofar = rowsSoFar(model.events, model);
-  if (sofar.snapshot === null || sofar.snapshot.length < sofar.rows.length) {
-    sofar.snapshot = sofar.rows.slice();
-  }
-  return sofar.snapshot;
+  return rowsSoFar(model.events, model).rows;
 }
 
 /**
