@@ -68,7 +68,6 @@ export function OutputLog({ runner, onOpenLocation, printedWrites }: OutputLogPr
   // versions, and the log, redrawn meanwhile for another reason, would draw
   // (and scroll to) the new lines outside the frame, laying the page out in
   // whatever task redrew it.
-  const lines = buffer.lines;
   const lineCount = useStore(runner, (state) => state.shownLines);
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -78,7 +77,9 @@ export function OutputLog({ runner, onOpenLocation, printedWrites }: OutputLogPr
 
   const topLine = following ? Math.max(0, lineCount - windowRows) : scrolledTo;
   const first = Math.max(0, topLine - OVERSCAN);
-  const visible = lines.slice(first, Math.min(topLine + windowRows + OVERSCAN, lineCount));
+  const visible: OutputLine[] = [];
+  const end = Math.min(topLine + windowRows + OVERSCAN, lineCount);
+  for (let index = first; index < end; index += 1) visible.push(buffer.line(index));
   return (
     <div className="output-panel">
       <div className="output-toolbar">
@@ -141,7 +142,7 @@ interface CopyOutcome {
 
 function CopyOutputButton({ buffer, version }: CopyOutputButtonProps) {
   const [outcome, setOutcome] = useState<CopyOutcome | null>(null);
-  const lines = buffer.lines.length;
+  const lines = buffer.lineCount;
   let said = '';
   if (outcome?.version === version) {
     said = outcome.copied

@@ -6,6 +6,8 @@ import {
   MAX_OUTPUT_LINES,
   outputAsText,
   sourceLocation,
+  type OutputBuffer,
+  type OutputLine,
 } from './outputLines';
 
 function out(
@@ -15,6 +17,10 @@ function out(
   t = 0,
 ): TraceEvent {
   return { type: 'output', stream, text, task, thread: null, chain: [], t };
+}
+
+function allLines(buffer: OutputBuffer): OutputLine[] {
+  return Array.from({ length: buffer.lineCount }, (_, index) => buffer.line(index));
 }
 
 describe('output lines', () => {
@@ -34,7 +40,7 @@ describe('output lines', () => {
       out('a\nb\n', 'stdout', 1, 0),
       out('oops\n', 'stderr', 2, 1.5),
     ]);
-    expect(buffer.lines).toEqual([
+    expect(allLines(buffer)).toEqual([
       { stream: 'stdout', text: 'a', t: 0, task: 1, thread: null, write: 0 },
       { stream: 'stdout', text: 'b', t: 0, task: 1, thread: null, write: 0 },
       { stream: 'stderr', text: 'oops', t: 1.5, task: 2, thread: null, write: 1 },
@@ -49,9 +55,57 @@ describe('output lines', () => {
       out('...'),
       out(' done\nnext\n'),
     ]);
-    expect(buffer.lines.map((line) => line.text)).toEqual(['Loading... done', 'next']);
+    expect(allLines(buffer).map((line) => line.text)).toEqual(['Loading... done', 'next']);
     // A line belongs to the write that began it: playback shows it from then on.
-    expect(buffer.lines.map((line) => line.write)).toEqual([0, 2]);
+    expect(allLines(buffer).map((line) => line.write)).toEqual([0, 2]);
+  });
+
+  it('keeps every line as it was written when it holds many lines', () => {
+    const events: TraceEvent[] = [];
+    for (let index = 0; index < 5000; index += 1) {
+      const byThread = index % 3 === 0;
+      events.push({
+        type: 'output',
+        stream: index % 7 === 0 ? 'stderr' : 'stdout',
+        text: `line ${index}\nmore ${index}\n`,
+        task: byThread ? null : index,
+        thread: byThread ? index : null,
+        chain: [],
+        t: index / 2,
+      });
+    }
+    const buffer = appendOutput(createOutputBuffer(), events);
+    expect(buffer.lineCount).toBe(10_000);
+    expect(buffer.line(9999)).toEqual({
+      stream: 'stdout',
+      text: 'more 4999',
+      t: 2499.5,
+      task: 4999,
+      thread: null,
+      write: 4999,
+    });
+    expect(buffer.line(4200)).toEqual({
+      stream: 'stderr',
+      text: 'line 2100',
+      t: 1050,
+      task: null,
+      thread: 2100,
+      write: 2100,
+    });
+    expect(() => buffer.line(10_000)).toThrow(RangeError);
+  });
+
+  it('does not join a line left open on one stream with what another stream writes', () => {
+    const buffer = appendOutput(createOutputBuffer(), [
+      out('progress', 'stdout'),
+      out('warning\n', 'stderr'),
+      out(' 100%\n', 'stdout'),
+    ]);
+    expect(allLines(buffer).map((line) => [line.stream, line.text])).toEqual([
+      ['stdout', 'progress'],
+      ['stderr', 'warning'],
+      ['stdout', ' 100%'],
+    ]);
   });
 
   it('grows in place and says it changed', () => {
@@ -64,7 +118,7 @@ describe('output lines', () => {
   it('keeps at most MAX_OUTPUT_LINES and counts the rest', () => {
     const text = 'line\n'.repeat(MAX_OUTPUT_LINES + 5);
     const buffer = appendOutput(createOutputBuffer(), [out(text)]);
-    expect(buffer.lines).toHaveLength(MAX_OUTPUT_LINES);
+    expect(buffer.lineCount).toBe(MAX_OUTPUT_LINES);
     expect(buffer.droppedLines).toBe(5);
   });
 

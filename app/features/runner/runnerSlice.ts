@@ -107,7 +107,7 @@ export function createRunnerSlice(
     const showOutput = (): void => {
       frame = null;
       const { output } = get();
-      set({ outputVersion: output.version, shownLines: output.lines.length });
+      set({ outputVersion: output.version, shownLines: output.lineCount });
     };
     const keeper = createTextKeeper(
       () => keepStdin(storage, get().stdin),
