@@ -75,12 +75,29 @@ const NO_FRAMES: readonly ChainFrame[] = [];
 /** How many callbacks deep an arrow's cause is followed back to a task. */
 const MAX_CAUSE_DEPTH = 8;
 
+/**
+ * Lane keys made once per id: every print, mark and table row names its
+ * lane, and a key built each time was a string of its own that lived as
+ * long as the run (hundreds of thousands in a flood of output).
+ */
+const taskKeys = new Map<TaskId, string>();
+const threadKeys = new Map<number, string>();
+
 export function taskLaneKey(task: TaskId): string {
-  return `task:${task}`;
+  return keyFor(taskKeys, task, 'task');
 }
 
 export function threadLaneKey(thread: number): string {
-  return `thread:${thread}`;
+  return keyFor(threadKeys, thread, 'thread');
+}
+
+function keyFor(keys: Map<number, string>, id: number, kind: string): string {
+  let key = keys.get(id);
+  if (key === undefined) {
+    key = `${kind}:${id}`;
+    keys.set(id, key);
+  }
+  return key;
 }
 
 export function buildTimeline(events: readonly TraceEvent[]): TimelineModel {
