@@ -43,4 +43,15 @@ describe('parseEventBatch', () => {
       /output event without a valid chain/,
     );
   });
+
+  it('gives equal chains of a batch one array, and keeps unequal ones apart', () => {
+    const elsewhere = { ...OUTPUT, chain: [{ fn: 'main', line: 8 }] };
+    const [first, second, third] = parseEventBatch(JSON.stringify([OUTPUT, OUTPUT, elsewhere]));
+    if (first?.type !== 'output' || second?.type !== 'output' || third?.type !== 'output') {
+      throw new Error('expected three output events');
+    }
+    expect(second.chain).toBe(first.chain);
+    expect(first.chain).toEqual(OUTPUT.chain);
+    expect(third.chain).toEqual([{ fn: 'main', line: 8 }]);
+  });
 });

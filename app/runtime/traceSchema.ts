@@ -5,6 +5,8 @@
  * checks that what the runtime emits has exactly these fields. Plain data only.
  */
 
+import { createChainPool } from './chainPool';
+
 /** Bumped whenever an event changes shape. */
 export const TRACE_FORMAT_VERSION = 3;
 
@@ -400,14 +402,19 @@ export type TraceEvent =
  */
 export function parseEventBatch(batchJson: string): TraceEvent[] {
   const events = JSON.parse(batchJson) as TraceEvent[];
+  const share = createChainPool();
   for (const event of events) {
     if (event.type === 'run.start' && event.version !== TRACE_FORMAT_VERSION) {
       throw new Error(
         `trace format ${String(event.version)}, expected ${String(TRACE_FORMAT_VERSION)}`,
       );
     }
-    if (event.type === 'output' && !isChain(event.chain)) {
-      throw new Error(`output event without a valid chain: ${JSON.stringify(event)}`);
+    if (event.type === 'output' || event.type === 'task.suspend') {
+      if (!isChain(event.chain)) {
+        throw new Error(`${event.type} event without a valid chain: ${JSON.stringify(event)}`);
+      }
+      // Freshly parsed, so not yet shared with anyone: replacing it is safe.
+      (event as { chain: readonly ChainFrame[] }).chain = share(event.chain);
     }
   }
   return events;
