@@ -13,7 +13,7 @@
  * view need to know it.
  * asyncio's internal helper tasks are left out, as the timeline hides them.
  */
-import type { TaskId, TraceEvent } from '../../../runtime/traceSchema';
+import type { OutputEvent, TaskId, TraceEvent } from '../../../runtime/traceSchema';
 import { foldAppended } from '../model/foldAppended';
 import { formatSeconds, waitLabel } from '../model/labels';
 import { firstAtOrAfter, lastAtOrBefore } from '../model/sortedSearch';
@@ -114,9 +114,24 @@ export function readEventRows(model: TimelineModel): void {
 function readEvent(sofar: RowsSoFar, event: TraceEvent, index: number, model: TimelineModel): void {
   const step = sofar.steps;
   if ('t' in event) sofar.t = event.t;
-  const draft = describe(model, sofar, event);
-  if (draft !== null && !isInternal(model, draft.task)) {
-    sofar.rows.push({ ...draft, event: index, t: sofar.t, step });
+  if (event.type === 'output') {
+    const row = new PrintRow(model, event, index, sofar.t, step);
+    if (!isInternal(model, row.task)) sofar.rows.push(row);
+  } else {
+    const draft = describe(model, sofar, event);
+    if (draft !== null && !isInternal(model, draft.task)) {
+      sofar.rows.push({
+        event: index,
+        t: sofar.t,
+        step,
+        task: draft.task,
+        lane: draft.lane,
+        who: draft.who,
+        kind: draft.kind,
+        text: draft.text,
+        line: draft.line,
+      });
+    }
   }
   if (event.type === 'loop.blocked') sofar.t = Math.max(sofar.t, event.t + event.duration);
   if (endsStep(event)) sofar.steps += 1;
@@ -154,6 +169,45 @@ export function lastRowAtMoment(
 
 const momentEvent = (moment: Moment): number => moment.event;
 const rowEvent = (row: EventRow): number => row.event;
+
+/**
+ * A print's row. Its words are made when the table shows it: a flood of
+ * output has a row for every line, and a string of its own in each row
+ * lived as long as the run, one more survivor per line for the collector
+ * to copy while the flood streamed in.
+ */
+class PrintRow implements EventRow {
+  readonly event: number;
+  readonly t: number;
+  readonly step: number;
+  readonly task: TaskId | null;
+  readonly lane: string | null;
+  readonly who: string | null;
+  readonly kind = 'output';
+  readonly line = null;
+  readonly #printed: OutputEvent;
+
+  constructor(model: TimelineModel, printed: OutputEvent, event: number, t: number, step: number) {
+    this.event = event;
+    this.t = t;
+    this.step = step;
+    if (printed.thread === null) {
+      this.task = printed.task;
+      this.lane = printed.task === null ? null : taskLaneKey(printed.task);
+      this.who = printed.task === null ? null : model.taskName(printed.task);
+    } else {
+      this.task = null;
+      this.lane = threadLaneKey(printed.thread);
+      this.who = laneName(model, this.lane);
+    }
+    this.#printed = printed;
+  }
+
+  get text(): string {
+    const text = this.#printed.text.trim();
+    return this.#printed.stream === 'stdout' ? `Printed: ${text}` : `Wrote to stderr: ${text}`;
+  }
+}
 
 function endsStep(event: TraceEvent): boolean {
   return (
@@ -267,19 +321,6 @@ function describe(model: TimelineModel, sofar: RowsSoFar, event: TraceEvent): Ro
         ...byTask(model, event.task),
         kind: 'cancel',
         text: `Cancel requested by ${cause(model, arrow)}`,
-        line: null,
-      };
-    }
-    case 'output': {
-      const who =
-        event.thread === null
-          ? byTask(model, event.task)
-          : { task: null, lane: threadLaneKey(event.thread), who: `thread ${event.thread}` };
-      const text = event.text.trim();
-      return {
-        ...who,
-        kind: 'output',
-        text: event.stream === 'stdout' ? `Printed: ${text}` : `Wrote to stderr: ${text}`,
         line: null,
       };
     }
