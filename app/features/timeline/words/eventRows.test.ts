@@ -170,6 +170,33 @@ describe('the event rows of runs with mistakes', () => {
   });
 });
 
+describe('the event row of a long print', () => {
+  function printed(text: string, stream: 'stdout' | 'stderr' = 'stdout'): string | undefined {
+    const model = buildTimeline([
+      { type: 'output', stream, text, task: null, thread: null, chain: [], t: 0 },
+    ]);
+    return eventRows(model)[0]?.text;
+  }
+
+  it('shows a traceback whole', () => {
+    const traceback = [
+      'Traceback (most recent call last):',
+      ...Array.from({ length: 20 }, () => '  File …'),
+      'E: x',
+    ];
+    expect(printed(`${traceback.join('\n')}\n`, 'stderr')).toBe(
+      `Wrote to stderr: ${traceback.join('\n')}`,
+    );
+  });
+
+  it('shows the first lines and the last of a flood’s joined prints', () => {
+    const lines = Array.from({ length: 2048 }, (_, index) => `line ${index}`);
+    expect(printed(`${lines.join('\n')}\n`)).toBe(
+      `Printed: ${lines.slice(0, 20).join('\n')}\n… 2,027 more lines …\nline 2047`,
+    );
+  });
+});
+
 describe('event rows while the run streams in', () => {
   function streamed(
     name: string,

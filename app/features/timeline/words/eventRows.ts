@@ -204,9 +204,29 @@ class PrintRow implements EventRow {
   }
 
   get text(): string {
-    const text = this.#printed.text.trim();
+    const text = shownLines(this.#printed.text.trim());
     return this.#printed.stream === 'stdout' ? `Printed: ${text}` : `Wrote to stderr: ${text}`;
   }
+}
+
+/** The most lines of one print a row shows whole (a traceback fits). */
+const ROW_LINES = 24;
+/** Of a longer one, the lines shown from its start; its last line is shown too. */
+const ROW_HEAD_LINES = 20;
+
+/**
+ * A print's lines as its row shows them: all of them, or for a long one
+ * (past the run's first 10,000 prints, a step's consecutive prints share
+ * one event) its first lines, how many are left out, and its last line.
+ */
+function shownLines(text: string): string {
+  const ends: number[] = [];
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', end + 1)) ends.push(end);
+  if (ends.length < ROW_LINES) return text;
+  const headEnd = ends[ROW_HEAD_LINES - 1] ?? text.length;
+  const lastStart = (ends.at(-1) ?? -1) + 1;
+  const hidden = ends.length - ROW_HEAD_LINES;
+  return `${text.slice(0, headEnd)}\n… ${hidden.toLocaleString('en')} more lines …\n${text.slice(lastStart)}`;
 }
 
 function endsStep(event: TraceEvent): boolean {

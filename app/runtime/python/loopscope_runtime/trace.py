@@ -12,6 +12,9 @@ from collections.abc import Callable
 
 BATCH_SIZE = 2048
 REPR_MAX = 200
+# Output events a run records one per write; after these, consecutive writes
+# from the same place are joined into one event (Tracer.emit_streamed).
+JOIN_OUTPUT_AFTER = 10_000
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -48,16 +51,58 @@ class Tracer:
         self.batch_size = batch_size
         self._sent = 0
         self.emit = self.pending.append
+        # Output events recorded so far, and streamed records since the last flush.
+        self._outputs = 0
+        self._streamed = 0
+        # Index in `pending` of a joined output event -> the texts it joins.
+        self._joined: dict[int, list[str]] = {}
 
     @property
     def count(self) -> int:
         return self._sent + len(self.pending)
 
     def emit_streamed(self, event: dict) -> None:
-        """Records an event that must reach the host soon even inside one long step (output)."""
-        self.emit(event)
-        if len(self.pending) >= self.batch_size:
+        """Records an event that must reach the host soon even inside one long step (output).
+
+        Once the run's first JOIN_OUTPUT_AFTER output events have one write
+        each, a write that follows an output event of the same stream, task, thread, chain and time,
+        with nothing recorded between them, is added to that event's text
+        instead: a flood of prints then costs the page a few events per batch
+        rather than one per line, while every output a learner steps through
+        line by line stays its own event. A batch still leaves after
+        `batch_size` writes, so a long step's output keeps streaming.
+        """
+        pending = self.pending
+        if event["type"] == "output":
+            self._outputs += 1
+            if self._outputs > JOIN_OUTPUT_AFTER + 1 and self._joins(event):
+                index = len(pending) - 1
+                texts = self._joined.get(index)
+                if texts is None:
+                    texts = self._joined[index] = [pending[index]["text"]]
+                texts.append(event["text"])
+            else:
+                self.emit(event)
+        else:
+            self.emit(event)
+        self._streamed += 1
+        if len(pending) >= self.batch_size or self._streamed >= self.batch_size:
             self.flush()
+
+    def _joins(self, event: dict) -> bool:
+        """Whether `event` continues the last event recorded (no one waits to record first)."""
+        pending = self.pending
+        if not pending or self.emit != pending.append:
+            return False
+        last = pending[-1]
+        return (
+            last["type"] == "output"
+            and last["stream"] == event["stream"]
+            and last["task"] == event["task"]
+            and last["thread"] == event["thread"]
+            and last["t"] == event["t"]
+            and last["chain"] == event["chain"]
+        )
 
     def before_next_event(self, record: Callable[[], None]) -> None:
         """Calls `record` (which may emit events) just before the next event is recorded.
@@ -83,6 +128,10 @@ class Tracer:
         buffer = self.pending
         if not buffer:
             return
+        for index, texts in self._joined.items():
+            buffer[index]["text"] = "".join(texts)
+        self._joined.clear()
+        self._streamed = 0
         # Events are trees of fresh dicts and lists, never cyclic; skipping the
         # cycle check makes encoding about a quarter faster in WebAssembly.
         batch = json.dumps(buffer, ensure_ascii=False, separators=(",", ":"), check_circular=False)
