@@ -101,14 +101,21 @@ export function OutputLog({ runner, onOpenLocation, printedWrites }: OutputLogPr
         }}
       >
         <div className="output-rows" style={{ height: lineCount * LINE_HEIGHT_PX }}>
-          {/* Moved, not laid out again: a row keeps its place in this block as lines arrive. */}
+          {/*
+            Moved, not laid out again: a row keeps its place in this block as
+            lines arrive. Rows are keyed by their place in the window, not by
+            line: while a flood streams in, every line in view is new each
+            frame, and keyed by line each would be a new element to create,
+            style and lay out; keyed by place, the same elements take the new
+            lines' text.
+          */}
           <div
             className="output-window"
             style={{ transform: `translateY(${first * LINE_HEIGHT_PX}px)` }}
           >
             {visible.map((line, index) => (
               <OutputRow
-                key={first + index}
+                key={index}
                 line={line}
                 taskName={line.task === null ? null : (buffer.taskNames.get(line.task) ?? null)}
                 later={printedWrites !== null && line.write >= printedWrites}
