@@ -4,8 +4,8 @@ During a run, stdout/stderr/stdin, the clocks, asyncio's loop policy, the
 random seed, the garbage collector's settings and `__main__` belong to the
 learner's program. Everything is restored afterwards, with what a program
 may have changed on its own (builtins, `sys.modules`, the recursion limit,
-trace and profile functions, `sys.monitoring` tools), so nothing from one run
-leaks into the next.
+trace and profile functions, `sys.monitoring` tools, and the process-wide
+settings of process_state.py), so nothing from one run leaks into the next.
 """
 
 import asyncio
@@ -31,6 +31,7 @@ from .frames import chain_boundary
 from .limits import INTERRUPTED, VIRTUAL_TIME
 from .loop_factories import install_policy, loop_patches, restore_policy
 from .network import errno_patches
+from .process_state import ProcessState
 from .run_state import RunState, set_current_run
 from .stdio import LineInput, TracedOutput
 from .tasks import Task
@@ -66,6 +67,7 @@ def heal_builtins() -> None:
 @contextmanager
 def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, seed: int):
     """Installs the learner's world for one run; restores everything on exit."""
+    saved_process = ProcessState()
     saved_dicts = [(module, dict(module.__dict__)) for module in _GUARDED_MODULES]
     saved_sys = (sys.stdout, sys.stderr, sys.stdin, sys.argv, sys.modules.get("__main__"))
     saved_warnings = (warnings.filters[:], warnings._showwarnmsg_impl)
@@ -131,6 +133,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
             module.__dict__.update(contents)
         restore_policy(saved_policy)
         restore_modules(run.modules_at_start)
+        saved_process.restore()
         set_current_run(None)
         linecache.cache.pop(argv0, None)
 
