@@ -31,6 +31,8 @@ interface Expectation {
   readonly limits?: Partial<RunLimits>;
   /** Files on this machine the program tries to create: they must not exist afterwards. */
   readonly hostPathsAbsent?: readonly string[];
+  /** A program run right after, that what this one left behind could fool, and its exact output. */
+  readonly next?: { readonly source: string; readonly stdout: string };
 }
 
 /** What must never reach the learner: the runtime's own files, or a JavaScript stack. */
@@ -107,6 +109,10 @@ describe('the hostile corpus in Node', () => {
     for (const path of expectation.hostPathsAbsent ?? [])
       expect(existsSync(path), path).toBe(false);
 
+    if (expectation.next !== undefined) {
+      const after = trace(sandbox, 'next.py', expectation.next.source);
+      expect(after).toEqual({ stdout: expectation.next.stdout, stderr: '', status: 0 });
+    }
     const next = trace(sandbox, 'seed_greet.py', SEED);
     expect(next).toEqual({ stdout: 'Hello, Alice!\nHello, Bob!\n', stderr: '', status: 0 });
   });

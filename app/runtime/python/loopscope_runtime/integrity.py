@@ -13,6 +13,8 @@ security boundary: a program that digs the baseline out of memory can defeat
 it. What keeps a program away from the host is the host (nodeSandboxWorker.ts).
 """
 
+import errno
+import os
 import sys
 import types
 
@@ -56,11 +58,69 @@ def _current(key: tuple, modules: dict):
     return value
 
 
-def _refuse_audit_hooks(event: str, _args, _refused=RuntimeError) -> None:
+# Where Python's library and the runtime are imported from: a file a program
+# wrote there would be imported by a later program.
+_READ_ONLY = ("/lib", "/home/pyodide/loopscope")
+# Audit events that create, change or remove a file, and which of their
+# arguments are the paths changed (`os.symlink` creates only its second).
+# Those that act on a link itself, not on what it points to, are in _ENTRY_EVENTS.
+_FILE_CHANGES = {
+    "os.remove": (0,),
+    "os.rmdir": (0,),
+    "os.mkdir": (0,),
+    "os.chmod": (0,),
+    "os.chown": (0,),
+    "os.truncate": (0,),
+    "os.utime": (0,),
+    "os.rename": (0, 1),
+    "os.link": (0, 1),
+    "os.symlink": (1,),
+}
+_ENTRY_EVENTS = frozenset({"os.remove", "os.rmdir", "os.mkdir", "os.rename", "os.link", "os.symlink"})
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+def _read_only(path, entry: bool, roots=_READ_ONLY) -> bool:
+    """Whether `path` is in a read-only folder; `entry`: the path's own link, not its target."""
+    if isinstance(path, int):
+        return False  # an open file: checked when it was opened
+    path = os.path.abspath(os.fsdecode(path))
+    if entry:
+        head, name = os.path.split(path)
+        real = os.path.join(os.path.realpath(head), name)
+    else:
+        real = os.path.realpath(path)
+    return any(real == root or real.startswith(root + "/") for root in roots)
+
+
+def _writes(mode, flags: int) -> bool:
+    if isinstance(mode, str):
+        return any(letter in mode for letter in "wax+")
+    return bool(flags & _WRITE_FLAGS)
+
+
+def _refuse_audit_hooks(
+    event: str,
+    args,
+    _refused=RuntimeError,
+    _changes=_FILE_CHANGES,
+    _entry_events=_ENTRY_EVENTS,
+    _read_only=_read_only,
+    _writes=_writes,
+) -> None:
     # CPython asks the hooks already there before adding one, and drops the
     # new hook when one of them raises a RuntimeError.
     if event == "sys.addaudithook":
         raise _refused("audit hooks are the host's")
+    if event == "open":
+        changed = (args[0],) if _writes(args[1], args[2]) else ()
+    else:
+        changed = tuple(args[index] for index in _changes.get(event, ()))
+    for path in changed:
+        if _read_only(path, event in _entry_events):
+            raise PermissionError(
+                errno.EACCES, "Python's library and Loopscope's files are read-only", path
+            )
 
 
 def _same(now, then) -> bool:
@@ -75,8 +135,9 @@ def baseline():
 
     Also refuses audit hooks from now on: a program's hook would outlive its
     run, see every later program's text (the `compile` and `exec` events) and
-    could change what they do, and no hook can ever be removed. The refusing
-    hook's own code is part of what is recorded.
+    could change what they do, and no hook can ever be removed. The same hook
+    refuses to write where Python's library and the runtime are imported
+    from. Its own code and defaults are part of what is recorded.
     """
     sys.addaudithook(_refuse_audit_hooks)
     modules = sys.modules

@@ -3,8 +3,8 @@
 patches.py puts back the modules the runtime patches and what a program may
 change in them. A program can also change the process itself: environment
 variables, the working directory, the umask, `sys.path`, interpreter
-settings and hooks, the sockets' default timeout, and the loggers of
-`logging` (asyncio imports it before any run): a program that called
+settings and hooks, the sockets' default timeout, the files it writes, and
+the loggers of `logging` (asyncio imports it before any run): one that called
 `logging.basicConfig()` left the root logger writing to its own, finished,
 stderr, so the next program's `basicConfig()` did nothing and its log lines
 vanished. And the modules it imports stay loaded, so the packages a run
@@ -18,11 +18,38 @@ first would not be the same module.
 
 import logging
 import os
+import shutil
 import socket
 import sys
 
 # Hooks a program may replace; the interpreter calls them for later runs too.
 _SYS_HOOKS = ("excepthook", "displayhook", "breakpointhook")
+# Where a program may write files: the working directory, which is on
+# `sys.path` (a module written there would be imported by the next program in
+# place of the library's), and the temporary folder. What a run adds there is
+# removed after it; the library's and the runtime's folders are read-only
+# (integrity.py).
+_SCRATCH_FOLDERS = ("/home/pyodide", "/tmp")
+
+
+def _listing(folder: str) -> set[str]:
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        # The program removed or replaced it: the next one gets it empty.
+        _remove(folder)
+        os.makedirs(folder, exist_ok=True)
+        return set()
+
+
+def _remove(path: str) -> None:
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            os.remove(path)
+        except OSError:
+            pass  # gone already
 
 
 def _top_level(name: str) -> str:
@@ -46,6 +73,7 @@ class ProcessState:
         self._hooks = {name: getattr(sys, name) for name in _SYS_HOOKS}
         self._packages = {_top_level(name) for name in sys.modules}
         self._loggers = _LoggingState()
+        self._files = {folder: _listing(folder) for folder in _SCRATCH_FOLDERS}
 
     def restore(self) -> None:
         if dict(os.environ) != self._environ:
@@ -66,6 +94,9 @@ class ProcessState:
         for name, hook in self._hooks.items():
             setattr(sys, name, hook)
         self._loggers.restore()
+        for folder, names in self._files.items():
+            for name in _listing(folder) - names:
+                _remove(os.path.join(folder, name))
         for name in [name for name in sys.modules if _top_level(name) not in self._packages]:
             del sys.modules[name]
 
