@@ -15,7 +15,7 @@ describe('generated traces', () => {
       expect(lane.segments.every((segment) => segment.to !== null)).toBe(true);
     }
     const end = model.loopStateAt(events.length - 1);
-    expect([end.ready, end.timers, end.waits]).toEqual([[], [], []]);
+    expect([end.ready.size, end.timers, end.waits]).toEqual([0, [], []]);
     expect(model.prints.length).toBeGreaterThan(100);
   });
 

@@ -47,10 +47,15 @@ export function EventLoopPanel({ model, moment, showInternal }: EventLoopPanelPr
   const printed = model.events[at.event];
   const insideStep =
     printed?.type === 'output' && (printed.task !== null || printed.thread !== null);
-  const running = insideStep ? (state.ready.find((handle) => !handle.cancelled) ?? null) : null;
-  const queue = state.ready.filter(
-    (handle) => handle !== running && (showInternal || !handle.internal),
-  );
+  const running = insideStep ? state.ready.front() : null;
+  const runningListed = running !== null && (showInternal || !running.internal);
+  // One more than listed: the running handle, if among them, is left out.
+  const queue = state.ready
+    .first(MAX_LISTED + 1, showInternal)
+    .filter((handle) => handle.h !== running?.h)
+    .slice(0, MAX_LISTED);
+  const queued =
+    (showInternal ? state.ready.size : state.ready.learnerSize) - (runningListed ? 1 : 0);
   const timers = showInternal ? state.timers : state.timers.filter(learnersTimer);
   const iteration =
     model.iterations[model.steps[at.step]?.iteration ?? model.iterations.length - 1];
@@ -74,12 +79,12 @@ export function EventLoopPanel({ model, moment, showInternal }: EventLoopPanelPr
         <p>Empty</p>
       ) : (
         <ol aria-labelledby="event-loop-ready">
-          {queue.slice(0, MAX_LISTED).map((handle) => (
+          {queue.map((handle) => (
             <li key={handle.h}>{handleWords(handle)}</li>
           ))}
         </ol>
       )}
-      <More total={queue.length} />
+      <More total={queued} />
       <h4 id="event-loop-timers">Timers</h4>
       {timers.length === 0 ? (
         <p>None</p>

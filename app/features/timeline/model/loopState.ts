@@ -2,9 +2,11 @@
  * The event loop's state at any point of a run, rebuilt from the trace as
  * docs/trace-format.md ("Rebuilding the loop's state") promises: the ready
  * queue in order, the pending timers, what every suspended task waits on,
- * and the handle running. The tracker follows the trace as it streams in and
- * keeps snapshots, so a state far into a long run is one snapshot plus a
- * short replay away.
+ * and the handle running. The tracker follows the trace as it streams in.
+ * The ready queue is one log for the whole run (readyQueueLog.ts); the rest
+ * (timers, waits) is kept in snapshots, so a state far into a long run is
+ * one snapshot plus a short replay away. Every event costs the same whatever
+ * the run's size, and reading the queue costs what is listed (issue 12).
  */
 import type {
   ChainFrame,
@@ -13,6 +15,7 @@ import type {
   TraceEvent,
   WaitReason,
 } from '../../../runtime/traceSchema';
+import { createReadyQueueLog, type ReadyFront, type ReadyQueueAt } from './readyQueueLog';
 import { lastAtOrBefore } from './sortedSearch';
 
 /** A handle in the ready queue. */
@@ -45,11 +48,26 @@ export interface TaskWait {
   readonly since: number;
 }
 
+/**
+ * The ready queue at one moment, read on demand: a run can queue a million
+ * callbacks, and a view lists a few of them and counts the rest.
+ */
+export interface ReadyQueue {
+  /** Handles queued, the cancelled ones included. */
+  readonly size: number;
+  /** Those of them that are the learner's (not `internal`). */
+  readonly learnerSize: number;
+  /** The handle that runs next: the first one not cancelled. */
+  front(): QueuedHandle | null;
+  /** The first `count` handles in queue order: the learner's only, unless `withInternal`. */
+  first(count: number, withInternal: boolean): QueuedHandle[];
+}
+
 export interface LoopState {
   /** The last trace event taken into account. */
   readonly event: number;
   readonly t: number;
-  readonly ready: readonly QueuedHandle[];
+  readonly ready: ReadyQueue;
   /** Sorted by deadline (then by creation). */
   readonly timers: readonly PendingTimer[];
   /** Sorted by task. */
@@ -75,8 +93,6 @@ export type HandleOrigin =
 interface MutableState {
   event: number;
   t: number;
-  ready: HandleId[];
-  cancelled: Set<HandleId>;
   timers: Map<HandleId, PendingTimer>;
   waits: Map<TaskId, TaskWait>;
   ran: HandleId | null;
@@ -85,6 +101,8 @@ interface MutableState {
 export interface LoopCheckpoint {
   readonly event: number;
   readonly state: Readonly<MutableState>;
+  /** The ready queue's front then. */
+  readonly front: ReadyFront;
 }
 
 export interface LoopTracker {
@@ -104,8 +122,6 @@ function emptyState(): MutableState {
   return {
     event: -1,
     t: 0,
-    ready: [],
-    cancelled: new Set(),
     timers: new Map(),
     waits: new Map(),
     ran: null,
@@ -115,8 +131,6 @@ function emptyState(): MutableState {
 function copyState(state: Readonly<MutableState>): MutableState {
   return {
     ...state,
-    ready: [...state.ready],
-    cancelled: new Set(state.cancelled),
     timers: new Map(state.timers),
     waits: new Map(state.waits),
   };
@@ -128,7 +142,8 @@ export function createLoopTracker(
   taskName: (task: TaskId) => string,
   taskInternal: (task: TaskId) => boolean,
 ): LoopTracker {
-  const checkpoints: LoopCheckpoint[] = [{ event: -1, state: emptyState() }];
+  const ready = createReadyQueueLog();
+  const checkpoints: LoopCheckpoint[] = [{ event: -1, state: emptyState(), front: ready.front() }];
   const live = emptyState();
   let lastAsked: LoopState | null = null;
 
@@ -138,34 +153,45 @@ export function createLoopTracker(
     return origin?.kind === 'task' ? origin.task : null;
   }
 
-  /** Removes the step's handle from the front, skipping cancelled ones. */
-  function runFront(state: MutableState, h: HandleId): void {
-    while (state.ready.length > 0 && state.cancelled.has(state.ready[0] ?? -1)) {
-      const skipped = state.ready.shift();
-      if (skipped !== undefined) state.cancelled.delete(skipped);
-    }
-    const at = state.ready[0] === h ? 0 : state.ready.indexOf(h);
-    if (at >= 0) state.ready.splice(at, 1);
-    state.ran = h;
+  function internalHandle(h: HandleId): boolean {
+    return isInternalHandle(handles.get(h), taskInternal);
   }
 
+  /** What an event does to the ready queue: told to the log once, as the trace streams in. */
+  function logReady(event: TraceEvent, index: number): void {
+    switch (event.type) {
+      case 'iteration':
+        for (const h of event.due ?? []) ready.enqueue(h, internalHandle(h), index);
+        break;
+      case 'ready':
+        ready.enqueue(event.h, internalHandle(event.h), index);
+        break;
+      case 'ready.cancel':
+        ready.cancel(event.h, index);
+        break;
+      case 'step':
+        ready.run(event.h, index);
+        break;
+      case 'task.suspend':
+      case 'task.end':
+        if (event.h !== null) ready.run(event.h, index);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** What an event does to the rest of the state: applied live, and again by a replay. */
   function reduce(state: MutableState, event: TraceEvent, index: number): void {
     state.event = index;
     if (event.type !== 'output' && event.type !== 'warning') state.ran = null;
     switch (event.type) {
       case 'iteration':
         state.t = event.t;
-        for (const h of event.due ?? []) {
-          state.timers.delete(h);
-          state.ready.push(h);
-        }
+        for (const h of event.due ?? []) state.timers.delete(h);
         break;
       case 'ready':
-        state.ready.push(event.h);
         if (event.task !== undefined) state.waits.delete(event.task);
-        break;
-      case 'ready.cancel':
-        state.cancelled.add(event.h);
         break;
       case 'timer':
         state.timers.set(event.h, {
@@ -179,10 +205,10 @@ export function createLoopTracker(
         state.timers.delete(event.h);
         break;
       case 'step':
-        runFront(state, event.h);
+        state.ran = event.h;
         break;
       case 'task.suspend':
-        if (event.h !== null) runFront(state, event.h);
+        if (event.h !== null) state.ran = event.h;
         state.waits.set(event.task, {
           task: event.task,
           reason: event.reason,
@@ -191,7 +217,7 @@ export function createLoopTracker(
         });
         break;
       case 'task.end':
-        if (event.h !== null) runFront(state, event.h);
+        if (event.h !== null) state.ran = event.h;
         state.waits.delete(event.task);
         break;
       case 'loop.blocked':
@@ -212,11 +238,24 @@ export function createLoopTracker(
     return { h, task: null, label, internal, cancelled };
   }
 
-  function publish(state: MutableState): LoopState {
+  function queueAt(queue: ReadyQueueAt): ReadyQueue {
+    return {
+      size: queue.size,
+      learnerSize: queue.learnerSize,
+      front() {
+        const h = queue.front();
+        return h === null ? null : describe(h, false);
+      },
+      first: (count, withInternal) =>
+        queue.first(count, withInternal).map((entry) => describe(entry.h, entry.cancelled)),
+    };
+  }
+
+  function publish(state: MutableState, front: ReadyFront): LoopState {
     return {
       event: state.event,
       t: state.t,
-      ready: state.ready.map((h) => describe(h, state.cancelled.has(h))),
+      ready: queueAt(ready.at(state.event, front)),
       timers: [...state.timers.values()].sort((a, b) => a.when - b.when || a.h - b.h),
       waits: [...state.waits.values()].sort((a, b) => a.task - b.task),
       ran: state.ran === null ? null : describe(state.ran, false),
@@ -224,7 +263,7 @@ export function createLoopTracker(
   }
 
   function stateSize(state: MutableState): number {
-    return state.ready.length + state.timers.size + state.waits.size;
+    return state.timers.size + state.waits.size;
   }
 
   return {
@@ -232,12 +271,13 @@ export function createLoopTracker(
     apply(index) {
       const event = events[index];
       if (event === undefined) return;
+      logReady(event, index);
       reduce(live, event, index);
       const last = checkpoints[checkpoints.length - 1];
       const gap = index - (last?.event ?? -1);
       // Copying costs the state's size, so big states are copied less often.
       if (gap >= Math.max(MIN_EVENTS_BETWEEN_CHECKPOINTS, 4 * stateSize(live))) {
-        checkpoints.push({ event: index, state: copyState(live) });
+        checkpoints.push({ event: index, state: copyState(live), front: ready.front() });
       }
     },
     stateAt(event) {
@@ -245,7 +285,7 @@ export function createLoopTracker(
       // The past does not change: the editor and the Event loop panel ask
       // for the same moment's state, and get one rebuilding between them.
       if (lastAsked?.event === target) return lastAsked;
-      lastAsked = target === live.event ? publish(live) : replayTo(target);
+      lastAsked = target === live.event ? publish(live, ready.front()) : replayTo(target);
       return lastAsked;
     },
   };
@@ -254,13 +294,14 @@ export function createLoopTracker(
     const start = checkpoints[lastAtOrBefore(checkpoints, target, checkpointEvent)] ?? {
       event: -1,
       state: emptyState(),
+      front: { all: 0, learner: 0 },
     };
     const state = copyState(start.state);
     for (let index = start.event + 1; index <= target; index += 1) {
       const replayed = events[index];
       if (replayed) reduce(state, replayed, index);
     }
-    return publish(state);
+    return publish(state, start.front);
   }
 }
 

@@ -106,14 +106,18 @@ describe('the timeline model of a gather of three sleeps', () => {
     );
     const afterMain = model.loopStateAt(mainSuspends);
     expect(afterMain.ran?.label).toBe('Task-1');
-    expect(afterMain.ready.map((handle) => handle.label)).toEqual(['Task-2', 'Task-3', 'Task-4']);
+    expect(afterMain.ready.first(Infinity, true).map((handle) => handle.label)).toEqual([
+      'Task-2',
+      'Task-3',
+      'Task-4',
+    ]);
     expect(afterMain.waits.map((wait) => [wait.task, wait.reason.kind])).toEqual([[1, 'gather']]);
 
     const lastChildSuspends = model.events.findIndex(
       (event) => event.type === 'task.suspend' && event.task === 4,
     );
     const waiting = model.loopStateAt(lastChildSuspends);
-    expect(waiting.ready).toEqual([]);
+    expect(waiting.ready.size).toBe(0);
     expect(waiting.timers.map((timer) => [timer.when, timer.task])).toEqual([
       [1, 2],
       [2, 3],

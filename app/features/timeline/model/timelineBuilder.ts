@@ -8,6 +8,7 @@
  */
 import type { ChainFrame, HandleId, TaskId, TraceEvent } from '../../../runtime/traceSchema';
 import { formatSeconds, timedOutLabel, waitLabel } from './labels';
+import { createMinHeap } from './minHeap';
 import {
   callbackLabel,
   createLoopTracker,
@@ -106,7 +107,8 @@ export function buildTimeline(events: readonly TraceEvent[]): TimelineModel {
   return builder.model;
 }
 
-interface OpenThread {
+/** A worker thread whose work is done at virtual time `end`: its lane closes when the loop gets there. */
+interface EndingThread {
   readonly lane: Lane;
   readonly end: number;
 }
@@ -124,7 +126,12 @@ export function createTimelineBuilder(): TimelineBuilder {
   const moments: Moment[] = [];
   const learnerMoments: number[] = [];
   const handles = new Map<HandleId, HandleOrigin>();
-  const openThreads: OpenThread[] = [];
+  // Threads by id until their end is known, then by end: a run can start
+  // thousands, and each iteration looks only at those due.
+  const runningThreads = new Map<number, Lane>();
+  const endingThreads = createMinHeap<EndingThread>((a, b) => a.end < b.end);
+  /** The first task lane of each name: CPython's messages name tasks. */
+  const taskLaneByName = new Map<string, Lane>();
   const shutdownCancels = new Set<TaskId>();
   const loop: LoopTracker = createLoopTracker(events, handles, taskName, taskInternal);
 
@@ -348,7 +355,7 @@ export function createTimelineBuilder(): TimelineBuilder {
       }
       case 'task.create': {
         const parent = event.parent === null ? undefined : taskLane(event.parent);
-        addLane({
+        const lane: Lane = {
           key: taskLaneKey(event.task),
           kind: 'task',
           id: event.task,
@@ -364,7 +371,9 @@ export function createTimelineBuilder(): TimelineBuilder {
           endedAt: null,
           outcome: null,
           segments: [],
-        });
+        };
+        addLane(lane);
+        if (!taskLaneByName.has(lane.name)) taskLaneByName.set(lane.name, lane);
         if (parent) {
           arrows.push({
             kind: 'create',
@@ -532,17 +541,17 @@ export function createTimelineBuilder(): TimelineBuilder {
           line: event.line,
           step: null,
         });
-        openThreads.push({ lane, end: Number.POSITIVE_INFINITY });
+        runningThreads.set(event.thread, lane);
         break;
       }
       case 'thread.end': {
-        const open = openThreads.findIndex((thread) => thread.lane.id === event.thread);
-        const thread = openThreads[open];
-        if (thread) {
-          openThreads[open] = { lane: thread.lane, end: event.end };
-          if (event.error === null) thread.lane.outcome = { kind: 'result', repr: '' };
+        const lane = runningThreads.get(event.thread);
+        if (lane) {
+          runningThreads.delete(event.thread);
+          endingThreads.push({ lane, end: event.end });
+          if (event.error === null) lane.outcome = { kind: 'result', repr: '' };
           else
-            thread.lane.outcome = {
+            lane.outcome = {
               kind: 'exception',
               error: event.error,
               message: '',
@@ -577,20 +586,22 @@ export function createTimelineBuilder(): TimelineBuilder {
 
   /** Worker threads end when the loop's clock reaches their end time. */
   function closeFinishedThreads(now: number, at: Edge): void {
-    for (let i = openThreads.length - 1; i >= 0; i -= 1) {
-      const thread = openThreads[i];
-      if (thread === undefined || thread.end > now) continue;
-      closeOpenSegment(thread.lane, at);
-      thread.lane.endedAt = at;
-      openThreads.splice(i, 1);
+    for (let next = endingThreads.peek(); next && next.end <= now; next = endingThreads.peek()) {
+      endingThreads.pop();
+      closeThread(next.lane, at);
     }
+  }
+
+  function closeThread(lane: Lane, at: Edge): void {
+    closeOpenSegment(lane, at);
+    lane.endedAt = at;
   }
 
   /** CPython's "Task exception was never retrieved" names the task in its text. */
   function noticeUnretrievedException(text: string, at: Edge): void {
     if (!text.startsWith('Task exception was never retrieved')) return;
     const name = /name='([^']+)'/.exec(text)?.[1];
-    const lane = lanes.find((candidate) => candidate.kind === 'task' && candidate.name === name);
+    const lane = name === undefined ? undefined : taskLaneByName.get(name);
     const raised = lane?.outcome?.kind === 'exception' ? lane.outcome : null;
     overlays.push({
       kind: 'exception-never-retrieved',
@@ -613,10 +624,10 @@ export function createTimelineBuilder(): TimelineBuilder {
         loop.apply(index);
       }
       if (ended) {
-        for (const thread of openThreads.splice(0)) {
-          closeOpenSegment(thread.lane, stepStart(steps.length));
-          thread.lane.endedAt = stepStart(steps.length);
-        }
+        const at = stepStart(steps.length);
+        for (const lane of runningThreads.values()) closeThread(lane, at);
+        for (const thread of endingThreads.drain()) closeThread(thread.lane, at);
+        runningThreads.clear();
       }
       version += 1;
     },
