@@ -260,6 +260,12 @@ export function sandboxConfinementScenarios(expected: HostExpectations): void {
         'from pyodide.ffi.wrappers import set_interval\n\nset_interval(lambda: print("PWNED"), 10)\n',
       );
       await expect(lastError(playground)).toHaveText(NO_JS);
+      // A promise's callback would run after the run: no program can make one.
+      await runProgram(
+        playground,
+        'from pyodide.ffi import to_js\n\nto_js([]).constructor.fromAsync(to_js([]))\n',
+      );
+      await expect(lastError(playground)).toHaveText('AttributeError: fromAsync');
       // A later run shows only its own output: nothing was left to print into it.
       await runSeed(playground);
       await runSeed(playground);

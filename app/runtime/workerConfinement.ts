@@ -142,6 +142,17 @@ function disableCodeFromStrings(): void {
   });
 }
 
+/**
+ * A promise lets a program run Python after its run: a callback given to
+ * `then` runs once the run's task is over. A program makes no promise of its
+ * own (`Promise` is reached only from a promise), except through the one
+ * function that makes one and hangs off an object every program can build
+ * (a list's constructor is `Array`).
+ */
+function removePromiseMakers(): void {
+  Reflect.deleteProperty(Array, 'fromAsync');
+}
+
 /** The global scope's prototypes (DedicatedWorkerGlobalScope's, WorkerGlobalScope's, EventTarget's). */
 function scopePrototypes(): object[] {
   const prototypes: object[] = [];
@@ -196,6 +207,7 @@ export function confineWorkerScope(): void {
     Object.defineProperty(globalThis, name, { value, writable: false, configurable: false });
   }
   disableCodeFromStrings();
+  removePromiseMakers();
   if (stayed.length > 0) {
     throw new Error(`the sandbox could not take away ${stayed.join(', ')}`);
   }
