@@ -121,6 +121,9 @@ function emptyGlobalScope(): void {
     Reflect.deleteProperty(globalThis, name);
   }
   Reflect.set(globalThis, 'console', SILENT_CONSOLE);
+  // From Node 22 on, a list's constructor makes a promise, whose callback
+  // would run Python after the run (workerConfinement.ts says more).
+  Reflect.deleteProperty(Array, 'fromAsync');
 }
 
 /** Removes Pyodide's file systems that mount the host's folders. */
