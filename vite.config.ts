@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Rolldown } from 'vite';
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+} from './tools/vite/contentSecurityPolicy.ts';
 import { lessonCatalog } from './tools/vite/lessonCatalog.ts';
 import { pyodideAssets } from './tools/vite/pyodideAssets.ts';
 
@@ -18,6 +22,18 @@ const crossOriginIsolation: Record<string, string> =
         'Cross-Origin-Opener-Policy': 'same-origin',
         'Cross-Origin-Embedder-Policy': 'require-corp',
       };
+
+/**
+ * A host that sets headers: isolation and the Content-Security-Policy as a
+ * header too, so that the sandbox worker (a file of its own, which does not
+ * inherit the page's `<meta>` policy) gets it. Without them (`LOOPSCOPE_ISOLATION=off`),
+ * preview is a static host: the `<meta>` policy of the built index.html only.
+ * The dev server sends no policy (tools/vite/contentSecurityPolicy.ts).
+ */
+const previewHeaders: Record<string, string> =
+  process.env.LOOPSCOPE_ISOLATION === 'off'
+    ? {}
+    : { ...crossOriginIsolation, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 
 /**
  * pyodide.mjs imports `node:*` modules only when it runs in Node; Vite stubs
@@ -61,6 +77,7 @@ export default defineConfig({
   plugins: [
     react(),
     pyodideAssets(),
+    contentSecurityPolicy(),
     lessonCatalog(fileURLToPath(new URL('./lessons', import.meta.url))),
   ],
   // Pyodide 314 refuses classic workers.
@@ -77,5 +94,5 @@ export default defineConfig({
   // Pre-bundling Pyodide breaks its own file lookups in dev.
   optimizeDeps: { exclude: ['pyodide'] },
   server: { headers: crossOriginIsolation },
-  preview: { headers: crossOriginIsolation },
+  preview: { headers: previewHeaders },
 });

@@ -11,6 +11,13 @@
  * Event batches still reach the page, because `postMessage` works from inside
  * the Python callback. Stop reaches Python through the shared interrupt
  * buffer, or the page terminates this worker.
+ *
+ * Programs come from anyone (a shared link, an embed), so before the first
+ * one runs the worker takes its own scope away from them
+ * (workerConfinement.ts): no network, storage, scripts, workers or timers,
+ * and no way to listen to the page's messages or to post its own. What this
+ * module needs of the scope afterwards it holds here, in its closure, where
+ * no program reaches: `postToPage` and the message listener.
  */
 import { loadPyodide } from 'pyodide';
 import {
@@ -27,6 +34,7 @@ import {
   type RunId,
   type WorkerToPageMessage,
 } from './protocol';
+import { confineWorkerScope } from './workerConfinement';
 
 /** The runtime package's files, bundled as text: `./python/loopscope_runtime/x.py` → text. */
 const RUNTIME_FILES = import.meta.glob<string>('./python/loopscope_runtime/*.py', {
@@ -44,8 +52,11 @@ const PROGRESS_INTERVAL_MS = 100;
 let runtime: Promise<PythonRuntime> | null = null;
 let interrupt: Int32Array | null = null;
 
+/** The scope's `postMessage`, taken before the scope is emptied. */
+const postToPage = globalThis.postMessage.bind(globalThis);
+
 function send(message: WorkerToPageMessage): void {
-  postMessage(message);
+  postToPage(message);
 }
 
 function describe(error: unknown): string {
@@ -154,20 +165,27 @@ async function start(message: InitMessage): Promise<PythonRuntime> {
     interrupt = new Int32Array(message.interruptBuffer);
     pyodide.setInterruptBuffer(interrupt);
   }
+  python.closeRoutesToJavaScript();
+  confineWorkerScope();
   return python;
 }
 
 function run(python: PythonRuntime, runId: RunId, request: RunRequest): void {
   // A Stop that came after the last run ended must not interrupt this one.
   if (interrupt) Atomics.store(interrupt, 0, 0);
+  // The program can reach the sink (the runtime holds it, and Python can
+  // reach whatever Python holds): it then adds text to its own run's trace,
+  // which the page validates and shows as text, and nothing once its run ended.
+  let open = true;
   try {
     const summary = python.run(request, (batch) => {
-      send({ type: 'events', runId, batch });
+      if (open && typeof batch === 'string') send({ type: 'events', runId, batch });
     });
     send({ type: 'done', runId, summary });
   } catch (error) {
     send({ type: 'failed', runId, message: describe(error) });
   } finally {
+    open = false;
     if (interrupt) Atomics.store(interrupt, 0, 0);
   }
 }

@@ -11,7 +11,7 @@
  * run time is deleted, and the thread was created with code generation from
  * strings disallowed (nodeSandbox.ts), so `eval`, `Function` and
  * `run_js` throw. Python's routes to JavaScript are removed as well, as a
- * second line.
+ * second line (`closeRoutesToJavaScript`, shared with the browser's worker).
  *
  * Pyodide's own module keeps a `require` in its closure, and its C library
  * calls it at run time: `system()` (so `os.system`) spawns a shell through
@@ -24,6 +24,7 @@
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
 import type { PyodideAPI } from 'pyodide';
+import type { PythonRuntime } from './pythonRuntime';
 
 /** What Pyodide reaches through the global scope while it runs Python. */
 const RUNTIME_GLOBALS = new Set([
@@ -43,9 +44,6 @@ const RUNTIME_GLOBALS = new Set([
   'URL',
   'URLSearchParams',
 ]);
-
-/** Pyodide's own ways to mount or fetch host files, reachable from its API object. */
-const HOST_FILE_ACCESS = ['mountNodeFS', 'mountNativeFS', 'loadPackage', 'loadPackagesFromImports'];
 
 /** Node's modules that reach the host's processes, files, network or debugger. */
 const HOST_MODULES = [
@@ -123,11 +121,13 @@ function emptyGlobalScope(): void {
     Reflect.deleteProperty(globalThis, name);
   }
   Reflect.set(globalThis, 'console', SILENT_CONSOLE);
+  // From Node 22 on, a list's constructor makes a promise, whose callback
+  // would run Python after the run (workerConfinement.ts says more).
+  Reflect.deleteProperty(Array, 'fromAsync');
 }
 
-/** Removes the Pyodide calls that read or mount the host's files. */
-function disarmPyodide(pyodide: PyodideAPI): void {
-  for (const name of HOST_FILE_ACCESS) Reflect.deleteProperty(pyodide, name);
+/** Removes Pyodide's file systems that mount the host's folders. */
+function unmountHostFileSystems(pyodide: PyodideAPI): void {
   const fileSystems = (pyodide.FS as unknown as { filesystems: Record<string, unknown> })
     .filesystems;
   Reflect.deleteProperty(fileSystems, 'NODEFS');
@@ -136,25 +136,10 @@ function disarmPyodide(pyodide: PyodideAPI): void {
   Reflect.deleteProperty(module, 'NODEFS');
 }
 
-/**
- * Python's ways to JavaScript, closed before any program runs. Pyodide's own
- * event loop keeps `scheduleCallback`, which would let a program run Python
- * later, between runs (Loopscope's loop never uses it).
- */
-const CLOSE_PYTHON_ROUTES = `
-import sys
-import pyodide.webloop
-for name in [n for n in sys.modules if n == "js" or n.startswith("pyodide_js")]:
-    del sys.modules[name]
-pyodide.webloop.scheduleCallback = None
-`;
-
 /** Confines the thread: call once, after Pyodide and the runtime are loaded, before any program. */
-export function confine(pyodide: PyodideAPI): void {
-  pyodide.unregisterJsModule('js');
-  pyodide.unregisterJsModule('pyodide_js');
-  pyodide.runPython(CLOSE_PYTHON_ROUTES);
-  disarmPyodide(pyodide);
+export function confine(python: PythonRuntime): void {
+  python.closeRoutesToJavaScript();
+  unmountHostFileSystems(python.pyodide);
   refuseHostModules();
   emptyGlobalScope();
 }

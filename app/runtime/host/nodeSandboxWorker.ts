@@ -38,7 +38,7 @@ const WARM_UP =
 async function serve(): Promise<void> {
   const python = await loadPython();
   python.pyodide.setInterruptBuffer(new Int32Array(interrupt));
-  confine(python.pyodide);
+  confine(python);
   python.run({ source: WARM_UP, filename: 'warm_up.py' }, () => undefined);
   const changedSinceLoad = python.watchIntegrity();
   port.on('message', ({ request }: SandboxRunMessage) => {

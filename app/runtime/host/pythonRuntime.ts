@@ -34,6 +34,14 @@ export interface PythonRuntime {
    * names those a later run has reassigned (a host then discards the interpreter).
    */
   watchIntegrity(): () => readonly string[];
+  /**
+   * Closes Python's ways to JavaScript (`import js`, `pyodide_js`, `run_js`,
+   * loading packages from a URL, Pyodide's own event loop's timers). Each host
+   * calls it once, before the first program, and then empties its own global
+   * scope: this is the second line, not the first (any JavaScript object
+   * Python holds still leads to `Function` and to the prototypes).
+   */
+  closeRoutesToJavaScript(): void;
   /** The interpreter, for hosts that set an interrupt buffer. */
   readonly pyodide: PyodideAPI;
 }
@@ -42,7 +50,11 @@ interface HostApi {
   run(source: string, filename: string, options: string, sink: (batch: string) => void): string;
   check_syntax(source: string, filename: string): string;
   integrity_baseline(): () => string;
+  close_routes(): void;
 }
+
+/** Pyodide's calls that load code or files from a URL or mount the host's files, on its API object. */
+const LOADERS = ['loadPackage', 'loadPackagesFromImports', 'mountNodeFS', 'mountNativeFS'];
 
 /** Writes the package into the interpreter's file system and imports it. */
 export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): PythonRuntime {
@@ -67,6 +79,12 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
         check: request.check ?? null,
       });
       return JSON.parse(api.run(request.source, request.filename, options, sink)) as RunSummary;
+    },
+    closeRoutesToJavaScript() {
+      pyodide.unregisterJsModule('js');
+      pyodide.unregisterJsModule('pyodide_js');
+      api.close_routes();
+      for (const name of LOADERS) Reflect.deleteProperty(pyodide, name);
     },
     watchIntegrity() {
       const changed = api.integrity_baseline();

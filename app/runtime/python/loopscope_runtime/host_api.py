@@ -3,12 +3,18 @@
 import json
 
 from .integrity import baseline
+from .js_routes import close_routes_to_javascript
 from .runner import run_program
 
 
 def run(source: str, filename: str, options_json: str, sink) -> str:
     """Runs a program; `sink(batch_json)` receives events as they come. Returns the summary."""
     return json.dumps(run_program(source, filename, json.loads(options_json), sink))
+
+
+def close_routes() -> None:
+    """Closes Python's ways to JavaScript; called once, before the first program."""
+    close_routes_to_javascript()
 
 
 def integrity_baseline():
