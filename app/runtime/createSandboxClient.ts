@@ -13,15 +13,31 @@
  * buffer only between bytecodes, so when it does not answer within
  * `answerTimeoutMs` (or the page is not isolated, and there is no buffer),
  * the worker is terminated and a fresh one started. The watchdog does the
- * same for a run that sends nothing for `watchdogMs`.
+ * same for a run whose event loop does not move on for `watchdogMs`: no step
+ * ends and no iteration begins (the runtime sends a step's end within half a
+ * second, trace.py's PROGRESS_INTERVAL). A run that prints but never gives
+ * control back is stuck all the same; one whose steps are slow but end is not.
+ *
+ * The learner's program shares the worker with the runtime and can post
+ * messages of its own. Every message is checked (protocol.ts,
+ * traceSchema.ts) and must name the run or syntax check it answers by a
+ * token the program was never given; anything else is dropped. A worker
+ * that posted such a message is not trusted again: whatever the program
+ * left there (listeners, timers) could reach the next program, so the
+ * worker is replaced once the run that was going on ends, or at once when
+ * none is. Its run goes on meanwhile, since nothing it receives from the
+ * runtime can be forged without the token.
  */
 import type { SyntaxProblem } from './host/pythonRuntime';
 import type { RunRequest, RunSummary } from './host/runtimeTypes';
 import {
   assertNever,
+  newToken,
+  readWorkerMessage,
   SIGINT,
   type CheckSyntaxMessage,
   type PageToWorkerMessage,
+  type RequestId,
   type RunId,
   type WorkerToPageMessage,
 } from './protocol';
@@ -31,10 +47,8 @@ import { parseEventBatch, type TraceEvent } from './traceSchema';
 export interface SandboxWorker {
   postMessage(message: PageToWorkerMessage): void;
   terminate(): void;
-  addEventListener(
-    type: 'message',
-    listener: (event: MessageEvent<WorkerToPageMessage>) => void,
-  ): void;
+  /** What the worker posts is `unknown`: the learner's program can post anything. */
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
   addEventListener(type: 'error', listener: (event: Event) => void): void;
 }
 
@@ -46,7 +60,7 @@ export interface SandboxClientOptions {
   readonly createWorker?: () => SandboxWorker;
   /** How long Stop waits for interrupted Python to end the run before restarting it. */
   readonly answerTimeoutMs?: number;
-  /** How long a run may send nothing before it is stopped as stuck. */
+  /** How long a run's event loop may not move on (one step) before it is stopped as stuck. */
   readonly watchdogMs?: number;
 }
 
@@ -120,7 +134,7 @@ interface ActiveRun {
   /** Sent to the worker (false while Python is starting). */
   started: boolean;
   stoppedBy: StopCause | null;
-  /** Fires when the run has sent nothing for `watchdogMs`. */
+  /** Fires when the run's loop has not moved on for `watchdogMs`. */
   watchdog: Timer | null;
   /** Fires when interrupted Python has not answered within `answerTimeoutMs`. */
   escalation: Timer | null;
@@ -137,6 +151,25 @@ function createModuleWorker(): SandboxWorker {
     name: 'loopscope-sandbox',
   });
 }
+
+/** Events that show the loop moved on: a step returned, or the loop took its next iteration. */
+const PROGRESS_EVENTS: ReadonlySet<TraceEvent['type']> = new Set([
+  'iteration',
+  'step',
+  'task.suspend',
+  'task.end',
+  'run.end',
+]);
+
+/** Why a worker that posted a message the runtime does not send was replaced. */
+const TAMPERED_MESSAGE =
+  'The program sent the page messages of its own: they were ignored, and Python was ' +
+  'restarted so that the next run starts clean.';
+
+/** A batch with the run's own token that is not a trace: the program reached the runtime's channel. */
+const UNREADABLE_TRACE_MESSAGE =
+  'Stopped: the page received a trace it could not read (did the program tamper with ' +
+  "Loopscope's messages?), so Python was restarted.";
 
 function seconds(milliseconds: number): string {
   return `${milliseconds / 1000} s`;
@@ -160,14 +193,14 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   const interrupt = interruptBuffer ? new Int32Array(interruptBuffer) : null;
 
   const listeners = new Set<() => void>();
-  const syntaxChecks = new Map<number, SyntaxCheck>();
+  const syntaxChecks = new Map<RequestId, SyntaxCheck>();
   let status: SandboxStatus = { phase: 'downloading', loaded: null, total: null };
   let worker: SandboxWorker | null = null;
   let ready = false;
   let disposed = false;
   let current: ActiveRun | null = null;
-  let lastRunId = 0;
-  let lastRequestId = 0;
+  /** The worker posted a message the runtime does not send: replace it once no run needs it. */
+  let tampered = false;
 
   function setStatus(next: SandboxStatus): void {
     status = next;
@@ -176,11 +209,17 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
 
   function startWorker(): void {
     ready = false;
+    tampered = false;
+    // A Stop aimed at the worker this one replaces must not interrupt its first Python.
+    if (interrupt) Atomics.store(interrupt, 0, 0);
     const created = createWorker();
     worker = created;
     // Messages from a worker that was replaced are stale, whatever they say.
     created.addEventListener('message', (event) => {
-      if (created === worker) receive(event.data);
+      if (created !== worker) return;
+      const message = readWorkerMessage(event.data);
+      if (message) receive(message);
+      else distrust();
     });
     created.addEventListener('error', (event) => {
       if (created === worker) crash(describeWorkerError(event));
@@ -216,8 +255,37 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     if (current !== run) return;
     clearTimers(run);
     current = null;
+    if (tampered && worker) {
+      restartWorker();
+      run.resolve({ ...result, restarted: true, message: result.message ?? TAMPERED_MESSAGE });
+      return;
+    }
     if (ready) setStatus({ phase: 'ready' });
     run.resolve(result);
+  }
+
+  /**
+   * The worker posted something the runtime never sends: a program's forgery.
+   * The message is dropped; the worker goes once its run (if any) is over.
+   */
+  function distrust(): void {
+    tampered = true;
+    if (!current?.started && worker) restartWorker();
+  }
+
+  /** Hands a batch of the current run to its listener; a batch that is not a trace ends the run. */
+  function receiveEvents(run: ActiveRun, batch: string): void {
+    let events: TraceEvent[];
+    try {
+      events = parseEventBatch(batch);
+    } catch {
+      restartDuringRun(run, UNREADABLE_TRACE_MESSAGE);
+      return;
+    }
+    run.onEvents(events);
+    if (run.stoppedBy === null && events.some((event) => PROGRESS_EVENTS.has(event.type))) {
+      armWatchdog(run);
+    }
   }
 
   function startRun(run: ActiveRun): void {
@@ -295,7 +363,10 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     const run = current?.started ? current : null;
     switch (message.type) {
       case 'status':
-        if (message.phase === 'ready') {
+        // Startup is over once Python is ready: a later status is a program's.
+        if (ready) {
+          distrust();
+        } else if (message.phase === 'ready') {
           ready = true;
           setStatus({ phase: 'ready' });
           if (current && !current.started) startRun(current);
@@ -310,12 +381,14 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
         }
         return;
       case 'events':
-        if (run?.runId !== message.runId) return;
-        run.onEvents(parseEventBatch(message.batch));
-        if (run.stoppedBy === null) armWatchdog(run);
+        if (run?.runId === message.runId) receiveEvents(run, message.batch);
+        else distrust();
         return;
       case 'done': {
-        if (run?.runId !== message.runId) return;
+        if (run?.runId !== message.runId) {
+          distrust();
+          return;
+        }
         const interrupted = message.summary.outcome === 'interrupted';
         finish(run, {
           summary: message.summary,
@@ -327,7 +400,9 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       }
       case 'failed':
         if (message.runId === undefined) {
-          crash(message.message);
+          // Only Python's startup fails without a run; once ready, it is a program's.
+          if (ready) distrust();
+          else crash(message.message);
         } else if (run?.runId === message.runId) {
           if (run.stoppedBy !== null) {
             // The interrupt landed outside the program (e.g. as the run ended).
@@ -344,12 +419,18 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
               `Python hit an internal error and was restarted: ${message.message}`,
             );
           }
+        } else {
+          distrust();
         }
         return;
       case 'syntax': {
         const check = syntaxChecks.get(message.requestId);
+        if (!check) {
+          distrust();
+          return;
+        }
         syntaxChecks.delete(message.requestId);
-        check?.resolve(message.problem);
+        check.resolve(message.problem);
         return;
       }
       default:
@@ -376,7 +457,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       if (current) return Promise.reject(new SandboxBusyError());
       return new Promise<RunResult>((resolve) => {
         const run: ActiveRun = {
-          runId: ++lastRunId,
+          runId: newToken(),
           request,
           onEvents,
           resolve,
@@ -401,7 +482,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       return new Promise((resolve) => {
         const message: CheckSyntaxMessage = {
           type: 'checkSyntax',
-          requestId: ++lastRequestId,
+          requestId: newToken(),
           source,
           filename,
         };
