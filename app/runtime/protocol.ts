@@ -49,6 +49,12 @@ export interface InitMessage {
   readonly indexURL: string;
   /** One Int32 the page sets to 2 (SIGINT) to interrupt Python; only when cross-origin isolated. */
   readonly interruptBuffer?: SharedArrayBuffer;
+  /**
+   * The name of a Web Lock the worker takes before it answers and holds for
+   * as long as it lives: the browser frees it when the worker ends, however
+   * it ends, which tells the page that Python is gone.
+   */
+  readonly lifeline?: string;
 }
 
 /** Runs one program. The page sends it only when the worker is ready and idle. */

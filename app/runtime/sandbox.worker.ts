@@ -176,6 +176,16 @@ async function handle(message: PageToWorkerMessage): Promise<void> {
   switch (message.type) {
     case 'init': {
       if (runtime) return;
+      const { lifeline } = message;
+      if (lifeline !== undefined && 'locks' in navigator) {
+        // Never released: the browser frees it when this worker ends (see InitMessage).
+        await new Promise<void>((held) => {
+          void navigator.locks.request(lifeline, () => {
+            held();
+            return new Promise<never>(() => undefined);
+          });
+        });
+      }
       runtime = start(message);
       try {
         await runtime;
