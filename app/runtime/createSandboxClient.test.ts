@@ -135,7 +135,11 @@ describe('startup', () => {
   it('sends init with the index URL first, and no interrupt buffer when not isolated', () => {
     const { worker } = setUp();
     expect(worker().sent).toEqual([
-      { type: 'init', indexURL: 'https://example.test/app/pyodide/' },
+      {
+        type: 'init',
+        indexURL: 'https://example.test/app/pyodide/',
+        lifeline: expect.stringMatching(/^loopscope-sandbox-[0-9a-f]{32}$/) as unknown,
+      },
     ]);
   });
 
@@ -649,5 +653,75 @@ describe('forged messages', () => {
     if (!asked) throw new Error('the check was not sent again');
     worker().emit({ type: 'syntax', requestId: asked.requestId, problem: null });
     await expect(check).resolves.toBeNull();
+  });
+});
+
+describe('a worker that ends on its own', () => {
+  const ENDED =
+    'Python stopped unexpectedly (its worker was closed), so it was restarted. Run the program again.';
+
+  /** The lifelines the client watches, by name, and how to end each one's worker. */
+  function watched(): {
+    readonly options: SandboxClientOptions;
+    readonly end: (worker: FakeWorker) => void;
+  } {
+    const watchers = new Map<string, () => void>();
+    return {
+      options: {
+        watchLifeline: (name, ended) => {
+          watchers.set(name, ended);
+        },
+      },
+      end: (worker) => {
+        const init = worker.sent[0];
+        const ended = init?.type === 'init' ? watchers.get(init.lifeline ?? '') : undefined;
+        if (!ended) throw new Error('the worker has no lifeline watched');
+        ended();
+      },
+    };
+  }
+
+  it('ends the run with a plain message and starts a fresh worker', async () => {
+    const { options, end } = watched();
+    const { client, workers, worker } = setUp(options);
+    ready(worker());
+    const result = client.run(REQUEST, () => undefined);
+    end(worker());
+    await expect(result).resolves.toEqual({
+      summary: null,
+      stoppedBy: null,
+      restarted: true,
+      message: ENDED,
+    });
+    expect(workers).toHaveLength(2);
+    expect(client.status.getSnapshot().phase).toBe('downloading');
+
+    const next = client.run(REQUEST, () => undefined);
+    ready(worker());
+    worker().emit({ type: 'done', runId: worker().lastRunId(), summary: summary('ok') });
+    await expect(next).resolves.toMatchObject({ summary: summary('ok'), message: null });
+  });
+
+  it('starts a fresh worker when an idle one ends', () => {
+    const { options, end } = watched();
+    const { workers, worker } = setUp(options);
+    ready(worker());
+    end(worker());
+    expect(workers).toHaveLength(2);
+  });
+
+  it('ignores the end of a worker the page replaced itself', async () => {
+    const { options, end } = watched();
+    const { client, workers, worker } = setUp(options);
+    const [first] = workers;
+    if (!first) throw new Error('no worker');
+    ready(first);
+    const stopped = client.run(REQUEST, () => undefined);
+    client.stop(); // not isolated: the page terminates the worker
+    await stopped;
+    ready(worker());
+    end(first);
+    expect(workers).toHaveLength(2);
+    expect(client.status.getSnapshot()).toEqual({ phase: 'ready' });
   });
 });

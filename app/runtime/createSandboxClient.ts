@@ -62,6 +62,11 @@ export interface SandboxClientOptions {
   readonly answerTimeoutMs?: number;
   /** How long a run's event loop may not move on (one step) before it is stopped as stuck. */
   readonly watchdogMs?: number;
+  /**
+   * Calls `ended` once the worker holding the lock `name` has ended; default
+   * the browser's Web Locks, where it has them. Tests pass a fake.
+   */
+  readonly watchLifeline?: (name: string, ended: () => void) => void;
 }
 
 /** Where Python is: starting, idle, busy, or broken. */
@@ -171,6 +176,18 @@ const UNREADABLE_TRACE_MESSAGE =
   'Stopped: the page received a trace it could not read (did the program tamper with ' +
   "Loopscope's messages?), so Python was restarted.";
 
+/** A worker that ended without the page ending it: the browser closed it, or a program did. */
+const ENDED_MESSAGE =
+  'Python stopped unexpectedly (its worker was closed), so it was restarted. Run the program again.';
+
+/** Waits for the lock the worker holds while it lives (InitMessage.lifeline). */
+function watchLockLifeline(name: string, ended: () => void): void {
+  if (!('locks' in navigator)) return;
+  void navigator.locks.request(name, () => {
+    ended();
+  });
+}
+
 function seconds(milliseconds: number): string {
   return `${milliseconds / 1000} s`;
 }
@@ -188,6 +205,8 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   // too, and a second Stop restarts at once for a learner who won't wait.
   const answerTimeoutMs = options.answerTimeoutMs ?? 5000;
   const watchdogMs = options.watchdogMs ?? 8000;
+  const watchLifeline =
+    options.watchLifeline ?? (typeof navigator === 'undefined' ? null : watchLockLifeline);
   // SharedArrayBuffer exists only on cross-origin isolated pages.
   const interruptBuffer = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
   const interrupt = interruptBuffer ? new Int32Array(interruptBuffer) : null;
@@ -214,9 +233,18 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     if (interrupt) Atomics.store(interrupt, 0, 0);
     const created = createWorker();
     worker = created;
+    const lifeline = `loopscope-sandbox-${newToken()}`;
+    let watching = false;
     // Messages from a worker that was replaced are stale, whatever they say.
     created.addEventListener('message', (event) => {
       if (created !== worker) return;
+      // The worker holds its lifeline before it says anything.
+      if (!watching && watchLifeline) {
+        watching = true;
+        watchLifeline(lifeline, () => {
+          if (created === worker) workerEnded();
+        });
+      }
       const message = readWorkerMessage(event.data);
       if (message) receive(message);
       else distrust();
@@ -227,6 +255,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     created.postMessage({
       type: 'init',
       indexURL,
+      lifeline,
       ...(interruptBuffer ? { interruptBuffer } : {}),
     });
     for (const check of syntaxChecks.values()) created.postMessage(check.message);
@@ -345,6 +374,13 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     if (run.stoppedBy === 'watchdog') return watchdogMessage();
     if (run.stoppedBy === 'user') return 'Stopped.';
     return null;
+  }
+
+  /** The worker ended without the page ending it: start a fresh one, and end its run. */
+  function workerEnded(): void {
+    const run = current?.started ? current : null;
+    if (run) restartDuringRun(run, ENDED_MESSAGE);
+    else restartWorker();
   }
 
   function crash(message: string): void {
