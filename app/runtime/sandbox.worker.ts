@@ -74,6 +74,10 @@ function decodedSize(response: Response): number | null {
   return length > 0 ? length : null;
 }
 
+function notDownloaded(name: string, what: string): string {
+  return `Python could not be downloaded: ${name} ${what}. Check the connection, then press Run to try again.`;
+}
+
 /**
  * Calls `load` while counting the bytes of Pyodide's large downloads.
  *
@@ -119,8 +123,17 @@ async function withDownloadProgress<T>(load: () => Promise<T>): Promise<T> {
   };
 
   globalThis.fetch = async (input, init) => {
-    const response = await originalFetch(input, init);
     const name = fileName(input);
+    // Pyodide waits forever when one of its files fails (seen with a 404
+    // wasm): the page hears of it from here instead.
+    const response = await originalFetch(input, init).catch((error: unknown) => {
+      send({ type: 'failed', message: notDownloaded(name, 'could not be fetched') });
+      throw error;
+    });
+    if (!response.ok) {
+      const answer = `${response.status} ${response.statusText}`.trim();
+      send({ type: 'failed', message: notDownloaded(name, `answered ${answer}`) });
+    }
     if (LARGE_FILES.includes(name) && response.ok && response.body && !sizes.has(name)) {
       sizes.set(name, decodedSize(response));
       const body = response.clone().body;
