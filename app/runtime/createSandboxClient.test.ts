@@ -670,6 +670,7 @@ describe('a worker that ends on its own', () => {
       options: {
         watchLifeline: (name, ended) => {
           watchers.set(name, ended);
+          return Promise.resolve();
         },
       },
       end: (worker) => {
@@ -708,6 +709,19 @@ describe('a worker that ends on its own', () => {
     ready(worker());
     end(worker());
     expect(workers).toHaveLength(2);
+  });
+
+  it('waits for Run to try again when the worker ends while Python starts', async () => {
+    const { options, end } = watched();
+    const { client, workers, worker } = setUp(options);
+    const queued = client.run(REQUEST, () => undefined);
+    worker().emit({ type: 'status', phase: 'starting' });
+    end(worker());
+    const message =
+      'Python stopped while starting (its worker was closed). Press Run to try again.';
+    await expect(queued).resolves.toMatchObject({ summary: null, message });
+    expect(client.status.getSnapshot()).toEqual({ phase: 'failed', message });
+    expect(workers).toHaveLength(1);
   });
 
   it('ignores the end of a worker the page replaced itself', async () => {

@@ -66,7 +66,7 @@ export interface SandboxClientOptions {
    * Calls `ended` once the worker holding the lock `name` has ended; default
    * the browser's Web Locks, where it has them. Tests pass a fake.
    */
-  readonly watchLifeline?: (name: string, ended: () => void) => void;
+  readonly watchLifeline?: (name: string, ended: () => void) => Promise<void>;
 }
 
 /** Where Python is: starting, idle, busy, or broken. */
@@ -180,10 +180,18 @@ const UNREADABLE_TRACE_MESSAGE =
 const ENDED_MESSAGE =
   'Python stopped unexpectedly (its worker was closed), so it was restarted. Run the program again.';
 
+/** A worker that ended before Python was ready: trying again at once could loop. */
+const ENDED_STARTING_MESSAGE =
+  'Python stopped while starting (its worker was closed). Press Run to try again.';
+
 /** Waits for the lock the worker holds while it lives (InitMessage.lifeline). */
-function watchLockLifeline(name: string, ended: () => void): void {
+async function watchLockLifeline(name: string, ended: () => void): Promise<void> {
   if (!('locks' in navigator)) return;
-  void navigator.locks.request(name, () => {
+  // A worker that could not take it (no Web Locks in its scope) has no
+  // lifeline: the lock would be granted at once, as if it had ended.
+  const { held = [] } = await navigator.locks.query();
+  if (!held.some((lock) => lock.name === name)) return;
+  await navigator.locks.request(name, () => {
     ended();
   });
 }
@@ -241,7 +249,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       // The worker holds its lifeline before it says anything.
       if (!watching && watchLifeline) {
         watching = true;
-        watchLifeline(lifeline, () => {
+        void watchLifeline(lifeline, () => {
           if (created === worker) workerEnded();
         });
       }
@@ -378,6 +386,10 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
 
   /** The worker ended without the page ending it: start a fresh one, and end its run. */
   function workerEnded(): void {
+    if (!ready) {
+      crash(ENDED_STARTING_MESSAGE);
+      return;
+    }
     const run = current?.started ? current : null;
     if (run) restartDuringRun(run, ENDED_MESSAGE);
     else restartWorker();
