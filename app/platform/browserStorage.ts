@@ -56,14 +56,24 @@ export function createTextStorage(storage: Storage | null): TextStorage {
   };
 }
 
-/** The page's localStorage, or null where reading the property itself throws. */
+/**
+ * The page's localStorage, or null where it cannot be used: reading the
+ * property throws, or the storage throws on first use. A storage that cannot
+ * be read is not used for writing either, since a write would replace the
+ * program kept there with one the learner never saw. A full storage is
+ * used: what it keeps can still be read, and a write says it is full.
+ */
 export function pageLocalStorage(): Storage | null {
   try {
     const storage = globalThis.localStorage;
-    // Some browsers hand out a storage that throws on first use.
     const probe = '__loopscope_probe__';
-    storage.setItem(probe, probe);
-    storage.removeItem(probe);
+    storage.getItem(probe);
+    try {
+      storage.setItem(probe, probe);
+      storage.removeItem(probe);
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+    }
     return storage;
   } catch {
     return null;

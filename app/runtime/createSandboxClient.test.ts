@@ -7,14 +7,19 @@ import {
   type SandboxWorker,
 } from './createSandboxClient';
 import type { RunSummary } from './host/runtimeTypes';
-import type { PageToWorkerMessage, RunMessage, WorkerToPageMessage } from './protocol';
+import type {
+  CheckSyntaxMessage,
+  PageToWorkerMessage,
+  RunMessage,
+  WorkerToPageMessage,
+} from './protocol';
 import type { TraceEvent } from './traceSchema';
 
 /** A worker that records what the client sends and says what the test tells it to. */
 class FakeWorker implements SandboxWorker {
   readonly sent: PageToWorkerMessage[] = [];
   terminated = false;
-  private readonly listeners: ((event: MessageEvent<WorkerToPageMessage>) => void)[] = [];
+  private readonly listeners: ((event: MessageEvent<unknown>) => void)[] = [];
 
   postMessage(message: PageToWorkerMessage): void {
     this.sent.push(message);
@@ -26,14 +31,19 @@ class FakeWorker implements SandboxWorker {
 
   addEventListener(
     type: 'message' | 'error',
-    listener: (event: MessageEvent<WorkerToPageMessage>) => void,
+    listener: (event: MessageEvent<unknown>) => void,
   ): void {
     if (type === 'message') this.listeners.push(listener);
   }
 
   emit(message: WorkerToPageMessage): void {
+    this.post(message);
+  }
+
+  /** Posts anything, as a learner's program in the worker can. */
+  post(data: unknown): void {
     for (const listener of this.listeners) {
-      listener({ data: message } as MessageEvent<WorkerToPageMessage>);
+      listener({ data } as MessageEvent<unknown>);
     }
   }
 
@@ -42,10 +52,17 @@ class FakeWorker implements SandboxWorker {
     return this.sent.filter((message): message is RunMessage => message.type === 'run');
   }
 
-  lastRunId(): number {
+  lastRunId(): string {
     const run = this.runs().at(-1);
     if (!run) throw new Error('no run was sent');
     return run.runId;
+  }
+
+  /** The `checkSyntax` messages received, in order. */
+  syntaxChecks(): CheckSyntaxMessage[] {
+    return this.sent.filter(
+      (message): message is CheckSyntaxMessage => message.type === 'checkSyntax',
+    );
   }
 }
 
@@ -60,6 +77,9 @@ const OUTPUT: TraceEvent = {
   chain: [],
   t: 0,
 };
+
+/** The end of a callback's step: a sign that the loop moves on. */
+const STEP: TraceEvent = { type: 'step', h: 1, cpu: 200_000 };
 
 function summary(outcome: RunSummary['outcome']): RunSummary {
   return { outcome, exitCode: outcome === 'ok' ? 0 : 1, virtualTime: 0, wallMs: 1, events: 3 };
@@ -115,7 +135,11 @@ describe('startup', () => {
   it('sends init with the index URL first, and no interrupt buffer when not isolated', () => {
     const { worker } = setUp();
     expect(worker().sent).toEqual([
-      { type: 'init', indexURL: 'https://example.test/app/pyodide/' },
+      {
+        type: 'init',
+        indexURL: 'https://example.test/app/pyodide/',
+        lifeline: expect.stringMatching(/^loopscope-sandbox-[0-9a-f]{32}$/) as unknown,
+      },
     ]);
   });
 
@@ -146,11 +170,12 @@ describe('startup', () => {
     expect(worker().runs()).toEqual([]);
 
     ready(worker());
-    expect(worker().runs()).toEqual([{ type: 'run', runId: 1, request: REQUEST }]);
-    expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId: 1 });
+    const runId = worker().lastRunId();
+    expect(worker().runs()).toEqual([{ type: 'run', runId, request: REQUEST }]);
+    expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
 
-    worker().emit({ type: 'events', runId: 1, batch: JSON.stringify([OUTPUT]) });
-    worker().emit({ type: 'done', runId: 1, summary: summary('ok') });
+    worker().emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
+    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
     await expect(result).resolves.toEqual({
       summary: summary('ok'),
       stoppedBy: null,
@@ -177,7 +202,12 @@ describe('startup', () => {
     const second = client.run(REQUEST, () => undefined);
     expect(workers).toHaveLength(2);
     ready(worker());
-    worker().emit({ type: 'done', runId: worker().lastRunId(), summary: summary('ok') });
+    worker().emit({
+      type: 'done',
+      runId: worker().lastRunId(),
+      summary: summary('ok'),
+      reusable: true,
+    });
     await expect(second).resolves.toMatchObject({ summary: summary('ok') });
   });
 });
@@ -190,23 +220,43 @@ describe('runs', () => {
     await expect(client.run(REQUEST, () => undefined)).rejects.toBeInstanceOf(SandboxBusyError);
   });
 
+  it('gives every run a new id of 128 random bits', async () => {
+    const { client, worker } = setUp();
+    ready(worker());
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const result = client.run(REQUEST, () => undefined);
+      ids.push(worker().lastRunId());
+      worker().emit({
+        type: 'done',
+        runId: worker().lastRunId(),
+        summary: summary('ok'),
+        reusable: true,
+      });
+      await result;
+    }
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it('drops messages of runs that are over', async () => {
     const { client, worker } = setUp();
     ready(worker());
     const first = client.run(REQUEST, () => undefined);
-    worker().emit({ type: 'done', runId: 1, summary: summary('ok') });
+    const over = worker().lastRunId();
+    worker().emit({ type: 'done', runId: over, summary: summary('ok'), reusable: true });
     await first;
 
     const events: TraceEvent[] = [];
     const second = client.run(REQUEST, (batch) => events.push(...batch));
-    expect(worker().lastRunId()).toBe(2);
-    worker().emit({ type: 'events', runId: 1, batch: JSON.stringify([OUTPUT]) });
-    worker().emit({ type: 'done', runId: 1, summary: summary('error') });
-    worker().emit({ type: 'failed', runId: 1, message: 'late' });
+    const runId = worker().lastRunId();
+    worker().emit({ type: 'events', runId: over, batch: JSON.stringify([OUTPUT]) });
+    worker().emit({ type: 'done', runId: over, summary: summary('error'), reusable: true });
+    worker().emit({ type: 'failed', runId: over, message: 'late' });
     expect(events).toEqual([]);
-    expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId: 2 });
+    expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
 
-    worker().emit({ type: 'done', runId: 2, summary: summary('ok') });
+    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
     await expect(second).resolves.toMatchObject({ summary: summary('ok') });
   });
 
@@ -222,24 +272,48 @@ describe('runs', () => {
     const events: TraceEvent[] = [];
     const next = client.run(REQUEST, (batch) => events.push(...batch));
     old.emit({ type: 'status', phase: 'ready' });
-    old.emit({ type: 'events', runId: 2, batch: JSON.stringify([OUTPUT]) });
-    expect(client.status.getSnapshot().phase).toBe('downloading');
-    expect(events).toEqual([]);
-
     const fresh = workers[1];
     if (!fresh) throw new Error('no fresh worker');
+    expect(client.status.getSnapshot().phase).toBe('downloading');
+
     ready(fresh);
-    fresh.emit({ type: 'events', runId: 2, batch: JSON.stringify([OUTPUT]) });
-    fresh.emit({ type: 'done', runId: 2, summary: summary('ok') });
+    const runId = fresh.lastRunId();
+    old.emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
+    expect(events).toEqual([]);
+    fresh.emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
+    fresh.emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
     await next;
     expect(events).toEqual([OUTPUT]);
+  });
+
+  it('gives the next run a fresh Python when a program changed the interpreter itself', async () => {
+    const { client, workers, worker } = setUp();
+    ready(worker());
+    const changing = client.run(REQUEST, () => undefined);
+    worker().emit({
+      type: 'done',
+      runId: worker().lastRunId(),
+      summary: summary('ok'),
+      reusable: false,
+    });
+    const ended = await changing;
+    expect(ended).toMatchObject({ summary: summary('ok'), restarted: true });
+    expect(ended.message).toMatch(/changed parts of Python itself/);
+    expect(workers).toHaveLength(2);
+
+    const fresh = worker();
+    ready(fresh);
+    const next = client.run(REQUEST, () => undefined);
+    fresh.emit({ type: 'done', runId: fresh.lastRunId(), summary: summary('ok'), reusable: true });
+    expect(await next).toMatchObject({ restarted: false, message: null });
+    expect(workers).toHaveLength(2);
   });
 
   it('restarts Python after an internal error during a run', async () => {
     const { client, workers, worker } = setUp();
     ready(worker());
     const result = client.run(REQUEST, () => undefined);
-    worker().emit({ type: 'failed', runId: 1, message: 'fatal error' });
+    worker().emit({ type: 'failed', runId: worker().lastRunId(), message: 'fatal error' });
     const ended = await result;
     expect(ended).toMatchObject({ summary: null, stoppedBy: null, restarted: true });
     expect(ended.message).toMatch(/internal error.*fatal error/);
@@ -250,9 +324,12 @@ describe('runs', () => {
     const { client, worker } = setUp();
     const first = client.checkSyntax('x = (', 'main.py');
     const second = client.checkSyntax('x = 1', 'main.py');
+    const [asked, askedNext] = worker().syntaxChecks();
+    if (!asked || !askedNext) throw new Error('the checks were not sent');
+    expect(asked.requestId).toMatch(/^[0-9a-f]{32}$/);
     const problem = { error: 'SyntaxError', message: "'(' was never closed", line: 1, column: 5 };
-    worker().emit({ type: 'syntax', requestId: 2, problem: null });
-    worker().emit({ type: 'syntax', requestId: 1, problem });
+    worker().emit({ type: 'syntax', requestId: askedNext.requestId, problem: null });
+    worker().emit({ type: 'syntax', requestId: asked.requestId, problem });
     await expect(first).resolves.toEqual(problem);
     await expect(second).resolves.toBeNull();
   });
@@ -265,10 +342,11 @@ describe('stop', () => {
     ready(worker());
     const result = client.run(REQUEST, () => undefined);
     client.stop();
+    const runId = worker().lastRunId();
     expect(interruptOf(worker())[0]).toBe(2);
-    expect(client.status.getSnapshot()).toEqual({ phase: 'stopping', runId: 1 });
+    expect(client.status.getSnapshot()).toEqual({ phase: 'stopping', runId });
 
-    worker().emit({ type: 'done', runId: 1, summary: summary('interrupted') });
+    worker().emit({ type: 'done', runId, summary: summary('interrupted'), reusable: true });
     await expect(result).resolves.toEqual({
       summary: summary('interrupted'),
       stoppedBy: 'user',
@@ -357,7 +435,12 @@ describe('watchdog', () => {
     vi.advanceTimersByTime(1);
     expect(interruptOf(worker())[0]).toBe(2);
 
-    worker().emit({ type: 'done', runId: 1, summary: summary('interrupted') });
+    worker().emit({
+      type: 'done',
+      runId: worker().lastRunId(),
+      summary: summary('interrupted'),
+      reusable: true,
+    });
     await expect(result).resolves.toEqual({
       summary: summary('interrupted'),
       stoppedBy: 'watchdog',
@@ -366,18 +449,61 @@ describe('watchdog', () => {
     });
   });
 
-  it('counts every batch as a sign of life', async () => {
+  it('lets a loop run as long as its steps end, however slow', async () => {
     vi.stubGlobal('crossOriginIsolated', true);
     const { client, worker } = setUp({ watchdogMs: 8000 });
     ready(worker());
     const result = client.run(REQUEST, () => undefined);
-    for (let i = 0; i < 5; i++) {
-      vi.advanceTimersByTime(7000);
-      worker().emit({ type: 'events', runId: 1, batch: JSON.stringify([OUTPUT]) });
+    const runId = worker().lastRunId();
+    // A step of 0.2 s after another, many events each, for 40 s: the
+    // runtime sends a step's end within half a second.
+    for (let i = 0; i < 80; i++) {
+      vi.advanceTimersByTime(500);
+      const events = [...Array.from({ length: 50 }, () => OUTPUT), STEP, OUTPUT];
+      worker().emit({ type: 'events', runId, batch: JSON.stringify(events) });
     }
     expect(interruptOf(worker())[0]).toBe(0);
-    worker().emit({ type: 'done', runId: 1, summary: summary('ok') });
+    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
     await expect(result).resolves.toMatchObject({ stoppedBy: null, message: null });
+  });
+
+  it.each([
+    [
+      'a task step suspends',
+      { type: 'task.suspend', h: 1, task: 1, reason: { kind: 'sleep' }, chain: [], cpu: 5 },
+    ],
+    ['a task ends', { type: 'task.end', h: 1, task: 1, cpu: 5, outcome: 'cancelled' }],
+    ['an iteration begins', { type: 'iteration', n: 2, t: 0 }],
+  ] satisfies [string, TraceEvent][])('counts it as progress when %s', (_name, event) => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    const { client, worker } = setUp({ watchdogMs: 8000 });
+    ready(worker());
+    void client.run(REQUEST, () => undefined);
+    vi.advanceTimersByTime(7000);
+    worker().emit({ type: 'events', runId: worker().lastRunId(), batch: JSON.stringify([event]) });
+    vi.advanceTimersByTime(7000);
+    expect(interruptOf(worker())[0]).toBe(0);
+  });
+
+  it('stops a step that prints but never returns', async () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    const { client, worker } = setUp({ watchdogMs: 8000 });
+    ready(worker());
+    const result = client.run(REQUEST, () => undefined);
+    const runId = worker().lastRunId();
+    worker().emit({ type: 'events', runId, batch: JSON.stringify([STEP]) });
+    for (let i = 0; i < 7; i++) {
+      vi.advanceTimersByTime(1000);
+      worker().emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT, OUTPUT]) });
+    }
+    expect(interruptOf(worker())[0]).toBe(0);
+    vi.advanceTimersByTime(1000);
+    expect(interruptOf(worker())[0]).toBe(2);
+    worker().emit({ type: 'done', runId, summary: summary('interrupted'), reusable: true });
+    await expect(result).resolves.toMatchObject({
+      stoppedBy: 'watchdog',
+      message: WATCHDOG_MESSAGE,
+    });
   });
 
   it('restarts Python when the page cannot interrupt it', async () => {
@@ -405,5 +531,260 @@ describe('watchdog', () => {
     expect(stopped).toMatchObject({ stoppedBy: 'watchdog', restarted: true });
     expect(stopped.message).toContain(WATCHDOG_MESSAGE);
     expect(workers).toHaveLength(2);
+  });
+});
+
+describe('forged messages', () => {
+  const TAMPERED =
+    'The program sent the page messages of its own: they were ignored, and Python was ' +
+    'restarted so that the next run starts clean.';
+
+  /** The ids a program would try: the numbers runs had before they were tokens, as both. */
+  const GUESSES: readonly (string | number)[] = Array.from(
+    { length: 200 },
+    (_, i) => i + 1,
+  ).flatMap((id) => [id, String(id)]);
+
+  /** A run under way on a ready worker, with what it has received. */
+  function running(options: SandboxClientOptions = {}) {
+    const harness = setUp(options);
+    ready(harness.worker());
+    const events: TraceEvent[] = [];
+    const result = harness.client.run(REQUEST, (batch) => events.push(...batch));
+    return { ...harness, events, result, runId: harness.worker().lastRunId() };
+  }
+
+  it('drops fake output for every guessed run id', async () => {
+    const { worker, events, result, runId } = running();
+    for (const id of GUESSES) {
+      worker().post({ type: 'events', runId: id, batch: JSON.stringify([OUTPUT]) });
+    }
+    expect(events).toEqual([]);
+
+    worker().emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
+    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    expect(events).toEqual([OUTPUT]);
+    await expect(result).resolves.toMatchObject({ summary: summary('ok'), message: TAMPERED });
+  });
+
+  it('keeps a run going after a fake done, and runs the next one in a fresh worker', async () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    const { client, workers, worker, result, runId } = running({ watchdogMs: 8000 });
+    let ended = false;
+    void result.then(() => (ended = true));
+    for (const id of GUESSES)
+      worker().post({ type: 'done', runId: id, summary: summary('ok'), reusable: true });
+    await Promise.resolve();
+    expect(ended).toBe(false);
+    expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
+
+    // Python keeps spinning: the watchdog stops this run, not a later one.
+    vi.advanceTimersByTime(8000);
+    worker().emit({ type: 'done', runId, summary: summary('interrupted'), reusable: true });
+    await expect(result).resolves.toMatchObject({ stoppedBy: 'watchdog', restarted: true });
+    expect(workers).toHaveLength(2);
+    expect(workers[0]?.terminated).toBe(true);
+
+    const next = client.run(REQUEST, () => undefined);
+    ready(worker());
+    expect(interruptOf(worker())[0]).toBe(0);
+    worker().emit({ type: 'events', runId: worker().lastRunId(), batch: JSON.stringify([STEP]) });
+    worker().emit({
+      type: 'done',
+      runId: worker().lastRunId(),
+      summary: summary('ok'),
+      reusable: true,
+    });
+    await expect(next).resolves.toEqual({
+      summary: summary('ok'),
+      stoppedBy: null,
+      restarted: false,
+      message: null,
+    });
+  });
+
+  it('keeps the status line when a program posts a failure or a status', async () => {
+    const { client, worker, result, runId } = running();
+    worker().post({ type: 'failed', message: 'Python failed to start: your files are gone' });
+    for (const id of GUESSES) worker().post({ type: 'failed', runId: id, message: 'hacked' });
+    worker().post({ type: 'status', phase: 'downloading', loaded: 1, total: 2 });
+    expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
+
+    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    const ended = await result;
+    expect(ended.message).toBe(TAMPERED);
+    expect(ended.message).not.toMatch(/hacked|gone/);
+  });
+
+  it('lets the watchdog fire through empty batches', async () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    const { worker, result, runId } = running({ watchdogMs: 8000 });
+    for (let second = 0; second < 8; second++) {
+      for (const id of GUESSES) worker().post({ type: 'events', runId: id, batch: '[]' });
+      // Even a program that got hold of the token sends no step's end.
+      worker().emit({ type: 'events', runId, batch: '[]' });
+      vi.advanceTimersByTime(1000);
+    }
+    expect(interruptOf(worker())[0]).toBe(2);
+    worker().emit({ type: 'done', runId, summary: summary('interrupted'), reusable: true });
+    await expect(result).resolves.toMatchObject({ stoppedBy: 'watchdog' });
+  });
+
+  it('ignores malformed messages without throwing', async () => {
+    const { client, worker, events, result, runId } = running();
+    const malformed: unknown[] = [
+      null,
+      undefined,
+      42,
+      'done',
+      [],
+      {},
+      { type: 'toString' },
+      { type: 'events', runId, batch: [OUTPUT] },
+      { type: 'events', runId: { toString: () => runId }, batch: '[]' },
+      { type: 'done', runId, summary: { outcome: 'finished', exitCode: 0 } },
+      { type: 'done', runId, summary: null },
+      { type: 'failed', runId, message: 42 },
+      { type: 'status', phase: 'ready', loaded: 'all' },
+      { type: 'syntax', requestId: 1, problem: 'x' },
+    ];
+    for (const data of malformed) {
+      expect(() => {
+        worker().post(data);
+      }).not.toThrow();
+    }
+    expect(events).toEqual([]);
+    expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
+
+    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    await expect(result).resolves.toMatchObject({ summary: summary('ok'), restarted: true });
+  });
+
+  it.each([
+    ['not JSON', '[{"type": "output", '],
+    ['not a list', '{"type": "output"}'],
+    ['events of the wrong shape', JSON.stringify([{ ...OUTPUT, text: null }])],
+  ])('ends the run and restarts Python when a batch with its token is %s', async (_name, batch) => {
+    const { worker, workers, events, result, runId } = running();
+    expect(() => {
+      worker().emit({ type: 'events', runId, batch });
+    }).not.toThrow();
+    const ended = await result;
+    expect(ended).toMatchObject({ summary: null, stoppedBy: null, restarted: true });
+    expect(ended.message).toMatch(/could not read/);
+    expect(events).toEqual([]);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('replaces an idle worker at once when it posts a forgery', () => {
+    const { client, workers, worker } = setUp();
+    ready(worker());
+    worker().post({ type: 'events', runId: '1', batch: '[]' });
+    expect(workers).toHaveLength(2);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(client.status.getSnapshot().phase).toBe('downloading');
+  });
+
+  it('drops syntax answers to checks that were not asked', async () => {
+    const { client, worker } = setUp();
+    ready(worker());
+    const check = client.checkSyntax('x = 1', 'main.py');
+    const problem = { error: 'SyntaxError', message: 'forged', line: 1, column: 1 };
+    for (const id of GUESSES) worker().post({ type: 'syntax', requestId: id, problem });
+    // The check is asked again of the fresh worker, which answers it.
+    const [asked] = worker().syntaxChecks();
+    if (!asked) throw new Error('the check was not sent again');
+    worker().emit({ type: 'syntax', requestId: asked.requestId, problem: null });
+    await expect(check).resolves.toBeNull();
+  });
+});
+
+describe('a worker that ends on its own', () => {
+  const ENDED =
+    'Python stopped unexpectedly (its worker was closed), so it was restarted. Run the program again.';
+
+  /** The lifelines the client watches, by name, and how to end each one's worker. */
+  function watched(): {
+    readonly options: SandboxClientOptions;
+    readonly end: (worker: FakeWorker) => void;
+  } {
+    const watchers = new Map<string, () => void>();
+    return {
+      options: {
+        watchLifeline: (name, ended) => {
+          watchers.set(name, ended);
+          return Promise.resolve();
+        },
+      },
+      end: (worker) => {
+        const init = worker.sent[0];
+        const ended = init?.type === 'init' ? watchers.get(init.lifeline ?? '') : undefined;
+        if (!ended) throw new Error('the worker has no lifeline watched');
+        ended();
+      },
+    };
+  }
+
+  it('ends the run with a plain message and starts a fresh worker', async () => {
+    const { options, end } = watched();
+    const { client, workers, worker } = setUp(options);
+    ready(worker());
+    const result = client.run(REQUEST, () => undefined);
+    end(worker());
+    await expect(result).resolves.toEqual({
+      summary: null,
+      stoppedBy: null,
+      restarted: true,
+      message: ENDED,
+    });
+    expect(workers).toHaveLength(2);
+    expect(client.status.getSnapshot().phase).toBe('downloading');
+
+    const next = client.run(REQUEST, () => undefined);
+    ready(worker());
+    worker().emit({
+      type: 'done',
+      runId: worker().lastRunId(),
+      summary: summary('ok'),
+      reusable: true,
+    });
+    await expect(next).resolves.toMatchObject({ summary: summary('ok'), message: null });
+  });
+
+  it('starts a fresh worker when an idle one ends', () => {
+    const { options, end } = watched();
+    const { workers, worker } = setUp(options);
+    ready(worker());
+    end(worker());
+    expect(workers).toHaveLength(2);
+  });
+
+  it('waits for Run to try again when the worker ends while Python starts', async () => {
+    const { options, end } = watched();
+    const { client, workers, worker } = setUp(options);
+    const queued = client.run(REQUEST, () => undefined);
+    worker().emit({ type: 'status', phase: 'starting' });
+    end(worker());
+    const message =
+      'Python stopped while starting (its worker was closed). Press Run to try again.';
+    await expect(queued).resolves.toMatchObject({ summary: null, message });
+    expect(client.status.getSnapshot()).toEqual({ phase: 'failed', message });
+    expect(workers).toHaveLength(1);
+  });
+
+  it('ignores the end of a worker the page replaced itself', async () => {
+    const { options, end } = watched();
+    const { client, workers, worker } = setUp(options);
+    const [first] = workers;
+    if (!first) throw new Error('no worker');
+    ready(first);
+    const stopped = client.run(REQUEST, () => undefined);
+    client.stop(); // not isolated: the page terminates the worker
+    await stopped;
+    ready(worker());
+    end(first);
+    expect(workers).toHaveLength(2);
+    expect(client.status.getSnapshot()).toEqual({ phase: 'ready' });
   });
 });

@@ -13,15 +13,31 @@
  * buffer only between bytecodes, so when it does not answer within
  * `answerTimeoutMs` (or the page is not isolated, and there is no buffer),
  * the worker is terminated and a fresh one started. The watchdog does the
- * same for a run that sends nothing for `watchdogMs`.
+ * same for a run whose event loop does not move on for `watchdogMs`: no step
+ * ends and no iteration begins (the runtime sends a step's end within half a
+ * second, trace.py's PROGRESS_INTERVAL). A run that prints but never gives
+ * control back is stuck all the same; one whose steps are slow but end is not.
+ *
+ * The learner's program shares the worker with the runtime and can post
+ * messages of its own. Every message is checked (protocol.ts,
+ * traceSchema.ts) and must name the run or syntax check it answers by a
+ * token the program was never given; anything else is dropped. A worker
+ * that posted such a message is not trusted again: whatever the program
+ * left there (listeners, timers) could reach the next program, so the
+ * worker is replaced once the run that was going on ends, or at once when
+ * none is. Its run goes on meanwhile, since nothing it receives from the
+ * runtime can be forged without the token.
  */
 import type { SyntaxProblem } from './host/pythonRuntime';
 import type { RunRequest, RunSummary } from './host/runtimeTypes';
 import {
   assertNever,
+  newToken,
+  readWorkerMessage,
   SIGINT,
   type CheckSyntaxMessage,
   type PageToWorkerMessage,
+  type RequestId,
   type RunId,
   type WorkerToPageMessage,
 } from './protocol';
@@ -31,10 +47,8 @@ import { parseEventBatch, type TraceEvent } from './traceSchema';
 export interface SandboxWorker {
   postMessage(message: PageToWorkerMessage): void;
   terminate(): void;
-  addEventListener(
-    type: 'message',
-    listener: (event: MessageEvent<WorkerToPageMessage>) => void,
-  ): void;
+  /** What the worker posts is `unknown`: the learner's program can post anything. */
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
   addEventListener(type: 'error', listener: (event: Event) => void): void;
 }
 
@@ -46,8 +60,13 @@ export interface SandboxClientOptions {
   readonly createWorker?: () => SandboxWorker;
   /** How long Stop waits for interrupted Python to end the run before restarting it. */
   readonly answerTimeoutMs?: number;
-  /** How long a run may send nothing before it is stopped as stuck. */
+  /** How long a run's event loop may not move on (one step) before it is stopped as stuck. */
   readonly watchdogMs?: number;
+  /**
+   * Calls `ended` once the worker holding the lock `name` has ended; default
+   * the browser's Web Locks, where it has them. Tests pass a fake.
+   */
+  readonly watchLifeline?: (name: string, ended: () => void) => Promise<void>;
 }
 
 /** Where Python is: starting, idle, busy, or broken. */
@@ -120,7 +139,7 @@ interface ActiveRun {
   /** Sent to the worker (false while Python is starting). */
   started: boolean;
   stoppedBy: StopCause | null;
-  /** Fires when the run has sent nothing for `watchdogMs`. */
+  /** Fires when the run's loop has not moved on for `watchdogMs`. */
   watchdog: Timer | null;
   /** Fires when interrupted Python has not answered within `answerTimeoutMs`. */
   escalation: Timer | null;
@@ -135,6 +154,50 @@ function createModuleWorker(): SandboxWorker {
   return new Worker(new URL('./sandbox.worker.ts', import.meta.url), {
     type: 'module',
     name: 'loopscope-sandbox',
+  });
+}
+
+/** Events that show the loop moved on: a step returned, or the loop took its next iteration. */
+const PROGRESS_EVENTS: ReadonlySet<TraceEvent['type']> = new Set([
+  'iteration',
+  'step',
+  'task.suspend',
+  'task.end',
+  'run.end',
+]);
+
+/** Why a worker that posted a message the runtime does not send was replaced. */
+const TAMPERED_MESSAGE =
+  'The program sent the page messages of its own: they were ignored, and Python was ' +
+  'restarted so that the next run starts clean.';
+
+/** Why a worker whose interpreter a program changed was replaced. */
+const CHANGED_MESSAGE =
+  'The program changed parts of Python itself (functions of its modules or of Loopscope), ' +
+  'so Python was restarted so that the next run starts clean.';
+
+/** A batch with the run's own token that is not a trace: the program reached the runtime's channel. */
+const UNREADABLE_TRACE_MESSAGE =
+  'Stopped: the page received a trace it could not read (did the program tamper with ' +
+  "Loopscope's messages?), so Python was restarted.";
+
+/** A worker that ended without the page ending it: the browser closed it, or a program did. */
+const ENDED_MESSAGE =
+  'Python stopped unexpectedly (its worker was closed), so it was restarted. Run the program again.';
+
+/** A worker that ended before Python was ready: trying again at once could loop. */
+const ENDED_STARTING_MESSAGE =
+  'Python stopped while starting (its worker was closed). Press Run to try again.';
+
+/** Waits for the lock the worker holds while it lives (InitMessage.lifeline). */
+async function watchLockLifeline(name: string, ended: () => void): Promise<void> {
+  if (!('locks' in navigator)) return;
+  // A worker that could not take it (no Web Locks in its scope) has no
+  // lifeline: the lock would be granted at once, as if it had ended.
+  const { held = [] } = await navigator.locks.query();
+  if (!held.some((lock) => lock.name === name)) return;
+  await navigator.locks.request(name, () => {
+    ended();
   });
 }
 
@@ -155,19 +218,25 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   // too, and a second Stop restarts at once for a learner who won't wait.
   const answerTimeoutMs = options.answerTimeoutMs ?? 5000;
   const watchdogMs = options.watchdogMs ?? 8000;
+  const watchLifeline =
+    options.watchLifeline ?? (typeof navigator === 'undefined' ? null : watchLockLifeline);
   // SharedArrayBuffer exists only on cross-origin isolated pages.
   const interruptBuffer = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
   const interrupt = interruptBuffer ? new Int32Array(interruptBuffer) : null;
 
   const listeners = new Set<() => void>();
-  const syntaxChecks = new Map<number, SyntaxCheck>();
+  const syntaxChecks = new Map<RequestId, SyntaxCheck>();
   let status: SandboxStatus = { phase: 'downloading', loaded: null, total: null };
   let worker: SandboxWorker | null = null;
   let ready = false;
   let disposed = false;
   let current: ActiveRun | null = null;
-  let lastRunId = 0;
-  let lastRequestId = 0;
+  /**
+   * Why the worker must be replaced once no run needs it (it posted a
+   * message the runtime does not send, or a program changed its
+   * interpreter), or null.
+   */
+  let replaceBecause: string | null = null;
 
   function setStatus(next: SandboxStatus): void {
     status = next;
@@ -176,11 +245,26 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
 
   function startWorker(): void {
     ready = false;
+    replaceBecause = null;
+    // A Stop aimed at the worker this one replaces must not interrupt its first Python.
+    if (interrupt) Atomics.store(interrupt, 0, 0);
     const created = createWorker();
     worker = created;
+    const lifeline = `loopscope-sandbox-${newToken()}`;
+    let watching = false;
     // Messages from a worker that was replaced are stale, whatever they say.
     created.addEventListener('message', (event) => {
-      if (created === worker) receive(event.data);
+      if (created !== worker) return;
+      // The worker holds its lifeline before it says anything.
+      if (!watching && watchLifeline) {
+        watching = true;
+        void watchLifeline(lifeline, () => {
+          if (created === worker) workerEnded();
+        });
+      }
+      const message = readWorkerMessage(event.data);
+      if (message) receive(message);
+      else distrust();
     });
     created.addEventListener('error', (event) => {
       if (created === worker) crash(describeWorkerError(event));
@@ -188,6 +272,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     created.postMessage({
       type: 'init',
       indexURL,
+      lifeline,
       ...(interruptBuffer ? { interruptBuffer } : {}),
     });
     for (const check of syntaxChecks.values()) created.postMessage(check.message);
@@ -216,8 +301,38 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     if (current !== run) return;
     clearTimers(run);
     current = null;
+    if (replaceBecause !== null && worker) {
+      const because = replaceBecause;
+      restartWorker();
+      run.resolve({ ...result, restarted: true, message: result.message ?? because });
+      return;
+    }
     if (ready) setStatus({ phase: 'ready' });
     run.resolve(result);
+  }
+
+  /**
+   * The worker posted something the runtime never sends: a program's forgery.
+   * The message is dropped; the worker goes once its run (if any) is over.
+   */
+  function distrust(): void {
+    replaceBecause = TAMPERED_MESSAGE;
+    if (!current?.started && worker) restartWorker();
+  }
+
+  /** Hands a batch of the current run to its listener; a batch that is not a trace ends the run. */
+  function receiveEvents(run: ActiveRun, batch: string): void {
+    let events: TraceEvent[];
+    try {
+      events = parseEventBatch(batch);
+    } catch {
+      restartDuringRun(run, UNREADABLE_TRACE_MESSAGE);
+      return;
+    }
+    run.onEvents(events);
+    if (run.stoppedBy === null && events.some((event) => PROGRESS_EVENTS.has(event.type))) {
+      armWatchdog(run);
+    }
   }
 
   function startRun(run: ActiveRun): void {
@@ -279,6 +394,17 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     return null;
   }
 
+  /** The worker ended without the page ending it: start a fresh one, and end its run. */
+  function workerEnded(): void {
+    if (!ready) {
+      crash(ENDED_STARTING_MESSAGE);
+      return;
+    }
+    const run = current?.started ? current : null;
+    if (run) restartDuringRun(run, ENDED_MESSAGE);
+    else restartWorker();
+  }
+
   function crash(message: string): void {
     worker?.terminate();
     worker = null;
@@ -295,7 +421,10 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     const run = current?.started ? current : null;
     switch (message.type) {
       case 'status':
-        if (message.phase === 'ready') {
+        // Startup is over once Python is ready: a later status is a program's.
+        if (ready) {
+          distrust();
+        } else if (message.phase === 'ready') {
           ready = true;
           setStatus({ phase: 'ready' });
           if (current && !current.started) startRun(current);
@@ -310,13 +439,16 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
         }
         return;
       case 'events':
-        if (run?.runId !== message.runId) return;
-        run.onEvents(parseEventBatch(message.batch));
-        if (run.stoppedBy === null) armWatchdog(run);
+        if (run?.runId === message.runId) receiveEvents(run, message.batch);
+        else distrust();
         return;
       case 'done': {
-        if (run?.runId !== message.runId) return;
+        if (run?.runId !== message.runId) {
+          distrust();
+          return;
+        }
         const interrupted = message.summary.outcome === 'interrupted';
+        if (!message.reusable) replaceBecause ??= CHANGED_MESSAGE;
         finish(run, {
           summary: message.summary,
           stoppedBy: interrupted ? run.stoppedBy : null,
@@ -327,7 +459,9 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       }
       case 'failed':
         if (message.runId === undefined) {
-          crash(message.message);
+          // Only Python's startup fails without a run; once ready, it is a program's.
+          if (ready) distrust();
+          else crash(message.message);
         } else if (run?.runId === message.runId) {
           if (run.stoppedBy !== null) {
             // The interrupt landed outside the program (e.g. as the run ended).
@@ -344,12 +478,18 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
               `Python hit an internal error and was restarted: ${message.message}`,
             );
           }
+        } else {
+          distrust();
         }
         return;
       case 'syntax': {
         const check = syntaxChecks.get(message.requestId);
+        if (!check) {
+          distrust();
+          return;
+        }
         syntaxChecks.delete(message.requestId);
-        check?.resolve(message.problem);
+        check.resolve(message.problem);
         return;
       }
       default:
@@ -376,7 +516,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       if (current) return Promise.reject(new SandboxBusyError());
       return new Promise<RunResult>((resolve) => {
         const run: ActiveRun = {
-          runId: ++lastRunId,
+          runId: newToken(),
           request,
           onEvents,
           resolve,
@@ -401,7 +541,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       return new Promise((resolve) => {
         const message: CheckSyntaxMessage = {
           type: 'checkSyntax',
-          requestId: ++lastRequestId,
+          requestId: newToken(),
           source,
           filename,
         };

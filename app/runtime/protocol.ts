@@ -4,12 +4,41 @@
  * Every message about a run carries its `runId`: the page drops messages of
  * runs it no longer waits for. Both sides switch on `type` exhaustively,
  * ending in `assertNever`.
+ *
+ * The learner's program runs in the worker and can post messages too, so
+ * the page reads each one with `readWorkerMessage` before using it, and the
+ * ids that pair answers with questions are tokens a program cannot guess.
  */
 import type { SyntaxProblem } from './host/pythonRuntime';
 import type { RunRequest, RunSummary } from './host/runtimeTypes';
+import {
+  isBoolean,
+  isNumber,
+  isRecord,
+  isString,
+  objectWith,
+  oneOf,
+  optional,
+  orNull,
+  type Check,
+  type FieldsOf,
+} from './plainData';
 
-/** Identifies one run; the page numbers runs from 1 and never reuses a number. */
-export type RunId = number;
+/**
+ * Identifies one run: 128 random bits in hex, new for every run. The worker
+ * echoes it from the `run` message it was given; a program that posts
+ * messages of its own cannot name the run they would pass for.
+ */
+export type RunId = string;
+
+/** Pairs a syntax check's answer with its question: a token, as a run id is. */
+export type RequestId = string;
+
+/** A new run id or request id, from the browser's cryptographic random numbers. */
+export function newToken(): string {
+  const words = crypto.getRandomValues(new Uint32Array(4));
+  return Array.from(words, (word) => word.toString(16).padStart(8, '0')).join('');
+}
 
 // Page → worker.
 
@@ -20,6 +49,12 @@ export interface InitMessage {
   readonly indexURL: string;
   /** One Int32 the page sets to 2 (SIGINT) to interrupt Python; only when cross-origin isolated. */
   readonly interruptBuffer?: SharedArrayBuffer;
+  /**
+   * The name of a Web Lock the worker takes before it answers and holds for
+   * as long as it lives: the browser frees it when the worker ends, however
+   * it ends, which tells the page that Python is gone.
+   */
+  readonly lifeline?: string;
 }
 
 /** Runs one program. The page sends it only when the worker is ready and idle. */
@@ -35,7 +70,7 @@ export interface RunMessage {
 export interface CheckSyntaxMessage {
   readonly type: 'checkSyntax';
   /** Pairs the answer with the question. */
-  readonly requestId: number;
+  readonly requestId: RequestId;
   /** The program's text. */
   readonly source: string;
   /** The file name the error would name, e.g. `main.py`. */
@@ -77,6 +112,11 @@ export interface DoneMessage {
   readonly runId: RunId;
   /** How it ended. */
   readonly summary: RunSummary;
+  /**
+   * False when the program changed the interpreter itself (a module's or the
+   * runtime's functions): the next run needs a fresh one.
+   */
+  readonly reusable: boolean;
 }
 
 /** Pyodide failed to load, or the worker hit an internal error. */
@@ -92,7 +132,7 @@ export interface FailedMessage {
 export interface SyntaxMessage {
   readonly type: 'syntax';
   /** The `requestId` of the question. */
-  readonly requestId: number;
+  readonly requestId: RequestId;
   /** The first syntax error, or null when the program compiles. */
   readonly problem: SyntaxProblem | null;
 }
@@ -100,6 +140,68 @@ export interface SyntaxMessage {
 /** Any message the worker sends the page. */
 export type WorkerToPageMessage =
   StatusMessage | EventsMessage | DoneMessage | FailedMessage | SyntaxMessage;
+
+const SYNTAX_PROBLEM = objectWith({
+  error: isString,
+  message: isString,
+  line: isNumber,
+  column: isNumber,
+  endLine: optional(isNumber),
+  endColumn: optional(isNumber),
+} satisfies FieldsOf<SyntaxProblem>);
+
+const RUN_SUMMARY = objectWith({
+  outcome: oneOf('ok', 'error', 'limit', 'interrupted'),
+  exitCode: isNumber,
+  virtualTime: isNumber,
+  wallMs: isNumber,
+  events: isNumber,
+  check: optional(
+    objectWith({
+      passed: isBoolean,
+      message: isString,
+      line: orNull(isNumber),
+      checkError: optional(isBoolean),
+    } satisfies FieldsOf<NonNullable<RunSummary['check']>>),
+  ),
+  notStarted: optional(isBoolean),
+  topLevelAwait: optional(isBoolean),
+  inputRanOut: optional(isBoolean),
+} satisfies FieldsOf<RunSummary>);
+
+/** Each message type's check. The events batch stays text here: parseEventBatch reads it. */
+const WORKER_MESSAGES: { readonly [T in WorkerToPageMessage['type']]: Check } = {
+  status: objectWith({
+    phase: oneOf('downloading', 'starting', 'ready'),
+    loaded: optional(isNumber),
+    total: optional(isNumber),
+  } satisfies FieldsOf<StatusMessage>),
+  events: objectWith({ runId: isString, batch: isString } satisfies FieldsOf<EventsMessage>),
+  done: objectWith({
+    runId: isString,
+    summary: RUN_SUMMARY,
+    reusable: isBoolean,
+  } satisfies FieldsOf<DoneMessage>),
+  failed: objectWith({
+    runId: optional(isString),
+    message: isString,
+  } satisfies FieldsOf<FailedMessage>),
+  syntax: objectWith({
+    requestId: isString,
+    problem: orNull(SYNTAX_PROBLEM),
+  } satisfies FieldsOf<SyntaxMessage>),
+};
+
+/**
+ * The message the worker posted, or null when it is not one this module
+ * describes (a program's own, since the runtime only sends these).
+ */
+export function readWorkerMessage(data: unknown): WorkerToPageMessage | null {
+  if (!isRecord(data) || typeof data.type !== 'string') return null;
+  if (!Object.hasOwn(WORKER_MESSAGES, data.type)) return null;
+  const check = WORKER_MESSAGES[data.type as WorkerToPageMessage['type']];
+  return check(data) ? (data as unknown as WorkerToPageMessage) : null;
+}
 
 /** The value Pyodide's interrupt buffer takes to raise SIGINT in Python. */
 export const SIGINT = 2;

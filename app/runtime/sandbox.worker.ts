@@ -51,6 +51,11 @@ const PROGRESS_INTERVAL_MS = 100;
 
 let runtime: Promise<PythonRuntime> | null = null;
 let interrupt: Int32Array | null = null;
+/**
+ * What the runs so far have reassigned in the interpreter (integrity.py):
+ * anything, and the page replaces this worker before the next run.
+ */
+let changedSinceStart: () => readonly string[] = () => [];
 
 /** The scope's `postMessage`, taken before the scope is emptied. */
 const postToPage = globalThis.postMessage.bind(globalThis);
@@ -83,6 +88,10 @@ function decodedSize(response: Response): number | null {
   if (response.headers.get('Content-Encoding')) return null;
   const length = Number(response.headers.get('Content-Length'));
   return length > 0 ? length : null;
+}
+
+function notDownloaded(name: string, what: string): string {
+  return `Python could not be downloaded: ${name} ${what}. Check the connection, then press Run to try again.`;
 }
 
 /**
@@ -130,8 +139,17 @@ async function withDownloadProgress<T>(load: () => Promise<T>): Promise<T> {
   };
 
   globalThis.fetch = async (input, init) => {
-    const response = await originalFetch(input, init);
     const name = fileName(input);
+    // Pyodide waits forever when one of its files fails (seen with a 404
+    // wasm): the page hears of it from here instead.
+    const response = await originalFetch(input, init).catch((error: unknown) => {
+      send({ type: 'failed', message: notDownloaded(name, 'could not be fetched') });
+      throw error;
+    });
+    if (!response.ok) {
+      const answer = `${response.status} ${response.statusText}`.trim();
+      send({ type: 'failed', message: notDownloaded(name, `answered ${answer}`) });
+    }
     if (LARGE_FILES.includes(name) && response.ok && response.body && !sizes.has(name)) {
       sizes.set(name, decodedSize(response));
       const body = response.clone().body;
@@ -167,6 +185,7 @@ async function start(message: InitMessage): Promise<PythonRuntime> {
   }
   python.closeRoutesToJavaScript();
   confineWorkerScope();
+  changedSinceStart = python.watchIntegrity();
   return python;
 }
 
@@ -181,7 +200,7 @@ function run(python: PythonRuntime, runId: RunId, request: RunRequest): void {
     const summary = python.run(request, (batch) => {
       if (open && typeof batch === 'string') send({ type: 'events', runId, batch });
     });
-    send({ type: 'done', runId, summary });
+    send({ type: 'done', runId, summary, reusable: changedSinceStart().length === 0 });
   } catch (error) {
     send({ type: 'failed', runId, message: describe(error) });
   } finally {
@@ -194,6 +213,16 @@ async function handle(message: PageToWorkerMessage): Promise<void> {
   switch (message.type) {
     case 'init': {
       if (runtime) return;
+      const { lifeline } = message;
+      if (lifeline !== undefined && 'locks' in navigator) {
+        // Never released: the browser frees it when this worker ends (see InitMessage).
+        await new Promise<void>((held) => {
+          void navigator.locks.request(lifeline, () => {
+            held();
+            return new Promise<never>(() => undefined);
+          });
+        });
+      }
       runtime = start(message);
       try {
         await runtime;

@@ -4,6 +4,19 @@
  * mirror of app/runtime/python/loopscope_runtime, and tests/golden/schema.test.ts
  * checks that what the runtime emits has exactly these fields. Plain data only.
  */
+import {
+  isBoolean,
+  isNumber,
+  isRecord,
+  isString,
+  listOf,
+  objectWith,
+  oneOf,
+  optional,
+  orNull,
+  type Check,
+  type FieldsOf,
+} from './plainData';
 
 import { createChainPool } from './chainPool';
 
@@ -395,40 +408,203 @@ export type TraceEvent =
   | NetCloseEvent
   | NetServerCloseEvent;
 
-/**
- * Reads one batch of events as the runtime sends it (a JSON array).
- * Checks what changed in the latest version, so that a runtime of another
- * version fails here, by name, instead of deep in the timeline.
- */
-export function parseEventBatch(batchJson: string): TraceEvent[] {
-  const events = JSON.parse(batchJson) as TraceEvent[];
-  const share = createChainPool();
-  for (const event of events) {
-    if (event.type === 'run.start' && event.version !== TRACE_FORMAT_VERSION) {
-      throw new Error(
-        `trace format ${String(event.version)}, expected ${String(TRACE_FORMAT_VERSION)}`,
+const TIME = isNumber;
+const ID = isNumber;
+const MAYBE_ID = orNull(isNumber);
+const MAYBE_LINE = orNull(isNumber);
+const TEXT = isString;
+const CHAIN = listOf(objectWith({ fn: isString, line: isNumber }));
+const ADDRESS: Check = (value) =>
+  Array.isArray(value) && value.length === 2 && isString(value[0]) && isNumber(value[1]);
+const SIDE = oneOf('client', 'server');
+
+const WAIT_REASON = objectWith({
+  kind: TEXT,
+  until: optional(TIME),
+  task: optional(ID),
+  tasks: optional(listOf(ID)),
+  left: optional(isNumber),
+  name: optional(TEXT),
+  deadline: optional(TIME),
+} satisfies FieldsOf<WaitReason>);
+
+const TASK_END_FIELDS = {
+  h: MAYBE_ID,
+  task: ID,
+  cpu: orNull(isNumber),
+} satisfies FieldsOf<TaskEndBase>;
+
+/** The fields each event of `TaskEndEvent['outcome']` adds. */
+const TASK_END_OUTCOMES: Readonly<Record<TaskEndEvent['outcome'], Check>> = {
+  result: objectWith({ ...TASK_END_FIELDS, repr: TEXT }),
+  cancelled: objectWith(TASK_END_FIELDS),
+  exception: objectWith({ ...TASK_END_FIELDS, error: TEXT, message: TEXT, line: MAYBE_LINE }),
+};
+
+/** Every event type's fields, as its interface above gives them. */
+const EVENT_FIELDS: {
+  readonly [T in Exclude<TraceEvent['type'], 'task.end'>]: FieldsOf<
+    Extract<TraceEvent, { readonly type: T }>
+  >;
+} = {
+  'run.start': { version: isNumber, file: TEXT, python: TEXT, traced: isBoolean },
+  'run.end': {
+    outcome: oneOf('ok', 'error', 'limit', 'interrupted'),
+    exitCode: isNumber,
+    virtualTime: TIME,
+    wallMs: isNumber,
+    events: isNumber,
+  },
+  'loop.create': { loop: ID, t: TIME },
+  iteration: { n: isNumber, t: TIME, due: optional(listOf(ID)) },
+  ready: {
+    h: ID,
+    task: optional(ID),
+    callback: optional(TEXT),
+    by: MAYBE_ID,
+    internal: optional(oneOf(true)),
+  },
+  'ready.cancel': { h: ID },
+  timer: {
+    h: ID,
+    when: TIME,
+    callback: TEXT,
+    by: MAYBE_ID,
+    task: optional(ID),
+    internal: optional(oneOf(true)),
+  },
+  'timer.cancel': { h: ID },
+  step: { h: ID, cpu: isNumber },
+  'task.create': {
+    task: ID,
+    name: TEXT,
+    coro: TEXT,
+    parent: MAYBE_ID,
+    line: MAYBE_LINE,
+    api: TEXT,
+    by: MAYBE_ID,
+    internal: isBoolean,
+  },
+  'task.suspend': {
+    h: MAYBE_ID,
+    task: ID,
+    reason: WAIT_REASON,
+    chain: CHAIN,
+    cpu: orNull(isNumber),
+  },
+  'task.cancel': { task: ID, by: MAYBE_ID, byTask: MAYBE_ID, msg: orNull(isString) },
+  'loop.blocked': { task: MAYBE_ID, h: MAYBE_ID, line: MAYBE_LINE, duration: isNumber, t: TIME },
+  output: {
+    stream: oneOf('stdout', 'stderr'),
+    text: TEXT,
+    task: MAYBE_ID,
+    thread: MAYBE_ID,
+    chain: CHAIN,
+    t: TIME,
+  },
+  warning: { category: TEXT, message: TEXT, line: MAYBE_LINE, task: MAYBE_ID, t: TIME },
+  error: { error: TEXT, message: TEXT, line: MAYBE_LINE, task: MAYBE_ID, t: TIME },
+  limit: {
+    kind: oneOf('virtual-time', 'iterations', 'events', 'output', 'deadlock', 'interrupted'),
+    message: TEXT,
+    t: TIME,
+  },
+  'thread.start': {
+    thread: ID,
+    worker: ID,
+    fn: TEXT,
+    start: TIME,
+    task: MAYBE_ID,
+    line: MAYBE_LINE,
+  },
+  'thread.end': { thread: ID, end: TIME, cpu: isNumber, error: orNull(isString) },
+  'net.listen': { port: isNumber, host: TEXT, task: MAYBE_ID, by: MAYBE_ID },
+  'net.connect': { conn: ID, from: ADDRESS, to: ADDRESS, task: MAYBE_ID, by: MAYBE_ID },
+  'net.refused': { to: ADDRESS, task: MAYBE_ID, by: MAYBE_ID },
+  'net.send': {
+    conn: ID,
+    side: SIDE,
+    bytes: isNumber,
+    preview: TEXT,
+    task: MAYBE_ID,
+    by: MAYBE_ID,
+  },
+  'net.recv': { conn: ID, side: SIDE, bytes: isNumber, task: MAYBE_ID, by: MAYBE_ID },
+  'net.close': {
+    conn: ID,
+    side: SIDE,
+    how: oneOf('close', 'write_eof'),
+    reset: isBoolean,
+    task: MAYBE_ID,
+    by: MAYBE_ID,
+  },
+  'net.server.close': { port: isNumber, host: TEXT, task: MAYBE_ID, by: MAYBE_ID },
+};
+
+/** Per event type, the check of a whole event of that type. */
+const EVENT_CHECKS = new Map<string, Check>([
+  ...Object.entries(EVENT_FIELDS).map(([type, fields]): [string, Check] => [
+    type,
+    objectWith(fields),
+  ]),
+  [
+    'task.end',
+    (event) => {
+      const outcome = (event as { readonly outcome?: unknown }).outcome;
+      return (
+        typeof outcome === 'string' &&
+        Object.hasOwn(TASK_END_OUTCOMES, outcome) &&
+        TASK_END_OUTCOMES[outcome as TaskEndEvent['outcome']](event)
       );
-    }
-    if (event.type === 'output' || event.type === 'task.suspend') {
-      if (!isChain(event.chain)) {
-        throw new Error(`${event.type} event without a valid chain: ${JSON.stringify(event)}`);
-      }
-      // Freshly parsed, so not yet shared with anyone: replacing it is safe.
-      (event as { chain: readonly ChainFrame[] }).chain = share(event.chain);
-    }
+    },
+  ],
+]);
+
+/** A batch that is not a list of events as this file describes them. */
+export class MalformedBatchError extends Error {
+  constructor(what: string) {
+    super(`malformed trace batch: ${what}`);
+    this.name = 'MalformedBatchError';
   }
-  return events;
 }
 
-function isChain(chain: unknown): chain is readonly ChainFrame[] {
-  return (
-    Array.isArray(chain) &&
-    chain.every(
-      (frame: unknown) =>
-        typeof frame === 'object' &&
-        frame !== null &&
-        typeof (frame as Partial<ChainFrame>).fn === 'string' &&
-        typeof (frame as Partial<ChainFrame>).line === 'number',
-    )
-  );
+/**
+ * Reads one batch of events as the runtime sends it (a JSON array), and
+ * checks every event's type and fields: a learner's program shares the
+ * worker with the runtime, so a batch may not be the runtime's. What the
+ * page draws from a batch that passes has the types this file gives it.
+ * A runtime of another version fails here too, by name.
+ */
+export function parseEventBatch(batchJson: string): TraceEvent[] {
+  let events: unknown;
+  try {
+    events = JSON.parse(batchJson);
+  } catch {
+    throw new MalformedBatchError('not JSON');
+  }
+  if (!Array.isArray(events)) throw new MalformedBatchError('not a list');
+  const share = createChainPool();
+  for (const [index, event] of events.entries()) {
+    const type = isRecord(event) ? event.type : undefined;
+    const check = typeof type === 'string' ? EVENT_CHECKS.get(type) : undefined;
+    if (check === undefined) {
+      throw new MalformedBatchError(`event ${index} has no known type`);
+    }
+    if (!check(event)) {
+      throw new MalformedBatchError(
+        `event ${index} (${String(type)}) lacks a field or has a wrong one`,
+      );
+    }
+    if (type === 'run.start' && (event as { version?: unknown }).version !== TRACE_FORMAT_VERSION) {
+      throw new MalformedBatchError(
+        `trace format ${String((event as { version?: unknown }).version)}, expected ${String(TRACE_FORMAT_VERSION)}`,
+      );
+    }
+    if (type === 'output' || type === 'task.suspend') {
+      // Checked above, and freshly parsed: not yet shared with anyone.
+      const chained = event as { chain: readonly ChainFrame[] };
+      chained.chain = share(chained.chain);
+    }
+  }
+  return events as TraceEvent[];
 }

@@ -28,7 +28,7 @@ describe('describeStatus', () => {
     expect(describeStatus({ phase: 'starting' }, { ...IDLE, running: true })).toBe(
       'Starting Python…',
     );
-    expect(describeStatus({ phase: 'running', runId: 1 }, { ...IDLE, running: true })).toBe(
+    expect(describeStatus({ phase: 'running', runId: 'run-1' }, { ...IDLE, running: true })).toBe(
       'Running…',
     );
   });
@@ -136,7 +136,7 @@ describe('describePythonProgress', () => {
 
   it('is gone once Python has started, or failed to', () => {
     expect(describePythonProgress({ phase: 'ready' })).toBeNull();
-    expect(describePythonProgress({ phase: 'running', runId: 1 })).toBeNull();
+    expect(describePythonProgress({ phase: 'running', runId: 'run-1' })).toBeNull();
     expect(describePythonProgress({ phase: 'failed', message: 'no wasm' })).toBeNull();
   });
 });

@@ -28,18 +28,10 @@ function reasonOf(error: unknown): string {
   return text.split('\n', 1)[0] ?? text;
 }
 
-/**
- * A first run before the interpreter is recorded: the runtime imports and
- * caches some things on its first run, which are not a program's doing.
- */
-const WARM_UP =
-  'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
-
 async function serve(): Promise<void> {
   const python = await loadPython();
   python.pyodide.setInterruptBuffer(new Int32Array(interrupt));
   confine(python);
-  python.run({ source: WARM_UP, filename: 'warm_up.py' }, () => undefined);
   const changedSinceLoad = python.watchIntegrity();
   port.on('message', ({ request }: SandboxRunMessage) => {
     if (changedSinceLoad().length > 0) {

@@ -30,8 +30,10 @@ export interface PythonRuntime {
   /** Compiles a program without running it. */
   checkSyntax(source: string, filename: string): SyntaxProblem | null;
   /**
-   * Records the interpreter's modules and classes now; the function returned
-   * names those a later run has reassigned (a host then discards the interpreter).
+   * Runs a first, harmless program, then records the interpreter's modules
+   * and classes; the function returned names those a later run has
+   * reassigned (a host then discards the interpreter). From then on, files
+   * under Python's library and the runtime's folder are read-only.
    */
   watchIntegrity(): () => readonly string[];
   /**
@@ -57,6 +59,13 @@ interface HostApi {
 const LOADERS = ['loadPackage', 'loadPackagesFromImports', 'mountNodeFS', 'mountNativeFS'];
 
 /** Writes the package into the interpreter's file system and imports it. */
+/**
+ * The run before the interpreter is recorded: the runtime imports and caches
+ * some things on its first run, which are not a program's doing.
+ */
+const WARM_UP =
+  'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
+
 export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): PythonRuntime {
   const folder = `${PACKAGE_PARENT}/${PACKAGE_NAME}`;
   pyodide.FS.mkdirTree(folder);
@@ -68,7 +77,7 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
   );
   const api = pyodide.pyimport(`${PACKAGE_NAME}.host_api`) as unknown as HostApi;
 
-  return {
+  const runtime: PythonRuntime = {
     pyodide,
     run(request, sink) {
       const options = JSON.stringify({
@@ -87,6 +96,7 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
       for (const name of LOADERS) Reflect.deleteProperty(pyodide, name);
     },
     watchIntegrity() {
+      runtime.run({ source: WARM_UP, filename: 'warm_up.py' }, () => undefined);
       const changed = api.integrity_baseline();
       return () => JSON.parse(changed()) as string[];
     },
@@ -94,4 +104,5 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
       return JSON.parse(api.check_syntax(source, filename)) as SyntaxProblem | null;
     },
   };
+  return runtime;
 }

@@ -2,7 +2,11 @@
 from loopscope_runtime.run_state import current_run
 
 sink = current_run().tracer._sink
-sink('[{"type": "output", "stream": "stdout", "text": "<b>forged</b>\\n", "chain": []}]')
+sink(
+    '[{"type": "output", "stream": "stdout", "text": "<b>forged</b>\\n",'
+    ' "task": null, "thread": null, "chain": [], "t": 0}]'
+)
+sink('[{"type": "output", "stream": "stdout", "text": "lacks its task, thread and time\\n", "chain": []}]')
 sink("null")
 sink("{not json")
 sink('[{"type": "output", "stream": "stdout", "text": 5}]')

@@ -317,7 +317,8 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         try:
             handle._run()
         finally:
-            cpu = round((real_perf_counter() - started) * 1e6)
+            ended = real_perf_counter()
+            cpu = round((ended - started) * 1e6)
             reads = run.clock_reads
             if reads.stretch is not None:  # a busy stretch ends with its step, recorded before it
                 reads.close_stretch()
@@ -327,6 +328,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
                 self._tracer.emit({"type": "step", "h": h, "cpu": cpu})
             elif run.stop_exc is None:
                 report_after_step(run, task, h, cpu)
+            self._tracer.step_ended(ended)
             # The step's frames call back to this one: a failed step's
             # traceback would keep the handle and the task alive through it.
             handle = task = None

@@ -10,11 +10,18 @@ import json
 import re
 from collections.abc import Callable
 
+from .clock import real_perf_counter
+
 BATCH_SIZE = 2048
 REPR_MAX = 200
 # Output events a run records one per write; after these, consecutive writes
 # from the same place are joined into one event (Tracer.emit_streamed).
 JOIN_OUTPUT_AFTER = 10_000
+# Longest a step's end waits in the buffer, in wall seconds: the page's
+# watchdog takes a step's end as the sign that the loop moves on, so a
+# program whose steps are slow but few (a batch fills after minutes) must
+# still be seen to move. Its output shows as it comes, too.
+PROGRESS_INTERVAL = 0.5
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -50,6 +57,8 @@ class Tracer:
         self.pending: list[dict] = []
         self.batch_size = batch_size
         self._sent = 0
+        # When the last batch was sent (real_perf_counter), for `step_ended`.
+        self.sent_at = real_perf_counter()
         self.emit = self.pending.append
         # Output events recorded so far, and streamed records since the last flush.
         self._outputs = 0
@@ -124,6 +133,11 @@ class Tracer:
         """Undoes `before_next_event`."""
         self.emit = self.pending.append
 
+    def step_ended(self, now: float) -> None:
+        """Sends the pending events when the last batch went out PROGRESS_INTERVAL ago or more."""
+        if now - self.sent_at >= PROGRESS_INTERVAL:
+            self.flush()
+
     def flush(self) -> None:
         buffer = self.pending
         if not buffer:
@@ -132,6 +146,7 @@ class Tracer:
             buffer[index]["text"] = "".join(texts)
         self._joined.clear()
         self._streamed = 0
+        self.sent_at = real_perf_counter()
         # Events are trees of fresh dicts and lists, never cyclic; skipping the
         # cycle check makes encoding about a quarter faster in WebAssembly.
         batch = json.dumps(buffer, ensure_ascii=False, separators=(",", ":"), check_circular=False)
