@@ -77,6 +77,9 @@ _FILE_CHANGES = {
     "os.symlink": (1,),
 }
 _ENTRY_EVENTS = frozenset({"os.remove", "os.rmdir", "os.mkdir", "os.rename", "os.link", "os.symlink"})
+# Every event the hook acts on. CPython calls the hook for every audited
+# event (`sys._getframe` on every print, for one), so the others leave at once.
+_WATCHED_EVENTS = frozenset({"sys.addaudithook", "open", *_FILE_CHANGES})
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
@@ -103,11 +106,14 @@ def _refuse_audit_hooks(
     event: str,
     args,
     _refused=RuntimeError,
+    _watched=_WATCHED_EVENTS,
     _changes=_FILE_CHANGES,
     _entry_events=_ENTRY_EVENTS,
     _read_only=_read_only,
     _writes=_writes,
 ) -> None:
+    if event not in _watched:
+        return
     # CPython asks the hooks already there before adding one, and drops the
     # new hook when one of them raises a RuntimeError.
     if event == "sys.addaudithook":
@@ -115,7 +121,7 @@ def _refuse_audit_hooks(
     if event == "open":
         changed = (args[0],) if _writes(args[1], args[2]) else ()
     else:
-        changed = tuple(args[index] for index in _changes.get(event, ()))
+        changed = [args[index] for index in _changes[event]]
     for path in changed:
         if _read_only(path, event in _entry_events):
             raise PermissionError(
