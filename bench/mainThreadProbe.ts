@@ -1,7 +1,8 @@
 /**
  * How busy a page's main thread is during one run: a probe armed in the page
  * before Run is clicked, and the longest task read from a Chromium trace
- * between the probe's two marks. Used by `bench:responsive`.
+ * between the probe's two marks. Used by `bench:responsive`; `bench:output`
+ * shares its reading of the trace.
  *
  * The trace (CDP tracing, category `toplevel`) gives every task the
  * renderer's main thread ran with its exact duration; the Long Tasks API
@@ -184,23 +185,28 @@ interface ChromiumTraceEvent {
 }
 
 /**
- * The longest task and the busy share of the page's main thread between the
- * probe's two marks. The marks are recorded on the main thread, so their pid
- * and tid name it. Tasks nested in another (a nested run loop) count once.
+ * The longest task and the busy share of the page's main thread between two
+ * user-timing marks of the trace. The marks are recorded on the main thread,
+ * so their pid and tid name it. Tasks nested in another (a nested run loop)
+ * count once. `bench:output` reads its traces with it too.
  */
-function mainThreadFigures(trace: Buffer): { longestTaskMs: number; busyShare: number } {
+export function mainThreadFigures(
+  trace: Buffer,
+  fromMark: string,
+  toMark: string,
+): { longestTaskMs: number; busyShare: number } {
   const { traceEvents } = JSON.parse(trace.toString('utf8')) as {
     traceEvents: ChromiumTraceEvent[];
   };
-  const click = traceEvents.find((event) => event.name === CLICK_MARK);
-  const settled = traceEvents.find((event) => event.name === SETTLED_MARK);
-  if (!click || !settled) fail('the trace lacks the probe’s marks');
-  const [from, to] = [click.ts, settled.ts];
+  const first = traceEvents.find((event) => event.name === fromMark);
+  const last = traceEvents.find((event) => event.name === toMark);
+  if (!first || !last) fail('the trace lacks the probe’s marks');
+  const [from, to] = [first.ts, last.ts];
   const tasks = traceEvents
     .filter(
       (event) =>
-        event.pid === click.pid &&
-        event.tid === click.tid &&
+        event.pid === first.pid &&
+        event.tid === first.tid &&
         event.ph === 'X' &&
         /(^|::)RunTask$/.test(event.name) &&
         event.ts < to &&
@@ -270,7 +276,7 @@ export async function probeRun(
     fail(`${what}: ${run.status} (last line "${run.lastShown}")`);
   }
   return {
-    ...mainThreadFigures(trace),
+    ...mainThreadFigures(trace, CLICK_MARK, SETTLED_MARK),
     longestFrameGapMs: run.longestFrameGap,
     endMs: run.endedAt - run.clickAt,
     settledMs: run.settledAt - run.clickAt,

@@ -44,6 +44,7 @@ import {
   SUB_PATH,
 } from './benchBrowser';
 import { fail, startBenchSession } from './benchSession';
+import { mainThreadFigures } from './mainThreadProbe';
 import { median } from './median';
 import { startServer } from './staticServer';
 
@@ -230,52 +231,6 @@ function armProbe({
   );
 }
 
-/** One complete trace event, as Chromium writes them. */
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  /** Microseconds. */
-  readonly ts: number;
-  readonly dur?: number;
-}
-
-/**
- * The longest task and the busy share of the page's main thread between the
- * probe's two marks. The marks are recorded on the main thread, so their pid
- * and tid name it. Tasks nested in another (a nested run loop) count once.
- */
-function mainThreadFigures(trace: Buffer): { longestTaskMs: number; busyShare: number } {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const click = events.find((event) => event.name === CLICK_MARK);
-  const shown = events.find((event) => event.name === SHOWN_MARK);
-  if (!click || !shown) fail('the trace lacks the probe’s marks');
-  const [from, to] = [click.ts, shown.ts];
-  const tasks = events
-    .filter(
-      (event) =>
-        event.pid === click.pid &&
-        event.tid === click.tid &&
-        event.ph === 'X' &&
-        /(^|::)RunTask$/.test(event.name) &&
-        event.ts < to &&
-        event.ts + (event.dur ?? 0) > from,
-    )
-    .sort((a, b) => a.ts - b.ts);
-  let longest = 0;
-  let busy = 0;
-  let coveredUntil = -Infinity;
-  for (const task of tasks) {
-    const end = task.ts + (task.dur ?? 0);
-    if (end <= coveredUntil) continue;
-    coveredUntil = end;
-    longest = Math.max(longest, task.dur ?? 0);
-    busy += Math.min(end, to) - Math.max(task.ts, from);
-  }
-  return { longestTaskMs: longest / 1000, busyShare: busy / (to - from) };
-}
-
 async function measureRun(browser: Browser, page: Page, variant: Variant): Promise<RunFigures> {
   await pasteProgram(page, variant.source, STATE_TIMEOUT_MS);
   const runButton = page.getByRole('button', { name: 'Run', exact: true });
@@ -311,7 +266,7 @@ async function measureRun(browser: Browser, page: Page, variant: Variant): Promi
   const workerMs = /([\d,]+) ms on this machine/.exec(run.status)?.[1];
   if (workerMs === undefined) fail(`the status line gives no time: "${run.status}"`);
   return {
-    ...mainThreadFigures(trace),
+    ...mainThreadFigures(trace, CLICK_MARK, SHOWN_MARK),
     longestLongTaskMs: run.longestLongTask,
     longestFrameGapMs: run.longestFrameGap,
     finishMs: run.shownAt - run.clickAt,
