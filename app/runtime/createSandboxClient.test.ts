@@ -115,6 +115,11 @@ function ready(worker: FakeWorker): void {
   worker.emit({ type: 'status', phase: 'ready' });
 }
 
+/** The worker says run `runId` ended, with an interpreter the next run can reuse. */
+function runEnded(worker: FakeWorker, runId: string, outcome: RunSummary['outcome']): void {
+  worker.emit({ type: 'done', runId, summary: summary(outcome), reusable: true });
+}
+
 /** The interrupt buffer the client handed the worker, as the worker sees it. */
 function interruptOf(worker: FakeWorker): Int32Array {
   const init = worker.sent[0];
@@ -175,7 +180,7 @@ describe('startup', () => {
     expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
 
     worker().emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
-    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    runEnded(worker(), runId, 'ok');
     await expect(result).resolves.toEqual({
       summary: summary('ok'),
       stoppedBy: null,
@@ -202,12 +207,7 @@ describe('startup', () => {
     const second = client.run(REQUEST, () => undefined);
     expect(workers).toHaveLength(2);
     ready(worker());
-    worker().emit({
-      type: 'done',
-      runId: worker().lastRunId(),
-      summary: summary('ok'),
-      reusable: true,
-    });
+    runEnded(worker(), worker().lastRunId(), 'ok');
     await expect(second).resolves.toMatchObject({ summary: summary('ok') });
   });
 });
@@ -227,12 +227,7 @@ describe('runs', () => {
     for (let i = 0; i < 3; i++) {
       const result = client.run(REQUEST, () => undefined);
       ids.push(worker().lastRunId());
-      worker().emit({
-        type: 'done',
-        runId: worker().lastRunId(),
-        summary: summary('ok'),
-        reusable: true,
-      });
+      runEnded(worker(), worker().lastRunId(), 'ok');
       await result;
     }
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
@@ -244,19 +239,19 @@ describe('runs', () => {
     ready(worker());
     const first = client.run(REQUEST, () => undefined);
     const over = worker().lastRunId();
-    worker().emit({ type: 'done', runId: over, summary: summary('ok'), reusable: true });
+    runEnded(worker(), over, 'ok');
     await first;
 
     const events: TraceEvent[] = [];
     const second = client.run(REQUEST, (batch) => events.push(...batch));
     const runId = worker().lastRunId();
     worker().emit({ type: 'events', runId: over, batch: JSON.stringify([OUTPUT]) });
-    worker().emit({ type: 'done', runId: over, summary: summary('error'), reusable: true });
+    runEnded(worker(), over, 'error');
     worker().emit({ type: 'failed', runId: over, message: 'late' });
     expect(events).toEqual([]);
     expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
 
-    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    runEnded(worker(), runId, 'ok');
     await expect(second).resolves.toMatchObject({ summary: summary('ok') });
   });
 
@@ -281,7 +276,7 @@ describe('runs', () => {
     old.emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
     expect(events).toEqual([]);
     fresh.emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
-    fresh.emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    runEnded(fresh, runId, 'ok');
     await next;
     expect(events).toEqual([OUTPUT]);
   });
@@ -304,7 +299,7 @@ describe('runs', () => {
     const fresh = worker();
     ready(fresh);
     const next = client.run(REQUEST, () => undefined);
-    fresh.emit({ type: 'done', runId: fresh.lastRunId(), summary: summary('ok'), reusable: true });
+    runEnded(fresh, fresh.lastRunId(), 'ok');
     expect(await next).toMatchObject({ restarted: false, message: null });
     expect(workers).toHaveLength(2);
   });
@@ -346,7 +341,7 @@ describe('stop', () => {
     expect(interruptOf(worker())[0]).toBe(2);
     expect(client.status.getSnapshot()).toEqual({ phase: 'stopping', runId });
 
-    worker().emit({ type: 'done', runId, summary: summary('interrupted'), reusable: true });
+    runEnded(worker(), runId, 'interrupted');
     await expect(result).resolves.toEqual({
       summary: summary('interrupted'),
       stoppedBy: 'user',
@@ -435,12 +430,7 @@ describe('watchdog', () => {
     vi.advanceTimersByTime(1);
     expect(interruptOf(worker())[0]).toBe(2);
 
-    worker().emit({
-      type: 'done',
-      runId: worker().lastRunId(),
-      summary: summary('interrupted'),
-      reusable: true,
-    });
+    runEnded(worker(), worker().lastRunId(), 'interrupted');
     await expect(result).resolves.toEqual({
       summary: summary('interrupted'),
       stoppedBy: 'watchdog',
@@ -463,7 +453,7 @@ describe('watchdog', () => {
       worker().emit({ type: 'events', runId, batch: JSON.stringify(events) });
     }
     expect(interruptOf(worker())[0]).toBe(0);
-    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    runEnded(worker(), runId, 'ok');
     await expect(result).resolves.toMatchObject({ stoppedBy: null, message: null });
   });
 
@@ -499,7 +489,7 @@ describe('watchdog', () => {
     expect(interruptOf(worker())[0]).toBe(0);
     vi.advanceTimersByTime(1000);
     expect(interruptOf(worker())[0]).toBe(2);
-    worker().emit({ type: 'done', runId, summary: summary('interrupted'), reusable: true });
+    runEnded(worker(), runId, 'interrupted');
     await expect(result).resolves.toMatchObject({
       stoppedBy: 'watchdog',
       message: WATCHDOG_MESSAGE,
@@ -562,7 +552,7 @@ describe('forged messages', () => {
     expect(events).toEqual([]);
 
     worker().emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
-    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    runEnded(worker(), runId, 'ok');
     expect(events).toEqual([OUTPUT]);
     await expect(result).resolves.toMatchObject({ summary: summary('ok'), message: TAMPERED });
   });
@@ -580,7 +570,7 @@ describe('forged messages', () => {
 
     // Python keeps spinning: the watchdog stops this run, not a later one.
     vi.advanceTimersByTime(8000);
-    worker().emit({ type: 'done', runId, summary: summary('interrupted'), reusable: true });
+    runEnded(worker(), runId, 'interrupted');
     await expect(result).resolves.toMatchObject({ stoppedBy: 'watchdog', restarted: true });
     expect(workers).toHaveLength(2);
     expect(workers[0]?.terminated).toBe(true);
@@ -589,12 +579,7 @@ describe('forged messages', () => {
     ready(worker());
     expect(interruptOf(worker())[0]).toBe(0);
     worker().emit({ type: 'events', runId: worker().lastRunId(), batch: JSON.stringify([STEP]) });
-    worker().emit({
-      type: 'done',
-      runId: worker().lastRunId(),
-      summary: summary('ok'),
-      reusable: true,
-    });
+    runEnded(worker(), worker().lastRunId(), 'ok');
     await expect(next).resolves.toEqual({
       summary: summary('ok'),
       stoppedBy: null,
@@ -610,7 +595,7 @@ describe('forged messages', () => {
     worker().post({ type: 'status', phase: 'downloading', loaded: 1, total: 2 });
     expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
 
-    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    runEnded(worker(), runId, 'ok');
     const ended = await result;
     expect(ended.message).toBe(TAMPERED);
     expect(ended.message).not.toMatch(/hacked|gone/);
@@ -626,7 +611,7 @@ describe('forged messages', () => {
       vi.advanceTimersByTime(1000);
     }
     expect(interruptOf(worker())[0]).toBe(2);
-    worker().emit({ type: 'done', runId, summary: summary('interrupted'), reusable: true });
+    runEnded(worker(), runId, 'interrupted');
     await expect(result).resolves.toMatchObject({ stoppedBy: 'watchdog' });
   });
 
@@ -656,7 +641,7 @@ describe('forged messages', () => {
     expect(events).toEqual([]);
     expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
 
-    worker().emit({ type: 'done', runId, summary: summary('ok'), reusable: true });
+    runEnded(worker(), runId, 'ok');
     await expect(result).resolves.toMatchObject({ summary: summary('ok'), restarted: true });
   });
 
@@ -743,12 +728,7 @@ describe('a worker that ends on its own', () => {
 
     const next = client.run(REQUEST, () => undefined);
     ready(worker());
-    worker().emit({
-      type: 'done',
-      runId: worker().lastRunId(),
-      summary: summary('ok'),
-      reusable: true,
-    });
+    runEnded(worker(), worker().lastRunId(), 'ok');
     await expect(next).resolves.toMatchObject({ summary: summary('ok'), message: null });
   });
 
