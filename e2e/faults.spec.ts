@@ -10,21 +10,13 @@ import {
   Playground,
   PYTHON_START_TIMEOUT,
   SEED_OUTPUT,
+  slowStepsProgram,
   test,
 } from './fixtures';
 import { runSeed, startBusyProgram } from './runtimeScenarios';
 
 /** A program that runs for a while, a few tenths of a second per step, printing as it goes. */
-const LONG_PROGRAM = `import asyncio
-
-async def main():
-    for step in range(1000):
-        sum(range(3_000_000))
-        print("step", step)
-        await asyncio.sleep(0)
-
-asyncio.run(main())
-`;
+const LONG_PROGRAM = slowStepsProgram(1000);
 
 const PYODIDE_WASM = '**/pyodide/pyodide.asm.wasm';
 

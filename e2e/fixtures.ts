@@ -29,6 +29,23 @@ async def spin():
 asyncio.run(spin())
 `;
 
+/**
+ * A program of `steps` steps of a few tenths of a second each (here), printing
+ * "step N" in each: it runs for a while, yet always gives control back.
+ */
+export function slowStepsProgram(steps: number): string {
+  return `import asyncio
+
+async def main():
+    for step in range(${steps}):
+        sum(range(3_000_000))
+        print("step", step)
+        await asyncio.sleep(0)
+
+asyncio.run(main())
+`;
+}
+
 /** What the status line says after a run ran to its end at `seconds` of virtual time. */
 export function finishedAt(seconds: number): RegExp {
   const virtualTime = seconds.toFixed(1).replace('.', '\\.');

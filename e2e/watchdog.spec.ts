@@ -2,19 +2,10 @@
 // messages arrive: a program whose steps are slow but end runs to its end;
 // one step that never ends is stopped (runtimeScenarios.ts, "the watchdog
 // stops a program that never awaits").
-import { expect, finishedAt, PYTHON_START_TIMEOUT, test } from './fixtures';
+import { expect, finishedAt, PYTHON_START_TIMEOUT, slowStepsProgram, test } from './fixtures';
 
 /** A hundred steps of a few tenths of a second each (about 20 s here): longer than the watchdog's 8 s. */
-const SLOW_STEPS = `import asyncio
-
-async def main():
-    for step in range(100):
-        sum(range(3_000_000))
-        print("step", step)
-        await asyncio.sleep(0)
-
-asyncio.run(main())
-`;
+const SLOW_STEPS = slowStepsProgram(100);
 
 test('a program whose steps are slow but end runs to its end, its output shown as it comes', async ({
   playground,
