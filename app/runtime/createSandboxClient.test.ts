@@ -355,6 +355,40 @@ describe('stop', () => {
     expect(workers).toHaveLength(1);
   });
 
+  it('clears a Stop that came as the run ended, so the next run is not interrupted', async () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    const { client, worker } = setUp();
+    ready(worker());
+    const first = client.run(REQUEST, () => undefined);
+    // Python finished before it saw the Stop.
+    client.stop();
+    runEnded(worker(), worker().lastRunId(), 'ok');
+    await expect(first).resolves.toMatchObject({ stoppedBy: null, message: null });
+    expect(interruptOf(worker())[0]).toBe(0);
+  });
+
+  it('ends a run the worker stopped before it began, without a restart', async () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    const { client, workers, worker } = setUp();
+    ready(worker());
+    const result = client.run(REQUEST, () => undefined);
+    client.stop();
+    // The worker was busy with an earlier message, and found the Stop first.
+    worker().emit({
+      type: 'failed',
+      runId: worker().lastRunId(),
+      message: 'stopped before it began',
+    });
+    await expect(result).resolves.toEqual({
+      summary: null,
+      stoppedBy: 'user',
+      restarted: false,
+      message: 'Stopped.',
+    });
+    expect(workers).toHaveLength(1);
+    expect(interruptOf(worker())[0]).toBe(0);
+  });
+
   it('terminates and restarts Python when it does not answer the interrupt', async () => {
     vi.stubGlobal('crossOriginIsolated', true);
     const { client, workers, worker } = setUp({ answerTimeoutMs: 2000 });

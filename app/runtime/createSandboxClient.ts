@@ -301,6 +301,9 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     if (current !== run) return;
     clearTimers(run);
     current = null;
+    // A Stop pressed as the run ended must not reach the next run: the worker
+    // takes whatever the buffer holds when a run begins as that run's Stop.
+    if (interrupt) Atomics.store(interrupt, 0, 0);
     if (replaceBecause !== null && worker) {
       const because = replaceBecause;
       restartWorker();

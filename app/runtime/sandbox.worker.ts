@@ -32,6 +32,7 @@ import {
   type InitMessage,
   type PageToWorkerMessage,
   type RunId,
+  SIGINT,
   type WorkerToPageMessage,
 } from './protocol';
 import { confineWorkerScope } from './workerConfinement';
@@ -190,8 +191,13 @@ async function start(message: InitMessage): Promise<PythonRuntime> {
 }
 
 function run(python: PythonRuntime, runId: RunId, request: RunRequest): void {
-  // A Stop that came after the last run ended must not interrupt this one.
-  if (interrupt) Atomics.store(interrupt, 0, 0);
+  // The page clears the buffer when a run ends, so a Stop found here is this
+  // run's, pressed before the worker got to it (it was busy with an earlier
+  // message): the run ends before it begins.
+  if (interrupt && Atomics.exchange(interrupt, 0, 0) === SIGINT) {
+    send({ type: 'failed', runId, message: 'stopped before it began' });
+    return;
+  }
   // The program can reach the sink (the runtime holds it, and Python can
   // reach whatever Python holds): it then adds text to its own run's trace,
   // which the page validates and shows as text, and nothing once its run ended.

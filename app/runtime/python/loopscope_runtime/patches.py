@@ -110,6 +110,9 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         linecache.cache[argv0] = (len(source), None, source.splitlines(True), argv0)
         yield
     finally:
+        # A Stop that lands while the world is put back would leave it half
+        # restored for every later run: the program is over, so it is ignored.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         for stream in (sys.stdout, sys.stderr):
             if isinstance(stream, TracedOutput):
                 stream.flush()
@@ -118,7 +121,6 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
             sys.modules["__main__"] = saved_sys[4]
         cast(list, warnings.filters)[:] = saved_warnings[0]
         warnings._showwarnmsg_impl = saved_warnings[1]
-        signal.signal(signal.SIGINT, saved_signal)
         sys.unraisablehook = saved_unraisablehook
         random.setstate(saved_random)
         _restore_gc(*saved_gc)
@@ -136,6 +138,7 @@ def run_environment(run: RunState, source: str, stdin_text: str, argv0: str, see
         saved_process.restore()
         set_current_run(None)
         linecache.cache.pop(argv0, None)
+        signal.signal(signal.SIGINT, saved_signal)
 
 
 def restore_modules(saved: dict) -> None:
