@@ -19,13 +19,15 @@
  * module needs of the scope afterwards it holds here, in its closure, where
  * no program reaches: `postToPage` and the message listener.
  */
-import { loadPyodide } from 'pyodide';
+import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide';
 import {
   installRuntime,
+  recordedSnapshotKey,
   type PythonRuntime,
   type RuntimeSources,
   type SyntaxProblem,
 } from './host/pythonRuntime';
+import { snapshotFileName, snapshotKey } from './host/snapshotKey';
 import type { RunRequest } from './host/runtimeTypes';
 import {
   assertNever,
@@ -45,7 +47,18 @@ const RUNTIME_FILES = import.meta.glob<string>('./python/loopscope_runtime/*.py'
 });
 
 /** Pyodide's two large downloads (12 of its 12.5 MB): the ones the progress bar counts. */
-const LARGE_FILES: readonly string[] = ['pyodide.asm.wasm', 'python_stdlib.zip'];
+const PYODIDE_LARGE_FILES: readonly string[] = ['pyodide.asm.wasm', 'python_stdlib.zip'];
+
+/** The memory snapshot that fits this build (snapshotKey.ts), beside Pyodide's files. */
+const SNAPSHOT_KEY = snapshotKey(pyodideVersion, runtimeSources());
+const SNAPSHOT_FILE = snapshotFileName(SNAPSHOT_KEY);
+
+/** A first program for an interpreter started from a snapshot: it must end well. */
+const SNAPSHOT_TRIAL =
+  'import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n';
+
+/** The first two bytes of a gzip stream. */
+const GZIP_MAGIC = [0x1f, 0x8b];
 
 /** Least time between two download progress messages. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -96,14 +109,19 @@ function notDownloaded(name: string, what: string): string {
 }
 
 /**
- * Calls `load` while counting the bytes of Pyodide's large downloads.
+ * Calls `load` while counting the bytes of the large downloads (`large`).
+ * A download in `optional` may fail: the caller does without it.
  *
  * Pyodide has no hook for its wasm download, so `fetch` is wrapped for the
  * duration of the load. The wrapper reads a clone of each large response and
  * hands Pyodide the original untouched, so it still compiles the wasm while
  * streaming and the browser's code cache still applies: one download, not two.
  */
-async function withDownloadProgress<T>(load: () => Promise<T>): Promise<T> {
+async function withDownloadProgress<T>(
+  large: readonly string[],
+  optional: readonly string[],
+  load: () => Promise<T>,
+): Promise<T> {
   const originalFetch = globalThis.fetch;
   const sizes = new Map<string, number | null>();
   const finished = new Set<string>();
@@ -118,7 +136,7 @@ async function withDownloadProgress<T>(load: () => Promise<T>): Promise<T> {
     lastReported = loaded;
     const known = [...sizes.values()];
     const total =
-      known.length === LARGE_FILES.length && known.every((size) => size !== null)
+      known.length === large.length && known.every((size) => size !== null)
         ? known.reduce((sum, size) => sum + size, 0)
         : null;
     send({ type: 'status', phase: 'downloading', loaded, ...(total === null ? {} : { total }) });
@@ -133,7 +151,7 @@ async function withDownloadProgress<T>(load: () => Promise<T>): Promise<T> {
       report(false);
     }
     finished.add(name);
-    if (finished.size === LARGE_FILES.length) {
+    if (finished.size === large.length) {
       report(true);
       send({ type: 'status', phase: 'starting' });
     }
@@ -143,15 +161,16 @@ async function withDownloadProgress<T>(load: () => Promise<T>): Promise<T> {
     const name = fileName(input);
     // Pyodide waits forever when one of its files fails (seen with a 404
     // wasm): the page hears of it from here instead.
+    const required = !optional.includes(name);
     const response = await originalFetch(input, init).catch((error: unknown) => {
-      send({ type: 'failed', message: notDownloaded(name, 'could not be fetched') });
+      if (required) send({ type: 'failed', message: notDownloaded(name, 'could not be fetched') });
       throw error;
     });
-    if (!response.ok) {
+    if (!response.ok && required) {
       const answer = `${response.status} ${response.statusText}`.trim();
       send({ type: 'failed', message: notDownloaded(name, `answered ${answer}`) });
     }
-    if (LARGE_FILES.includes(name) && response.ok && response.body && !sizes.has(name)) {
+    if (large.includes(name) && response.ok && response.body && !sizes.has(name)) {
       sizes.set(name, decodedSize(response));
       const body = response.clone().body;
       // A failed count only costs the progress bar; Pyodide reports real failures.
@@ -166,20 +185,65 @@ async function withDownloadProgress<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The snapshot's bytes, whether the host sent the file as it is or decoded its gzip on the way. */
+async function readSnapshot(response: Response): Promise<ArrayBuffer> {
+  if (!response.ok) throw new Error(`the snapshot answered ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) return bytes;
+  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(unpacked).arrayBuffer();
+}
+
+function loadInterpreter(indexURL: string, snapshot?: Promise<ArrayBuffer>): Promise<PyodideAPI> {
+  return loadPyodide({
+    // The site's own copy (tools/vite/pyodideAssets.ts); never a CDN.
+    indexURL,
+    // Fixed string hashes: the same program gives the same trace every time.
+    // A snapshot was saved with the same seed (nodeSnapshot.ts).
+    env: { PYTHONHASHSEED: '0' },
+    // The runtime captures a program's output itself; this is Pyodide's chatter.
+    stdout: () => undefined,
+    stderr: () => undefined,
+    ...(snapshot ? { _loadSnapshot: snapshot } : {}),
+  });
+}
+
+/**
+ * Python from the build's memory snapshot: the interpreter with the runtime
+ * already imported, which starts in a fraction of a boot's time. Checked
+ * before it is trusted: the key inside must be this build's, and a first
+ * program must run. Null when anything fails: the caller boots as usual.
+ */
+async function startFromSnapshot(indexURL: string): Promise<PythonRuntime | null> {
+  try {
+    const pyodide = await withDownloadProgress(
+      [...PYODIDE_LARGE_FILES, SNAPSHOT_FILE],
+      [SNAPSHOT_FILE],
+      () =>
+        loadInterpreter(
+          indexURL,
+          fetch(new URL(SNAPSHOT_FILE, indexURL)).then((response) => readSnapshot(response)),
+        ),
+    );
+    if (recordedSnapshotKey(pyodide) !== SNAPSHOT_KEY) return null;
+    const python = installRuntime(pyodide, runtimeSources());
+    const trial = python.run({ source: SNAPSHOT_TRIAL, filename: 'trial.py' }, () => undefined);
+    return trial.outcome === 'ok' ? python : null;
+  } catch {
+    return null;
+  }
+}
+
 async function start(message: InitMessage): Promise<PythonRuntime> {
   send({ type: 'status', phase: 'downloading' });
-  const pyodide = await withDownloadProgress(() =>
-    loadPyodide({
-      // The site's own copy (tools/vite/pyodideAssets.ts); never a CDN.
-      indexURL: message.indexURL,
-      // Fixed string hashes: the same program gives the same trace every time.
-      env: { PYTHONHASHSEED: '0' },
-      // The runtime captures a program's output itself; this is Pyodide's chatter.
-      stdout: () => undefined,
-      stderr: () => undefined,
-    }),
-  );
-  const python = installRuntime(pyodide, runtimeSources());
+  const python =
+    (await startFromSnapshot(message.indexURL)) ??
+    installRuntime(
+      await withDownloadProgress(PYODIDE_LARGE_FILES, [], () => loadInterpreter(message.indexURL)),
+      runtimeSources(),
+    );
+  const { pyodide } = python;
   if (message.interruptBuffer) {
     interrupt = new Int32Array(message.interruptBuffer);
     pyodide.setInterruptBuffer(interrupt);

@@ -17,10 +17,19 @@ const programs = readdirSync(folder)
   .sort();
 const update = process.env.UPDATE_GOLDEN === '1';
 const runtime = useRuntime();
+const fromSnapshot = useRuntime('snapshot');
 
 describe('golden traces', () => {
   it('has programs', () => {
     expect(programs.length).toBeGreaterThanOrEqual(6);
+  });
+
+  // The browser starts Python from a memory snapshot: a run after it is the same as after a boot.
+  it.each(programs)('%s, started from a snapshot', (name) => {
+    const source = readFileSync(join(folder, name), 'utf8');
+    const goldenPath = join(folder, name.replace(/\.py$/, '.trace.jsonl'));
+    const result = fromSnapshot().run({ source, filename: name });
+    expect(toGoldenText(result.events)).toBe(readFileSync(goldenPath, 'utf8'));
   });
 
   it.each(programs)('%s', (name) => {

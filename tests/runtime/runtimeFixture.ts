@@ -9,6 +9,7 @@ import {
   type NodeRunResult,
   type NodeRuntime,
 } from '../../app/runtime/host/nodeRuntime';
+import { makeSnapshotBytes } from '../../app/runtime/host/nodeSnapshot';
 import type { RunRequest } from '../../app/runtime/host/runtimeTypes';
 import type { TraceEvent } from '../../app/runtime/traceSchema';
 
@@ -22,11 +23,17 @@ export function dedent(text: string): string {
   return lines.map((line) => line.slice(cut)).join('\n');
 }
 
-/** Loads the runtime before the file's tests and returns a getter for it. */
-export function useRuntime(): () => NodeRuntime {
+/**
+ * Loads the runtime before the file's tests and returns a getter for it:
+ * booted, or started from a memory snapshot made for the file
+ * (nodeSnapshot.ts), as the browser starts it.
+ */
+export function useRuntime(start: 'boot' | 'snapshot' = 'boot'): () => NodeRuntime {
   let runtime: NodeRuntime | undefined;
   beforeAll(async () => {
-    runtime = await loadNodeRuntime();
+    runtime = await loadNodeRuntime(
+      start === 'snapshot' ? (await makeSnapshotBytes()).bytes : undefined,
+    );
   });
   afterAll(async () => {
     await runtime?.close();

@@ -5,11 +5,16 @@
  * `new URL('pyodide/', document.baseURI)` and hands that absolute URL to the
  * worker as `indexURL` (a worker has no `document`). Never a CDN: the site
  * must work offline and from any sub-path.
+ *
+ * Beside them, the memory snapshot the worker starts Python from
+ * (app/runtime/host/nodeSnapshot.ts): made once per build, and in dev on the
+ * first request for it (again when the runtime's files have changed since).
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+import type * as NodeSnapshot from '../../app/runtime/host/nodeSnapshot.ts';
 
 /** The files `loadPyodide` fetches or imports from its `indexURL`. */
 export const PYODIDE_FILES = [
@@ -25,7 +30,16 @@ const MIME_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.zip': 'application/zip',
   '.json': 'application/json; charset=utf-8',
+  '.gz': 'application/gzip',
 };
+
+/** Snapshot file names (snapshotKey.ts): the dev server makes the one asked for. */
+const SNAPSHOT_FILE = /^snapshot-[0-9a-f]{16}\.bin\.gz$/;
+
+/** Loaded when a snapshot is wanted: it boots Pyodide, which the other commands never need. */
+function snapshotMaker(): Promise<typeof NodeSnapshot> {
+  return import('../../app/runtime/host/nodeSnapshot.ts');
+}
 
 /** Folder under the site's base where the files are served. */
 const URL_DIR = 'pyodide/';
@@ -49,25 +63,56 @@ export function pyodideAssets(): Plugin {
 
     configureServer(server) {
       const prefix = `${server.config.base}${URL_DIR}`;
+      let snapshot: Promise<NodeSnapshot.Snapshot> | null = null;
+      /**
+       * The snapshot named `file` if it is the one of the runtime's files as
+       * they are now (made again when they changed since the last), or null.
+       */
+      const snapshotNamed = async (file: string): Promise<NodeSnapshot.Snapshot | null> => {
+        const maker = await snapshotMaker();
+        if (maker.currentSnapshotFileName() !== file) return null;
+        if (!snapshot || (await snapshot).fileName !== file) snapshot = maker.makeSnapshot();
+        return snapshot;
+      };
       server.middlewares.use((req, res, next) => {
         const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
         const file = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : '';
-        if (!known.has(file)) {
+        if (!known.has(file) && !SNAPSHOT_FILE.test(file)) {
           next();
           return;
         }
-        const path = join(sourceDir, file);
         // Vite applies `server.headers` (COOP/COEP) per middleware, not globally.
         for (const [name, value] of Object.entries(server.config.server.headers)) {
           if (value !== undefined) res.setHeader(name, value);
         }
         res.setHeader('Content-Type', mimeType(file));
-        res.setHeader('Content-Length', statSync(path).size);
-        createReadStream(path).pipe(res);
+        if (known.has(file)) {
+          const path = join(sourceDir, file);
+          res.setHeader('Content-Length', statSync(path).size);
+          createReadStream(path).pipe(res);
+          return;
+        }
+        snapshotNamed(file).then(
+          (made) => {
+            if (!made) {
+              // An old page's worker asks for a snapshot of files that changed: it boots without.
+              res.statusCode = 404;
+              res.end();
+              return;
+            }
+            res.setHeader('Content-Length', made.gzipped.byteLength);
+            res.end(made.gzipped);
+          },
+          (error: unknown) => {
+            server.config.logger.error(`The memory snapshot could not be made: ${String(error)}`);
+            res.statusCode = 500;
+            res.end();
+          },
+        );
       });
     },
 
-    generateBundle() {
+    async generateBundle() {
       for (const file of PYODIDE_FILES) {
         this.emitFile({
           type: 'asset',
@@ -75,6 +120,12 @@ export function pyodideAssets(): Plugin {
           source: readFileSync(join(sourceDir, file)),
         });
       }
+      const snapshot = await (await snapshotMaker()).makeSnapshot();
+      this.emitFile({
+        type: 'asset',
+        fileName: `${URL_DIR}${snapshot.fileName}`,
+        source: snapshot.gzipped,
+      });
     },
   };
 }

@@ -144,13 +144,17 @@ export function readRuntimeSources(): RuntimeSources {
 }
 
 /** The folder of the installed `pyodide` package, where its wasm and stdlib live. */
-function pyodideFolder(): string {
+export function pyodideFolder(): string {
   const require = createRequire(import.meta.url);
   return dirname(require.resolve('pyodide/package.json'));
 }
 
-/** Loads Pyodide from node_modules with a fixed hash seed (runs are reproducible) and installs the runtime. */
-export async function loadPython(): Promise<PythonRuntime> {
+/**
+ * Loads Pyodide from node_modules with a fixed hash seed (runs are
+ * reproducible) and installs the runtime; from `snapshot` (nodeSnapshot.ts),
+ * uncompressed, when given.
+ */
+export async function loadPython(snapshot?: Uint8Array): Promise<PythonRuntime> {
   const pyodide = await loadPyodide({
     indexURL: `${pyodideFolder()}/`,
     env: { PYTHONHASHSEED: '0' },
@@ -158,6 +162,7 @@ export async function loadPython(): Promise<PythonRuntime> {
     // a run is Pyodide's own chatter.
     stdout: () => undefined,
     stderr: () => undefined,
+    ...(snapshot ? { _loadSnapshot: snapshot } : {}),
   });
   return installRuntime(pyodide, readRuntimeSources());
 }
@@ -167,8 +172,8 @@ export async function loadPython(): Promise<PythonRuntime> {
  * the interpreter. It is not a sandbox: a program can reach Node through
  * `import js`. Programs from other people run in `loadNodeSandbox` instead.
  */
-export async function loadNodeRuntime(): Promise<NodeRuntime> {
-  const python = await loadPython();
+export async function loadNodeRuntime(snapshot?: Uint8Array): Promise<NodeRuntime> {
+  const python = await loadPython(snapshot);
   const { pyodide } = python;
   const watchdog = createNodeWatchdog();
   pyodide.setInterruptBuffer(watchdog.interruptBuffer);

@@ -58,7 +58,6 @@ interface HostApi {
 /** Pyodide's calls that load code or files from a URL or mount the host's files, on its API object. */
 const LOADERS = ['loadPackage', 'loadPackagesFromImports', 'mountNodeFS', 'mountNativeFS'];
 
-/** Writes the package into the interpreter's file system and imports it. */
 /**
  * The run before the interpreter is recorded: the runtime imports and caches
  * some things on its first run, which are not a program's doing.
@@ -66,6 +65,7 @@ const LOADERS = ['loadPackage', 'loadPackagesFromImports', 'mountNodeFS', 'mount
 const WARM_UP =
   'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 
+/** Writes the package into the interpreter's file system and imports it. */
 export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): PythonRuntime {
   const folder = `${PACKAGE_PARENT}/${PACKAGE_NAME}`;
   pyodide.FS.mkdirTree(folder);
@@ -105,4 +105,22 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
     },
   };
   return runtime;
+}
+
+/**
+ * Marks an interpreter about to be saved as a snapshot with the snapshot's
+ * key (snapshotKey.ts), so that a start from it can tell it fits.
+ */
+export function recordSnapshotKey(pyodide: PyodideAPI, key: string): void {
+  pyodide.runPython(
+    `import ${PACKAGE_NAME}\n${PACKAGE_NAME}.snapshot_key = ${JSON.stringify(key)}`,
+  );
+}
+
+/** The key recorded in an interpreter started from a snapshot, or null. */
+export function recordedSnapshotKey(pyodide: PyodideAPI): string | null {
+  const key: unknown = pyodide.runPython(
+    `import ${PACKAGE_NAME}\ngetattr(${PACKAGE_NAME}, "snapshot_key", None)`,
+  );
+  return typeof key === 'string' ? key : null;
 }

@@ -1,0 +1,46 @@
+/**
+ * Makes the memory snapshot the browser starts Python from (snapshotKey.ts):
+ * Pyodide booted in Node with the runtime installed and imported, saved
+ * before any program has run. Node and the browser run the same wasm, so the
+ * browser's worker loads it as it is (docs/ARCHITECTURE.md, "Starting from a
+ * snapshot"). Takes a few seconds; called by the Vite plugin once per build.
+ */
+import { gzipSync } from 'node:zlib';
+import { loadPyodide, version } from 'pyodide';
+import { pyodideFolder, readRuntimeSources } from './nodeRuntime';
+import { installRuntime, recordSnapshotKey } from './pythonRuntime';
+import { snapshotFileName, snapshotKey } from './snapshotKey';
+
+export interface Snapshot {
+  /** Its file name under `<base>pyodide/`. */
+  readonly fileName: string;
+  /** The snapshot, gzip-compressed (about a fifth of its 30 MB). */
+  readonly gzipped: Uint8Array;
+}
+
+/** The name of the snapshot of the runtime's files as they are now. */
+export function currentSnapshotFileName(): string {
+  return snapshotFileName(snapshotKey(version, readRuntimeSources()));
+}
+
+/** The snapshot of the runtime's files as they are now, uncompressed, and its key. */
+export async function makeSnapshotBytes(): Promise<{ key: string; bytes: Uint8Array }> {
+  const sources = readRuntimeSources();
+  const key = snapshotKey(version, sources);
+  const pyodide = await loadPyodide({
+    indexURL: `${pyodideFolder()}/`,
+    // The hash seed is part of the saved interpreter: the worker's boot uses the same.
+    env: { PYTHONHASHSEED: '0' },
+    stdout: () => undefined,
+    stderr: () => undefined,
+    _makeSnapshot: true,
+  });
+  installRuntime(pyodide, sources);
+  recordSnapshotKey(pyodide, key);
+  return { key, bytes: pyodide.makeMemorySnapshot() };
+}
+
+export async function makeSnapshot(): Promise<Snapshot> {
+  const { key, bytes } = await makeSnapshotBytes();
+  return { fileName: snapshotFileName(key), gzipped: gzipSync(bytes) };
+}

@@ -1,0 +1,75 @@
+// Python starts from the build's memory snapshot (issue 13), and whatever is
+// wrong with the snapshot, it starts anyway, the usual way, without a word to
+// the learner: the status says Ready and the seed example prints its lines.
+import { gzipSync } from 'node:zlib';
+import { loadPyodide } from 'pyodide';
+import { pyodideFolder } from '../app/runtime/host/nodeRuntime';
+import {
+  expect,
+  FINISHED,
+  PYTHON_START_TIMEOUT,
+  SEED_OUTPUT,
+  SEED_PROGRAM,
+  test,
+  type Playground,
+} from './fixtures';
+
+const SNAPSHOT = '**/pyodide/snapshot-*.bin.gz';
+const SNAPSHOT_URL = /\/pyodide\/snapshot-[0-9a-f]{16}\.bin\.gz$/;
+
+// Each test starts Python twice, once the usual way, which a busy machine takes long over.
+test.describe.configure({ timeout: 180_000 });
+
+/** Python is ready and runs the seed example, as if nothing had happened. */
+async function expectPythonWorks(playground: Playground): Promise<void> {
+  await expect(playground.status).toHaveText('Ready', { timeout: PYTHON_START_TIMEOUT });
+  await playground.expectProgram(SEED_PROGRAM);
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(FINISHED);
+  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
+}
+
+test('Python starts from the site’s own snapshot', async ({ playground }) => {
+  expect(playground.requests.filter((url) => SNAPSHOT_URL.test(url))).toHaveLength(1);
+  expect(playground.interpreterLoads()).toBe(1);
+  await expectPythonWorks(playground);
+});
+
+/** A snapshot of bare Pyodide, without the runtime: one of another build, as far as the page can tell. */
+async function foreignSnapshot(): Promise<Buffer> {
+  const pyodide = await loadPyodide({
+    indexURL: `${pyodideFolder()}/`,
+    env: { PYTHONHASHSEED: '0' },
+    _makeSnapshot: true,
+  });
+  return gzipSync(pyodide.makeMemorySnapshot());
+}
+
+const BROKEN: readonly { what: string; body: (real: Buffer) => Promise<Buffer> | Buffer }[] = [
+  { what: 'is cut short', body: (real) => real.subarray(0, real.length >> 1) },
+  {
+    what: 'is garbage that unpacks',
+    body: () => gzipSync(Buffer.alloc(4 << 20, 'not a snapshot of anything ')),
+  },
+  { what: 'is garbage', body: () => Buffer.alloc(1 << 20, 7) },
+  { what: 'is another build’s', body: foreignSnapshot },
+];
+
+for (const { what, body } of BROKEN) {
+  test(`when the snapshot ${what}, Python starts the usual way`, async ({ page, playground }) => {
+    await page.route(SNAPSHOT, async (route) => {
+      const real = await route.fetch();
+      await route.fulfill({ response: real, body: await body(await real.body()) });
+    });
+    await playground.reload();
+    await expectPythonWorks(playground);
+    expect(playground.interpreterLoads()).toBe(3);
+  });
+}
+
+test('when the snapshot is missing, Python starts the usual way', async ({ page, playground }) => {
+  await page.route(SNAPSHOT, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+  await playground.reload();
+  await expectPythonWorks(playground);
+  expect(playground.interpreterLoads()).toBe(3);
+});
