@@ -2,8 +2,10 @@
 // wrong with the snapshot, it starts anyway, the usual way, without a word to
 // the learner: the status says Ready and the seed example prints its lines.
 import { gzipSync } from 'node:zlib';
-import { loadPyodide } from 'pyodide';
-import { pyodideFolder } from '../app/runtime/host/nodeRuntime';
+import { loadPyodide, version, type PyodideAPI } from 'pyodide';
+import { pyodideFolder, readRuntimeSources } from '../app/runtime/host/nodeRuntime';
+import { installRuntime, recordSnapshotKey } from '../app/runtime/host/pythonRuntime';
+import { snapshotKey } from '../app/runtime/host/snapshotKey';
 import {
   expect,
   FINISHED,
@@ -35,14 +37,30 @@ test('Python starts from the site’s own snapshot', async ({ playground }) => {
   await expectPythonWorks(playground);
 });
 
-/** A snapshot of bare Pyodide, without the runtime: one of another build, as far as the page can tell. */
-async function foreignSnapshot(): Promise<Buffer> {
+/** A snapshot made here after `prepare`, gzipped as the build ships it. */
+async function snapshotAfter(prepare: (pyodide: PyodideAPI) => void): Promise<Buffer> {
   const pyodide = await loadPyodide({
     indexURL: `${pyodideFolder()}/`,
     env: { PYTHONHASHSEED: '0' },
     _makeSnapshot: true,
   });
+  prepare(pyodide);
   return gzipSync(pyodide.makeMemorySnapshot());
+}
+
+/** Bare Pyodide, without the runtime: another build's snapshot, as far as the page can tell. */
+function foreignSnapshot(): Promise<Buffer> {
+  return snapshotAfter(() => undefined);
+}
+
+/** This build's key and runtime, but a runtime that cannot run a program. */
+function brokenSnapshot(): Promise<Buffer> {
+  return snapshotAfter((pyodide) => {
+    const sources = readRuntimeSources();
+    installRuntime(pyodide, sources);
+    recordSnapshotKey(pyodide, snapshotKey(version, sources));
+    pyodide.runPython('import loopscope_runtime.runner as runner\nrunner.run_environment = None');
+  });
 }
 
 const BROKEN: readonly { what: string; body: (real: Buffer) => Promise<Buffer> | Buffer }[] = [
@@ -53,6 +71,7 @@ const BROKEN: readonly { what: string; body: (real: Buffer) => Promise<Buffer> |
   },
   { what: 'is garbage', body: () => Buffer.alloc(1 << 20, 7) },
   { what: 'is another build’s', body: foreignSnapshot },
+  { what: 'loads but cannot run a program', body: brokenSnapshot },
 ];
 
 for (const { what, body } of BROKEN) {
