@@ -3,7 +3,7 @@
 // the learner: the status says Ready and the seed example prints its lines.
 import { gzipSync } from 'node:zlib';
 import { loadPyodide, version, type PyodideAPI } from 'pyodide';
-import { pyodideFolder, readRuntimeSources } from '../app/runtime/host/nodeRuntime';
+import { pyodideFolder, readRuntimeSources } from '../app/runtime/host/nodePython';
 import { installRuntime, recordSnapshotKey } from '../app/runtime/host/pythonRuntime';
 import { snapshotKey } from '../app/runtime/host/snapshotKey';
 import {

@@ -16,7 +16,7 @@ const programs = readdirSync(folder)
   .filter((name) => name.endsWith('.py'))
   .sort();
 const update = process.env.UPDATE_GOLDEN === '1';
-const runtime = useRuntime();
+const runtime = useRuntime('boot');
 const fromSnapshot = useRuntime('snapshot');
 
 describe('golden traces', () => {
@@ -24,7 +24,7 @@ describe('golden traces', () => {
     expect(programs.length).toBeGreaterThanOrEqual(6);
   });
 
-  // The browser starts Python from a memory snapshot: a run after it is the same as after a boot.
+  // Every host starts Python from a memory snapshot: a run after it is the same as after a boot.
   it.each(programs)('%s, started from a snapshot', (name) => {
     const source = readFileSync(join(folder, name), 'utf8');
     const goldenPath = join(folder, name.replace(/\.py$/, '.trace.jsonl'));

@@ -9,7 +9,6 @@ import {
   type NodeRunResult,
   type NodeRuntime,
 } from '../../app/runtime/host/nodeRuntime';
-import { makeSnapshotBytes } from '../../app/runtime/host/nodeSnapshot';
 import type { RunRequest } from '../../app/runtime/host/runtimeTypes';
 import type { TraceEvent } from '../../app/runtime/traceSchema';
 
@@ -25,15 +24,12 @@ export function dedent(text: string): string {
 
 /**
  * Loads the runtime before the file's tests and returns a getter for it:
- * booted, or started from a memory snapshot made for the file
- * (nodeSnapshot.ts), as the browser starts it.
+ * started from a memory snapshot as every host starts it, or booted.
  */
-export function useRuntime(start: 'boot' | 'snapshot' = 'boot'): () => NodeRuntime {
+export function useRuntime(start: 'snapshot' | 'boot' = 'snapshot'): () => NodeRuntime {
   let runtime: NodeRuntime | undefined;
   beforeAll(async () => {
-    runtime = await loadNodeRuntime(
-      start === 'snapshot' ? (await makeSnapshotBytes()).bytes : undefined,
-    );
+    runtime = await loadNodeRuntime(start);
   });
   afterAll(async () => {
     await runtime?.close();

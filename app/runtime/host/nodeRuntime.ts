@@ -3,22 +3,11 @@
  * programs synchronously. Used by the command line, the tests and the
  * benchmarks. Must not import DOM or React modules.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadPyodide } from 'pyodide';
 import { parseEventBatch, type TraceEvent } from '../traceSchema';
-import { installRuntime, type PythonRuntime, type RuntimeSources } from './pythonRuntime';
+import { loadPython } from './nodePython';
+import type { PythonRuntime } from './pythonRuntime';
 import { createNodeWatchdog } from './nodeWatchdog';
 import type { RunRequest, RunSummary } from './runtimeTypes';
-
-const PACKAGE_DIR = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'python',
-  'loopscope_runtime',
-);
 
 /** Real-time budget of one run before the watchdog interrupts it. */
 export const DEFAULT_WALL_TIMEOUT_MS = 10_000;
@@ -132,48 +121,15 @@ export function createRunCollector(onBatch?: (batch: readonly TraceEvent[]) => v
   };
 }
 
-/** Reads the runtime's Python files from the source tree. */
-export function readRuntimeSources(): RuntimeSources {
-  const sources = new Map<string, string>();
-  for (const name of readdirSync(PACKAGE_DIR)) {
-    if (name.endsWith('.py')) {
-      sources.set(name, readFileSync(join(PACKAGE_DIR, name), 'utf8'));
-    }
-  }
-  return sources;
-}
-
-/** The folder of the installed `pyodide` package, where its wasm and stdlib live. */
-export function pyodideFolder(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('pyodide/package.json'));
-}
-
-/**
- * Loads Pyodide from node_modules with a fixed hash seed (runs are
- * reproducible) and installs the runtime; from `snapshot` (nodeSnapshot.ts),
- * uncompressed, when given.
- */
-export async function loadPython(snapshot?: Uint8Array): Promise<PythonRuntime> {
-  const pyodide = await loadPyodide({
-    indexURL: `${pyodideFolder()}/`,
-    env: { PYTHONHASHSEED: '0' },
-    // The runtime replaces sys.stdout during runs; anything printed outside
-    // a run is Pyodide's own chatter.
-    stdout: () => undefined,
-    stderr: () => undefined,
-    ...(snapshot ? { _loadSnapshot: snapshot } : {}),
-  });
-  return installRuntime(pyodide, readRuntimeSources());
-}
-
 /**
  * The runtime in this thread, for the tests and benchmarks that reach into
  * the interpreter. It is not a sandbox: a program can reach Node through
  * `import js`. Programs from other people run in `loadNodeSandbox` instead.
  */
-export async function loadNodeRuntime(snapshot?: Uint8Array): Promise<NodeRuntime> {
-  const python = await loadPython(snapshot);
+export async function loadNodeRuntime(
+  start: 'snapshot' | 'boot' = 'snapshot',
+): Promise<NodeRuntime> {
+  const python = await loadPython(start);
   const { pyodide } = python;
   const watchdog = createNodeWatchdog();
   pyodide.setInterruptBuffer(watchdog.interruptBuffer);

@@ -6,7 +6,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { confine } from './nodeConfinement';
-import { loadPython } from './nodeRuntime';
+import { loadPython } from './nodePython';
 import type {
   SandboxRunMessage,
   SandboxWorkerData,

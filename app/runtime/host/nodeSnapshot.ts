@@ -6,9 +6,8 @@
  * snapshot"). Takes a few seconds; called by the Vite plugin once per build.
  */
 import { gzipSync } from 'node:zlib';
-import { loadPyodide, version } from 'pyodide';
-import { pyodideFolder, readRuntimeSources } from './nodeRuntime';
-import { installRuntime, recordSnapshotKey } from './pythonRuntime';
+import { version } from 'pyodide';
+import { makeSnapshotBytes, readRuntimeSources } from './nodePython';
 import { snapshotFileName, snapshotKey } from './snapshotKey';
 
 export interface Snapshot {
@@ -21,23 +20,6 @@ export interface Snapshot {
 /** The name of the snapshot of the runtime's files as they are now. */
 export function currentSnapshotFileName(): string {
   return snapshotFileName(snapshotKey(version, readRuntimeSources()));
-}
-
-/** The snapshot of the runtime's files as they are now, uncompressed, and its key. */
-export async function makeSnapshotBytes(): Promise<{ key: string; bytes: Uint8Array }> {
-  const sources = readRuntimeSources();
-  const key = snapshotKey(version, sources);
-  const pyodide = await loadPyodide({
-    indexURL: `${pyodideFolder()}/`,
-    // The hash seed is part of the saved interpreter: the worker's boot uses the same.
-    env: { PYTHONHASHSEED: '0' },
-    stdout: () => undefined,
-    stderr: () => undefined,
-    _makeSnapshot: true,
-  });
-  installRuntime(pyodide, sources);
-  recordSnapshotKey(pyodide, key);
-  return { key, bytes: pyodide.makeMemorySnapshot() };
 }
 
 export async function makeSnapshot(): Promise<Snapshot> {

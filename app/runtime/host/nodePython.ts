@@ -1,0 +1,128 @@
+/**
+ * Python for the Node hosts (the command line, `lessons:check`, the tests and
+ * the benchmarks): Pyodide from node_modules with the runtime installed.
+ *
+ * It starts from a memory snapshot, as the browser does (docs/ARCHITECTURE.md,
+ * "Starting from a snapshot"): the first start on a machine makes one for
+ * the runtime's files as they are and keeps it in `node_modules/.cache/loopscope/`,
+ * later starts load it in a fifth of a boot's time. A snapshot that is
+ * missing, unreadable or not this runtime's is made again; one that fails to
+ * load is removed, and Python boots the usual way.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPyodide, version, type PyodideAPI } from 'pyodide';
+import {
+  installRuntime,
+  recordedSnapshotKey,
+  recordSnapshotKey,
+  type PythonRuntime,
+  type RuntimeSources,
+} from './pythonRuntime';
+import { snapshotKey } from './snapshotKey';
+
+const PACKAGE_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'python',
+  'loopscope_runtime',
+);
+
+/** Reads the runtime's Python files from the source tree. */
+export function readRuntimeSources(): RuntimeSources {
+  const sources = new Map<string, string>();
+  for (const name of readdirSync(PACKAGE_DIR)) {
+    if (name.endsWith('.py')) {
+      sources.set(name, readFileSync(join(PACKAGE_DIR, name), 'utf8'));
+    }
+  }
+  return sources;
+}
+
+/** The folder of the installed `pyodide` package, where its wasm and stdlib live. */
+export function pyodideFolder(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pyodide/package.json'));
+}
+
+/**
+ * Where the snapshots are kept: node_modules' cache, gone with a fresh
+ * `npm ci`, or the folder LOOPSCOPE_SNAPSHOT_CACHE names.
+ */
+export function snapshotCacheFolder(): string {
+  return (
+    process.env.LOOPSCOPE_SNAPSHOT_CACHE ?? join(dirname(pyodideFolder()), '.cache', 'loopscope')
+  );
+}
+
+/** The kept snapshot's file for the runtime with this key. */
+export function keptSnapshotPath(key: string): string {
+  return join(snapshotCacheFolder(), `snapshot-${key}.bin`);
+}
+
+/**
+ * Pyodide with a fixed hash seed (runs are reproducible, and a snapshot keeps
+ * the seed it was made with); `extra` asks for a snapshot to be made or loaded.
+ */
+function loadInterpreter(
+  extra: { readonly _makeSnapshot?: true; readonly _loadSnapshot?: Uint8Array } = {},
+): Promise<PyodideAPI> {
+  return loadPyodide({
+    indexURL: `${pyodideFolder()}/`,
+    env: { PYTHONHASHSEED: '0' },
+    // The runtime replaces sys.stdout during runs; anything printed outside
+    // a run is Pyodide's own chatter.
+    stdout: () => undefined,
+    stderr: () => undefined,
+    ...extra,
+  });
+}
+
+/** A snapshot of the runtime's files as they are now, before any program has run, and its key. */
+export async function makeSnapshotBytes(): Promise<{ key: string; bytes: Uint8Array }> {
+  const sources = readRuntimeSources();
+  const key = snapshotKey(version, sources);
+  const pyodide = await loadInterpreter({ _makeSnapshot: true });
+  installRuntime(pyodide, sources);
+  recordSnapshotKey(pyodide, key);
+  return { key, bytes: pyodide.makeMemorySnapshot() };
+}
+
+/** The kept snapshot of this runtime, made and kept now if there is none. */
+async function keptSnapshot(key: string): Promise<{ path: string; bytes: Uint8Array }> {
+  const path = keptSnapshotPath(key);
+  try {
+    return { path, bytes: readFileSync(path) };
+  } catch {
+    const made = await makeSnapshotBytes();
+    // Written aside, then renamed: another process may be reading or making the same file.
+    mkdirSync(dirname(path), { recursive: true });
+    const aside = `${path}.${process.pid}.${Date.now()}`;
+    writeFileSync(aside, made.bytes);
+    renameSync(aside, path);
+    return { path, bytes: made.bytes };
+  }
+}
+
+/** Python started from the kept snapshot, or null (and the snapshot removed) if it does not load. */
+async function startFromSnapshot(): Promise<PythonRuntime | null> {
+  const sources = readRuntimeSources();
+  const key = snapshotKey(version, sources);
+  const { path, bytes } = await keptSnapshot(key);
+  try {
+    const pyodide = await loadInterpreter({ _loadSnapshot: bytes });
+    if (recordedSnapshotKey(pyodide) !== key) throw new Error('not this runtime’s snapshot');
+    return installRuntime(pyodide, sources);
+  } catch {
+    rmSync(path, { force: true });
+    return null;
+  }
+}
+
+/** Python with the runtime installed: from the kept snapshot, or booted (`'boot'`, or when that fails). */
+export async function loadPython(start: 'snapshot' | 'boot' = 'snapshot'): Promise<PythonRuntime> {
+  const fromSnapshot = start === 'snapshot' ? await startFromSnapshot() : null;
+  return fromSnapshot ?? installRuntime(await loadInterpreter(), readRuntimeSources());
+}
