@@ -9,11 +9,12 @@ import {
   FINISHED,
   Playground,
   PYTHON_START_TIMEOUT,
+  runSeed,
   SEED_OUTPUT,
   slowStepsProgram,
   test,
 } from './fixtures';
-import { runSeed, startBusyProgram } from './runtimeScenarios';
+import { startBusyProgram } from './runtimeScenarios';
 
 /** A program that runs for a while, a few tenths of a second per step, printing as it goes. */
 const LONG_PROGRAM = slowStepsProgram(1000);

@@ -11,7 +11,9 @@ import {
 } from '@playwright/test';
 import { WELCOME_DISMISSED, WELCOME_KEY } from '../app/shell/welcomeSlice';
 
-export { SEED_PROGRAM } from '../app/features/editor/seedProgram';
+import { SEED_PROGRAM } from '../app/features/editor/seedProgram';
+
+export { SEED_PROGRAM };
 
 /** How long Python may take to start: a busy 2-core machine can take long over it. */
 export const PYTHON_START_TIMEOUT = 45_000;
@@ -46,10 +48,16 @@ asyncio.run(main())
 `;
 }
 
-/** What the status line says after a run ran to its end at `seconds` of virtual time. */
-export function finishedAt(seconds: number): RegExp {
+/**
+ * What the status line says after a run ran to its end at `seconds` of
+ * virtual time, with `exitCode` (the program's own: `sys.exit(-1)` says -1).
+ */
+export function finishedAt(seconds: number, exitCode = 0): RegExp {
   const virtualTime = seconds.toFixed(1).replace('.', '\\.');
-  return new RegExp(`^Finished: ${virtualTime} s of virtual time, \\d+ ms on this machine$`);
+  const ending = exitCode === 0 ? 'Finished' : `Finished with exit code ${exitCode}`;
+  return new RegExp(
+    `^${ending.replace(/[.+]/g, '\\$&')}: ${virtualTime} s of virtual time, \\d+ ms on this machine$`,
+  );
 }
 
 /** What the status line says after a run that never waited ran to its end. */
@@ -296,6 +304,29 @@ export class Playground {
   interpreterLoads(): number {
     return this.requests.filter((url) => url.endsWith('/pyodide/pyodide.asm.wasm')).length;
   }
+}
+
+/**
+ * Runs `source` as a learner would and waits until the output is exactly
+ * `lines` and the run has finished. The lines are waited for first: a run
+ * that prints them has begun, so the status line no longer shows the last
+ * run's "Finished" (unless that run printed the same lines). They may wait
+ * for Python to start again after a run that restarted it.
+ */
+export async function runPrinting(
+  playground: Playground,
+  source: string,
+  lines: readonly string[],
+): Promise<void> {
+  await playground.setProgram(source);
+  await playground.runButton.click();
+  await expect(playground.outputLines).toHaveText(lines, { timeout: PYTHON_START_TIMEOUT });
+  await expect(playground.status).toHaveText(FINISHED);
+}
+
+/** Runs the seed example and checks that the output is exactly its two lines. */
+export async function runSeed(playground: Playground): Promise<void> {
+  await runPrinting(playground, SEED_PROGRAM, SEED_OUTPUT);
 }
 
 export const test = base.extend<{

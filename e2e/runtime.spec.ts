@@ -1,7 +1,7 @@
 // The runtime on a cross-origin isolated page: Stop and the watchdog
 // interrupt Python through the shared buffer, without restarting it.
-import { expect, SEED_OUTPUT, test, WATCHDOG_MESSAGE } from './fixtures';
-import { runSeed, runtimeScenarios, startBusyProgram } from './runtimeScenarios';
+import { expect, runSeed, SEED_OUTPUT, test, WATCHDOG_MESSAGE } from './fixtures';
+import { runtimeScenarios, startBusyProgram } from './runtimeScenarios';
 
 runtimeScenarios({
   isolated: true,

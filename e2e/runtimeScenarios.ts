@@ -8,6 +8,7 @@ import {
   expect,
   PYTHON_START_TIMEOUT,
   FINISHED,
+  runSeed,
   SEED_OUTPUT,
   SEED_PROGRAM,
   test,
@@ -28,14 +29,6 @@ export interface IsolationExpectations {
 
 function log(what: string, started: number): void {
   console.log(`  ${what}: ${Date.now() - started} ms`);
-}
-
-/** Runs the seed example and checks that the output is exactly its two lines. */
-export async function runSeed(playground: Playground): Promise<void> {
-  await playground.setProgram(SEED_PROGRAM);
-  await playground.runButton.click();
-  await expect(playground.status).toHaveText(FINISHED);
-  await expect(playground.outputLines).toHaveText(SEED_OUTPUT);
 }
 
 /** Starts the busy program and waits until Python is really running it. */

@@ -8,21 +8,12 @@
  * only the page's `<meta>` policy (the worker has none, and only its own
  * confinement holds).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Locator } from '@playwright/test';
-import { expect, test, type Playground } from './fixtures';
-import { runSeed } from './runtimeScenarios';
+import { corpusProgram as corpus } from '../tests/hostile/corpus';
+import { expect, runSeed, test, type Playground } from './fixtures';
 
 /** An origin that is not the site's: every request to it is recorded and answered, so an attack that got out would succeed. */
 const OUTSIDE = 'http://outside.test';
-
-const HOSTILE = join(import.meta.dirname, '..', 'tests', 'hostile', 'programs');
-
-/** A program of the hostile corpus (tests/hostile/programs/). */
-function corpus(name: string): string {
-  return readFileSync(join(HOSTILE, name), 'utf8');
-}
 
 const NO_JS = "ModuleNotFoundError: No module named 'js'";
 const NO_PYODIDE_JS = "ModuleNotFoundError: No module named 'pyodide_js'";

@@ -315,6 +315,24 @@ describe('runs', () => {
     expect(workers).toHaveLength(2);
   });
 
+  it("names a recursion that overflowed the worker's stack, and restarts Python", async () => {
+    const { client, workers, worker } = setUp();
+    ready(worker());
+    const result = client.run(REQUEST, () => undefined);
+    worker().emit({
+      type: 'failed',
+      runId: worker().lastRunId(),
+      message: 'Maximum call stack size exceeded',
+    });
+    const ended = await result;
+    expect(ended).toMatchObject({ summary: null, stoppedBy: null, restarted: true });
+    expect(ended.message).toBe(
+      "Stopped: the program's recursion went deeper than the interpreter's stack " +
+        '(is there a recursion that never ends?) Python was restarted.',
+    );
+    expect(workers).toHaveLength(2);
+  });
+
   it('answers syntax checks by request id', async () => {
     const { client, worker } = setUp();
     const first = client.checkSyntax('x = (', 'main.py');

@@ -28,6 +28,7 @@
  * none is. Its run goes on meanwhile, since nothing it receives from the
  * runtime can be forged without the token.
  */
+import { isStackOverflow, RECURSION_MESSAGE } from './host/brokenInterpreter';
 import type { SyntaxProblem } from './host/pythonRuntime';
 import type { RunRequest, RunSummary } from './host/runtimeTypes';
 import {
@@ -474,6 +475,9 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
               restarted: false,
               message: interruptedMessage(run),
             });
+          } else if (isStackOverflow(message.message)) {
+            // The program's own doing (a recursion with its limit raised), not Python's.
+            restartDuringRun(run, `${RECURSION_MESSAGE} Python was restarted.`);
           } else {
             // An internal error may leave the interpreter broken: start afresh.
             restartDuringRun(

@@ -6,51 +6,16 @@
  * sandbox serves the whole file; it starts a fresh interpreter by itself
  * after a program that breaks or tampers with one.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeSandbox, type NodeSandbox } from '../../app/runtime/host/nodeSandbox';
-import type { RunLimits } from '../../app/runtime/host/runtimeTypes';
 import { exitStatus, traceProgram } from '../../tools/trace/traceProgram';
+import { JS_STACK_LINE, readCorpus, RUNTIME_PATH, type Expectation } from './corpus';
 
-const PROGRAMS = join(import.meta.dirname, 'programs');
 const SEED = readFileSync(join(import.meta.dirname, '..', 'golden', 'seed_greet.py'), 'utf8');
 
-/** What a program must give (its `.expect.json`). */
-interface Expectation {
-  /** The process exit status `npm run trace` gives. */
-  readonly exit: number;
-  readonly stdout: string;
-  /** stderr exactly, or its end (the last line of a traceback), or a part of it. */
-  readonly stderr?: string;
-  readonly stderrEndsWith?: string;
-  readonly stderrIncludes?: string;
-  /** `--timeout`, when not the default 10 s. */
-  readonly timeoutSeconds?: number;
-  /** `--limit` values, when not the defaults. */
-  readonly limits?: Partial<RunLimits>;
-  /** Files on this machine the program tries to create: they must not exist afterwards. */
-  readonly hostPathsAbsent?: readonly string[];
-  /** A program run right after, that what this one left behind could fool, and its exact output. */
-  readonly next?: { readonly source: string; readonly stdout: string };
-}
-
-/** What must never reach the learner: the runtime's own files, or a JavaScript stack. */
-const RUNTIME_PATH = '/home/pyodide/loopscope';
-const JS_STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
-
-const corpus = readdirSync(PROGRAMS)
-  .filter((name) => name.endsWith('.py'))
-  .sort()
-  .map((name) => {
-    const source = readFileSync(join(PROGRAMS, name), 'utf8');
-    const expectation = JSON.parse(
-      readFileSync(join(PROGRAMS, name.replace(/\.py$/, '.expect.json')), 'utf8'),
-    ) as Expectation;
-    // The first line of each program says what it proves.
-    const proves = /^# (.*)$/m.exec(source)?.[1] ?? name;
-    return { name, source, expectation, proves };
-  });
+const corpus = readCorpus();
 
 function trace(sandbox: NodeSandbox, filename: string, source: string, expectation?: Expectation) {
   let stdout = '';

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LIMIT_OPTIONS } from '../../tools/trace/limitOptions';
+import { corpusProgram } from '../hostile/corpus';
 import { eventsOf, runProgram, useRuntime } from './runtimeFixture';
 
 const runtime = useRuntime();
@@ -298,6 +299,17 @@ json.dumps({
     );
     expect(result.summary).toMatchObject({ outcome: 'limit', exitCode: 1 });
     expect(result.stopMessage).toMatch(message);
+    expectNextRunWorks();
+  });
+
+  it('records nothing past the event cap but the end of the run, however many tasks are left to cancel', () => {
+    const result = runProgram(runtime(), corpusProgram('task_flood.py'), {
+      limits: { maxEvents: 3000 },
+    });
+    expect(result.summary).toMatchObject({ outcome: 'limit', exitCode: 1 });
+    const limit = result.events.findIndex((event) => event.type === 'limit');
+    // asyncio.run cancels the hundreds of tasks left; none of it is recorded.
+    expect(result.events.slice(limit + 1).map((event) => event.type)).toEqual(['run.end']);
     expectNextRunWorks();
   });
 });

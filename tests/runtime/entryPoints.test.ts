@@ -328,6 +328,30 @@ describe('entry points', () => {
     expect(raised.stderr).toContain('asyncio/runners.py');
   });
 
+  it('shows no JavaScript frame under an error JavaScript threw', () => {
+    // Programs reach no JavaScript of their own; this stands in for what the
+    // browser's sandbox worker throws (workerConfinement.ts refusing code from strings).
+    runtime().python.pyodide.registerJsModule('javascript_thrower', {
+      refuse() {
+        throw new EvalError('Code generation from strings disallowed for this context');
+      },
+    });
+    const result = runtime().run({
+      source: 'import javascript_thrower\n\njavascript_thrower.refuse()\n',
+      filename: 'main.py',
+    });
+    expect(result.stderr).toBe(
+      [
+        'Traceback (most recent call last):',
+        '  File "main.py", line 3, in <module>',
+        '    javascript_thrower.refuse()',
+        '    ~~~~~~~~~~~~~~~~~~~~~~~~~^^',
+        'pyodide.ffi.JsException: EvalError: Code generation from strings disallowed for this context',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it("checks syntax with CPython's own compiler, without running anything", () => {
     const python = runtime().python;
     expect(python.checkSyntax('import asyncio\nawait asyncio.sleep(1)\n', 'main.py')).toBeNull();

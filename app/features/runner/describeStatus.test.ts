@@ -77,6 +77,18 @@ describe('describeStatus', () => {
       'Stopped: every task waits',
     );
   });
+
+  it('says a run was interrupted when the program interrupted itself', () => {
+    const output = appendOutput(createOutputBuffer(), [
+      { type: 'limit', kind: 'interrupted', message: 'Stopped: the run was interrupted', t: 0 },
+    ]);
+    const result = finished({
+      summary: { outcome: 'interrupted', exitCode: 1, virtualTime: 0, wallMs: 5, events: 4 },
+    });
+    expect(describeStatus({ phase: 'ready' }, { ...IDLE, output, result })).toBe(
+      'Stopped: the run was interrupted',
+    );
+  });
 });
 
 describe('describeMistakes', () => {

@@ -35,9 +35,11 @@ export function describeStatus(
   if (!summary) return describeSandbox(sandbox);
   // "Finished with exit code 1" would say the program ran.
   if (summary.notStarted === true) return 'The program did not start: it has a syntax error.';
-  if (summary.outcome === 'limit' && runner.output.limitMessage !== null) {
-    return runner.output.limitMessage;
-  }
+  // An interruption the page did not ask for (the program raised SIGINT at
+  // itself) has no message of the page's: the runtime's says what happened,
+  // where "Finished with exit code 1" would say nothing of it.
+  const stopped = summary.outcome === 'limit' || summary.outcome === 'interrupted';
+  if (stopped && runner.output.limitMessage !== null) return runner.output.limitMessage;
   const ending =
     summary.exitCode === 0 ? 'Finished' : `Finished with exit code ${summary.exitCode}`;
   return (

@@ -30,6 +30,7 @@ import {
   Worker,
   type MessagePort,
 } from 'node:worker_threads';
+import { isStackOverflow, RECURSION_MESSAGE } from './brokenInterpreter';
 import {
   createRunCollector,
   DEFAULT_WALL_TIMEOUT_MS,
@@ -136,9 +137,7 @@ function start(): SandboxThread {
 
 /** The one-line message for a run whose interpreter broke. */
 export function brokenInterpreterMessage(reason: string): string {
-  if (/call stack|recursion/i.test(reason)) {
-    return "Stopped: the program's recursion went deeper than the interpreter's stack (is there a recursion that never ends?)";
-  }
+  if (isStackOverflow(reason)) return RECURSION_MESSAGE;
   return `Stopped: the program broke the Python interpreter (${reason})`;
 }
 

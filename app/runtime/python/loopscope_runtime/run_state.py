@@ -84,15 +84,24 @@ class RunState:
         return self.handle_ids
 
     def batch_full(self) -> None:
-        """Called when `tracer.pending` reaches the batch size: sends it; stops at the event cap."""
+        """Called when `tracer.pending` reaches the batch size: sends it; stops at the event cap.
+
+        A full trace records no more scheduling: asyncio's clean-up of the
+        stopped run (cancelling every task left, hundreds of thousands after
+        a flood) would otherwise go on sending events past the cap, with no
+        step or iteration among them, for longer than the page's watchdog
+        waits for one (e2e/hostileCorpus.spec.ts, task_flood.py).
+        """
         tracer = self.tracer
         tracer.flush()
         if tracer.count >= self.limits.max_events and self.stop_exc is None:
-            raise self.stop(
+            stop = self.stop(
                 EVENTS,
                 f"Stopped: the trace reached {self.limits.max_events:,} events "
                 "(the program schedules too much to show; shorten it)",
             )
+            tracer.enabled = False
+            raise stop
 
     def exit_now(self, code: int) -> RunStopped:
         """`os._exit(code)`: a stop that is sticky as a limit is, without a message."""

@@ -1,23 +1,26 @@
 """Tracebacks as CPython prints them, without the runtime's own frames.
 
 The learner's program runs under this package's code; a traceback that showed
-`loopscope_runtime/runner.py` would be a lie about their program. Frames of
-the standard library stay, as CPython shows them, except under an `input()`
-that ran out of stdin (see `print_uncaught`).
+`loopscope_runtime/runner.py` would be a lie about their program. Nor do they
+show JavaScript's frames, which Pyodide adds under a JavaScript error (in
+the browser, the sandbox worker's own, with its address). Frames of the
+standard library stay, as CPython shows them, except under an `input()` that
+ran out of stdin (see `print_uncaught`).
 """
 
+import inspect
 import sys
 import traceback
-from types import CodeType, TracebackType
+from types import FrameType, TracebackType
 
 from .frames import RUNTIME_DIR
 
 
 def _keeping(tb: TracebackType | None, keep) -> TracebackType | None:
-    """The traceback with only the entries whose code `keep` accepts."""
+    """The traceback with only the entries whose frame `keep` accepts."""
     frames = []
     while tb is not None:
-        if keep(tb.tb_frame.f_code):
+        if keep(tb.tb_frame):
             frames.append(tb)
         tb = tb.tb_next
     rebuilt = None
@@ -26,8 +29,26 @@ def _keeping(tb: TracebackType | None, keep) -> TracebackType | None:
     return rebuilt
 
 
-def _not_runtime(code: CodeType) -> bool:
-    return not code.co_filename.startswith(RUNTIME_DIR)
+def _javascript(frame: FrameType) -> bool:
+    """Whether Pyodide made the frame for a JavaScript function.
+
+    Pyodide adds a JavaScript error's frames to the traceback of its
+    JsException (`Module.handle_js_error`, through `_PyTraceback_Add`): each
+    is a module-level frame with empty globals of its own. Python's module
+    code never runs so (exec and import give it `__builtins__`), and a
+    function's code is marked optimized. CPython makes such frames for C
+    too (pyexpat's `File "pyexpat.c"`), and shows them: they stay.
+    """
+    code = frame.f_code
+    return (
+        not frame.f_globals
+        and not code.co_flags & inspect.CO_OPTIMIZED
+        and not code.co_filename.endswith(".c")
+    )
+
+
+def _shown(frame: FrameType) -> bool:
+    return not frame.f_code.co_filename.startswith(RUNTIME_DIR) and not _javascript(frame)
 
 
 def strip_runtime_frames(exc: BaseException, seen: set[int] | None = None) -> None:
@@ -36,7 +57,7 @@ def strip_runtime_frames(exc: BaseException, seen: set[int] | None = None) -> No
     if id(exc) in seen:
         return
     seen.add(id(exc))
-    exc.__traceback__ = _keeping(exc.__traceback__, _not_runtime)
+    exc.__traceback__ = _keeping(exc.__traceback__, _shown)
     for linked in (exc.__cause__, exc.__context__):
         if linked is not None:
             strip_runtime_frames(linked, seen)
@@ -69,9 +90,9 @@ def print_uncaught(exc: BaseException, filename: str) -> None:
     strip_runtime_frames(exc)
     # Passed explicitly: some exceptions ignore assignment to __traceback__
     # (Pyodide's JsException is a proxy whose attributes are JavaScript's).
-    tb = _keeping(exc.__traceback__, _not_runtime)
+    tb = _keeping(exc.__traceback__, _shown)
     if input_ran_out(exc, filename):
-        tb = _keeping(tb, lambda code: code.co_filename == filename)
+        tb = _keeping(tb, lambda frame: frame.f_code.co_filename == filename)
     # Like CPython at exit: nothing is printed when the program set sys.stderr to None.
     if sys.stderr is not None:
         traceback.print_exception(type(exc), exc, tb, file=sys.stderr)
