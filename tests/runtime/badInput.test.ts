@@ -170,6 +170,18 @@ describe('bad input', () => {
     expectNextRunWorks();
   });
 
+  // CPython reads the int as a C long long (-1 when it does not fit) and keeps a C int of it.
+  it.each([
+    ['2**100 + 7', -1],
+    ['2**32 + 3', 3],
+    ['-(2**31) - 1', 2 ** 31 - 1],
+    ['256', 256],
+  ])('exits from sys.exit(%s) with the code CPython takes from it, %d', (code, exitCode) => {
+    const result = runProgram(runtime(), `import sys\nsys.exit(${code})\n`);
+    expect(result.stderr).toBe('');
+    expect(result.summary).toMatchObject({ outcome: 'error', exitCode });
+  });
+
   it('prints a raised KeyboardInterrupt as CPython does', () => {
     const result = runProgram(
       runtime(),

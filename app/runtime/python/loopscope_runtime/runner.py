@@ -228,17 +228,30 @@ def _stopped_outcome(stop: RunStopped) -> tuple[str, int]:
 
 
 def _system_exit(exc: SystemExit) -> tuple[str, int]:
-    """CPython's rules: None is 0, an int is itself, anything else is printed and is 1."""
+    """CPython's rules: None is 0, an int is its C `int`, anything else is printed and is 1."""
     heal_builtins()
     code = exc.code
     if code is None:
         return "ok", 0
     if isinstance(code, int):
-        return ("ok" if code == 0 else "error"), code
+        status = _c_int_exit_code(code)
+        return ("ok" if status == 0 else "error"), status
     stderr = sys.stderr
     if stderr is not None:
         print(code, file=stderr)
     return "error", 1
+
+
+def _c_int_exit_code(code: int) -> int:
+    """The exit code CPython takes from an int (pythonrun.c, `parse_exit_code`).
+
+    The int is read as a C `long long`, -1 when it does not fit, then cut to
+    a C `int` (its low 32 bits): `sys.exit(2**100)` exits with -1, and
+    `sys.exit(2**32 + 3)` with 3.
+    """
+    if not -(2**63) <= code < 2**63:
+        return -1
+    return (code + 2**31) % 2**32 - 2**31
 
 
 def _message_of(exc: BaseException) -> str:
