@@ -195,6 +195,22 @@ async function readSnapshot(response: Response): Promise<ArrayBuffer> {
   return new Response(unpacked).arrayBuffer();
 }
 
+/**
+ * `snapshot`, for `loadPyodide`'s options, which Pyodide keeps for good: a
+ * promise there would hold the 30 MB it resolved to for the worker's life.
+ * This hands it over once, then holds nothing.
+ */
+function handedOver(snapshot: Promise<ArrayBuffer>): PromiseLike<ArrayBuffer> {
+  let held: Promise<ArrayBuffer> | null = snapshot;
+  return {
+    then(onFulfilled, onRejected) {
+      const promise = held ?? Promise.reject(new Error('the snapshot was handed over already'));
+      held = null;
+      return promise.then(onFulfilled, onRejected);
+    },
+  };
+}
+
 function loadInterpreter(indexURL: string, snapshot?: Promise<ArrayBuffer>): Promise<PyodideAPI> {
   return loadPyodide({
     // The site's own copy (tools/vite/pyodideAssets.ts); never a CDN.
@@ -205,7 +221,7 @@ function loadInterpreter(indexURL: string, snapshot?: Promise<ArrayBuffer>): Pro
     // The runtime captures a program's output itself; this is Pyodide's chatter.
     stdout: () => undefined,
     stderr: () => undefined,
-    ...(snapshot ? { _loadSnapshot: snapshot } : {}),
+    ...(snapshot ? { _loadSnapshot: handedOver(snapshot) } : {}),
   });
 }
 
