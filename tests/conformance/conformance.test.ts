@@ -92,14 +92,16 @@ function normalizeStderr(text: string, filename: string): string {
   return kept.join('\n');
 }
 
-let runtime: NodeRuntime | undefined;
+/** The runtime started from its memory snapshot, as every host starts it, and booted. */
+const runtimes = new Map<'snapshot' | 'boot', NodeRuntime>();
 
 beforeAll(async () => {
-  runtime = await loadNodeRuntime();
+  runtimes.set('snapshot', await loadNodeRuntime('snapshot'));
+  runtimes.set('boot', await loadNodeRuntime('boot'));
 }, 120_000);
 
 afterAll(async () => {
-  await runtime?.close();
+  for (const runtime of runtimes.values()) await runtime.close();
 });
 
 describe('conformance with CPython', () => {
@@ -112,12 +114,15 @@ describe('conformance with CPython', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 
-  // Tracing must not change what a program does: every program runs both ways.
+  // Tracing must not change what a program does, nor how Python was started:
+  // every program runs traced and untraced, and traced on a booted interpreter.
   describe.each([
-    ['traced', true],
-    ['untraced', false],
-  ])('%s', (_mode, trace) => {
+    ['traced', true, 'snapshot'],
+    ['untraced', false, 'snapshot'],
+    ['traced, after a boot', true, 'boot'],
+  ] as const)('%s', (_mode, trace, start) => {
     it.each(PROGRAMS)('%s', (filename) => {
+      const runtime = runtimes.get(start);
       if (runtime === undefined) throw new Error('runtime not loaded');
       const source = readFileSync(join(PROGRAMS_DIR, filename), 'utf8');
       const expected = readExpected(filename, source);
