@@ -429,6 +429,30 @@ describe('stop', () => {
     expect(client.status.getSnapshot().phase).toBe('downloading');
   });
 
+  it('waits again, once, for a run to end after Python took the interrupt', async () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    const { client, workers, worker } = setUp({ answerTimeoutMs: 2000 });
+    ready(worker());
+    const result = client.run(REQUEST, () => undefined);
+    const runId = worker().lastRunId();
+    client.stop();
+    vi.advanceTimersByTime(1500);
+    const stopped: TraceEvent = {
+      type: 'limit',
+      kind: 'interrupted',
+      message: 'Stopped: the run was interrupted',
+      t: 0,
+    };
+    worker().emit({ type: 'events', runId, batch: JSON.stringify([stopped]) });
+    vi.advanceTimersByTime(1999);
+    expect(workers).toHaveLength(1);
+    // A second stop event (a program can add events of its own) buys no more time.
+    worker().emit({ type: 'events', runId, batch: JSON.stringify([stopped]) });
+    vi.advanceTimersByTime(1);
+    await expect(result).resolves.toMatchObject({ stoppedBy: 'user', restarted: true });
+    expect(workers).toHaveLength(2);
+  });
+
   it('terminates and restarts at once when the page cannot interrupt', async () => {
     const { client, workers, worker } = setUp();
     expect(client.canInterrupt).toBe(false);

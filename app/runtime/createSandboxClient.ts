@@ -12,7 +12,8 @@
  * interrupt buffer and Python raises inside the program. Python checks the
  * buffer only between bytecodes, so when it does not answer within
  * `answerTimeoutMs` (or the page is not isolated, and there is no buffer),
- * the worker is terminated and a fresh one started. The watchdog does the
+ * the worker is terminated and a fresh one started. Its answer is the stop's
+ * `limit` event, sent at once; the run's ending then gets the same time again. The watchdog does the
  * same for a run whose event loop does not move on for `watchdogMs`: no step
  * ends and no iteration begins (the runtime sends a step's end within half a
  * second, trace.py's PROGRESS_INTERVAL). A run that prints but never gives
@@ -144,6 +145,8 @@ interface ActiveRun {
   watchdog: Timer | null;
   /** Fires when interrupted Python has not answered within `answerTimeoutMs`. */
   escalation: Timer | null;
+  /** Python took the interrupt (its trace says the run was stopped): it is ending the run. */
+  answered: boolean;
 }
 
 interface SyntaxCheck {
@@ -334,8 +337,14 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       return;
     }
     run.onEvents(events);
-    if (run.stoppedBy === null && events.some((event) => PROGRESS_EVENTS.has(event.type))) {
-      armWatchdog(run);
+    if (run.stoppedBy === null) {
+      if (events.some((event) => PROGRESS_EVENTS.has(event.type))) armWatchdog(run);
+    } else if (!run.answered && events.some((event) => event.type === 'limit')) {
+      // Python took the interrupt: the wait starts again for the rest of the
+      // run's ending, which a busy machine can make slow. Once only, so that
+      // a program cannot put the restart off for good.
+      run.answered = true;
+      armEscalation(run);
     }
   }
 
@@ -384,6 +393,13 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     }
     Atomics.store(interrupt, 0, SIGINT);
     setStatus({ phase: 'stopping', runId: run.runId });
+    armEscalation(run);
+  }
+
+  /** Restarts Python if the interrupted run has not ended within `answerTimeoutMs`. */
+  function armEscalation(run: ActiveRun): void {
+    if (run.escalation !== null) clearTimeout(run.escalation);
+    const reason = run.stoppedBy === 'watchdog' ? `${watchdogMessage()} ` : 'Stopped: ';
     run.escalation = setTimeout(() => {
       restartDuringRun(
         run,
@@ -531,6 +547,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
           stoppedBy: null,
           watchdog: null,
           escalation: null,
+          answered: false,
         };
         current = run;
         if (ready) startRun(run);

@@ -121,6 +121,9 @@ class RunState:
             self.tracer.emit(
                 {"type": "limit", "kind": kind, "message": message, "t": self.clock.now}
             )
+            # Sent now: to the page, the stop's event is Python's answer to its
+            # interrupt, and the run's ending may take a while yet.
+            self.tracer.flush()
             self.enforcer.start(self.stop_exc)
         return self.stop_exc
 
