@@ -62,6 +62,19 @@ describe('the snapshot the Node hosts keep', () => {
     expect(existsSync(kept)).toBe(false);
   });
 
+  it('is made and used, not kept, when its folder cannot be written', async () => {
+    rmSync(folder, { recursive: true, force: true });
+    // A file where the folder should be: nothing can be written under it.
+    writeFileSync(folder, '');
+    try {
+      expect(seedOutput(await loadPython())).toBe(SEED_OUTPUT);
+      expect(existsSync(kept)).toBe(false);
+    } finally {
+      rmSync(folder, { force: true });
+      mkdirSync(folder);
+    }
+  });
+
   it('is removed when it is another runtime’s, and Python boots', async () => {
     const bare = await loadPyodide({
       indexURL: `${pyodideFolder()}/`,

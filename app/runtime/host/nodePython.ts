@@ -90,29 +90,37 @@ export async function makeSnapshotBytes(): Promise<{ key: string; bytes: Uint8Ar
   return { key, bytes: pyodide.makeMemorySnapshot() };
 }
 
-/** The kept snapshot of this runtime, made and kept now if there is none. */
-async function keptSnapshot(key: string): Promise<{ path: string; bytes: Uint8Array }> {
-  const path = keptSnapshotPath(key);
+/** Keeps a snapshot for the next start; one that cannot be kept (a read-only folder) is only used. */
+function keep(path: string, bytes: Uint8Array): void {
   try {
-    return { path, bytes: readFileSync(path) };
-  } catch {
-    const made = await makeSnapshotBytes();
-    // Written aside, then renamed: another process may be reading or making the same file.
     mkdirSync(dirname(path), { recursive: true });
+    // Written aside, then renamed: another process may be reading or making the same file.
     const aside = `${path}.${process.pid}.${Date.now()}`;
-    writeFileSync(aside, made.bytes);
+    writeFileSync(aside, bytes);
     renameSync(aside, path);
-    return { path, bytes: made.bytes };
+  } catch {
+    // The next start makes it again.
   }
 }
 
-/** Python started from the kept snapshot, or null (and the snapshot removed) if it does not load. */
+/** The kept snapshot of this runtime, made (and kept) now if there is none. */
+async function keptSnapshot(path: string): Promise<Uint8Array> {
+  try {
+    return readFileSync(path);
+  } catch {
+    const made = await makeSnapshotBytes();
+    keep(path, made.bytes);
+    return made.bytes;
+  }
+}
+
+/** Python started from the kept snapshot, or null (and the snapshot removed) if that fails. */
 async function startFromSnapshot(): Promise<PythonRuntime | null> {
   const sources = readRuntimeSources();
   const key = snapshotKey(version, sources);
-  const { path, bytes } = await keptSnapshot(key);
+  const path = keptSnapshotPath(key);
   try {
-    const pyodide = await loadInterpreter({ _loadSnapshot: bytes });
+    const pyodide = await loadInterpreter({ _loadSnapshot: await keptSnapshot(path) });
     if (recordedSnapshotKey(pyodide) !== key) throw new Error('not this runtime’s snapshot');
     return installRuntime(pyodide, sources);
   } catch {
