@@ -2,8 +2,8 @@
 // wrong with the snapshot, it starts anyway, the usual way, without a word to
 // the learner: the status says Ready and the seed example prints its lines.
 import { gzipSync } from 'node:zlib';
-import { loadPyodide, version, type PyodideAPI } from 'pyodide';
-import { pyodideFolder, readRuntimeSources } from '../app/runtime/host/nodePython';
+import { version, type PyodideAPI } from 'pyodide';
+import { loadInterpreter, readRuntimeSources } from '../app/runtime/host/nodePython';
 import { installRuntime, recordSnapshotKey } from '../app/runtime/host/pythonRuntime';
 import { snapshotKey } from '../app/runtime/host/snapshotKey';
 import {
@@ -39,11 +39,7 @@ test('Python starts from the site’s own snapshot', async ({ playground }) => {
 
 /** A snapshot made here after `prepare`, gzipped as the build ships it. */
 async function snapshotAfter(prepare: (pyodide: PyodideAPI) => void): Promise<Buffer> {
-  const pyodide = await loadPyodide({
-    indexURL: `${pyodideFolder()}/`,
-    env: { PYTHONHASHSEED: '0' },
-    _makeSnapshot: true,
-  });
+  const pyodide = await loadInterpreter({ _makeSnapshot: true });
   prepare(pyodide);
   return gzipSync(pyodide.makeMemorySnapshot());
 }

@@ -22,10 +22,12 @@
 import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide';
 import {
   installRuntime,
+  PYODIDE_OPTIONS,
   recordedSnapshotKey,
   type PythonRuntime,
   type RuntimeSources,
   type SyntaxProblem,
+  WARM_UP,
 } from './host/pythonRuntime';
 import { snapshotFileName, snapshotKey } from './host/snapshotKey';
 import type { RunRequest } from './host/runtimeTypes';
@@ -52,10 +54,6 @@ const PYODIDE_LARGE_FILES: readonly string[] = ['pyodide.asm.wasm', 'python_stdl
 /** The memory snapshot that fits this build (snapshotKey.ts), beside Pyodide's files. */
 const SNAPSHOT_KEY = snapshotKey(pyodideVersion, runtimeSources());
 const SNAPSHOT_FILE = snapshotFileName(SNAPSHOT_KEY);
-
-/** A first program for an interpreter started from a snapshot: it must end well. */
-const SNAPSHOT_TRIAL =
-  'import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n';
 
 /** The first two bytes of a gzip stream. */
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -213,14 +211,9 @@ function handedOver(snapshot: Promise<ArrayBuffer>): PromiseLike<ArrayBuffer> {
 
 function loadInterpreter(indexURL: string, snapshot?: Promise<ArrayBuffer>): Promise<PyodideAPI> {
   return loadPyodide({
+    ...PYODIDE_OPTIONS,
     // The site's own copy (tools/vite/pyodideAssets.ts); never a CDN.
     indexURL,
-    // Fixed string hashes: the same program gives the same trace every time.
-    // A snapshot was saved with the same seed (nodeSnapshot.ts).
-    env: { PYTHONHASHSEED: '0' },
-    // The runtime captures a program's output itself; this is Pyodide's chatter.
-    stdout: () => undefined,
-    stderr: () => undefined,
     ...(snapshot ? { _loadSnapshot: handedOver(snapshot) } : {}),
   });
 }
@@ -244,7 +237,8 @@ async function startFromSnapshot(indexURL: string): Promise<PythonRuntime | null
     );
     if (recordedSnapshotKey(pyodide) !== SNAPSHOT_KEY) return null;
     const python = installRuntime(pyodide, runtimeSources());
-    const trial = python.run({ source: SNAPSHOT_TRIAL, filename: 'trial.py' }, () => undefined);
+    // A first program must end well before the interpreter is trusted.
+    const trial = python.run({ source: WARM_UP, filename: 'trial.py' }, () => undefined);
     return trial.outcome === 'ok' ? python : null;
   } catch {
     return null;

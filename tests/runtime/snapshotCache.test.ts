@@ -6,12 +6,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPyodide, version } from 'pyodide';
+import { version } from 'pyodide';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   keptSnapshotPath,
+  loadInterpreter,
   loadPython,
-  pyodideFolder,
   readRuntimeSources,
 } from '../../app/runtime/host/nodePython';
 import type { PythonRuntime } from '../../app/runtime/host/pythonRuntime';
@@ -76,11 +76,7 @@ describe('the snapshot the Node hosts keep', () => {
   });
 
   it('is removed when it is another runtime’s, and Python boots', async () => {
-    const bare = await loadPyodide({
-      indexURL: `${pyodideFolder()}/`,
-      env: { PYTHONHASHSEED: '0' },
-      _makeSnapshot: true,
-    });
+    const bare = await loadInterpreter({ _makeSnapshot: true });
     mkdirSync(folder, { recursive: true });
     writeFileSync(kept, bare.makeMemorySnapshot());
     expect(seedOutput(await loadPython())).toBe(SEED_OUTPUT);

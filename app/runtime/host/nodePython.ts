@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPyodide, version, type PyodideAPI } from 'pyodide';
 import {
   installRuntime,
+  PYODIDE_OPTIONS,
   recordedSnapshotKey,
   recordSnapshotKey,
   type PythonRuntime,
@@ -42,7 +43,7 @@ export function readRuntimeSources(): RuntimeSources {
 }
 
 /** The folder of the installed `pyodide` package, where its wasm and stdlib live. */
-export function pyodideFolder(): string {
+function pyodideFolder(): string {
   const require = createRequire(import.meta.url);
   return dirname(require.resolve('pyodide/package.json'));
 }
@@ -63,21 +64,13 @@ export function keptSnapshotPath(key: string): string {
 }
 
 /**
- * Pyodide with a fixed hash seed (runs are reproducible, and a snapshot keeps
- * the seed it was made with); `extra` asks for a snapshot to be made or loaded.
+ * Pyodide from node_modules with the options every host uses, without the
+ * runtime; `extra` asks for a snapshot to be made or loaded.
  */
-function loadInterpreter(
+export function loadInterpreter(
   extra: { readonly _makeSnapshot?: true; readonly _loadSnapshot?: Uint8Array } = {},
 ): Promise<PyodideAPI> {
-  return loadPyodide({
-    indexURL: `${pyodideFolder()}/`,
-    env: { PYTHONHASHSEED: '0' },
-    // The runtime replaces sys.stdout during runs; anything printed outside
-    // a run is Pyodide's own chatter.
-    stdout: () => undefined,
-    stderr: () => undefined,
-    ...extra,
-  });
+  return loadPyodide({ ...PYODIDE_OPTIONS, indexURL: `${pyodideFolder()}/`, ...extra });
 }
 
 /** A snapshot of the runtime's files as they are now, before any program has run, and its key. */

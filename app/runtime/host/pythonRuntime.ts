@@ -59,10 +59,23 @@ interface HostApi {
 const LOADERS = ['loadPackage', 'loadPackagesFromImports', 'mountNodeFS', 'mountNativeFS'];
 
 /**
- * The run before the interpreter is recorded: the runtime imports and caches
- * some things on its first run, which are not a program's doing.
+ * What every host passes to `loadPyodide`. Fixed string hashes: the same
+ * program gives the same trace every time, and a memory snapshot keeps the
+ * seed it was made with, so the hosts that make and load one must agree.
+ * The runtime captures a program's output itself; the rest is Pyodide's chatter.
  */
-const WARM_UP =
+export const PYODIDE_OPTIONS = {
+  env: { PYTHONHASHSEED: '0' },
+  stdout: (): void => undefined,
+  stderr: (): void => undefined,
+} as const;
+
+/**
+ * The run before the interpreter is recorded: the runtime imports and caches
+ * some things on its first run, which are not a program's doing. Also the
+ * program that proves an interpreter started from a snapshot works.
+ */
+export const WARM_UP =
   'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 
 /** Writes the package into the interpreter's file system and imports it. */
