@@ -7,7 +7,6 @@ runtimeScenarios({
   isolated: true,
   stopMessage: 'Stopped.',
   watchdogMessage: WATCHDOG_MESSAGE,
-  loadsAfterStop: 1,
 });
 
 test('a stopped program leaves nothing behind for the next run', async ({ playground }) => {

@@ -7,5 +7,4 @@ runtimeScenarios({
   isolated: false,
   stopMessage: 'Stopped: Python was restarted (this page cannot interrupt a running program).',
   watchdogMessage: `${WATCHDOG_MESSAGE} Python was restarted.`,
-  loadsAfterStop: 2,
 });

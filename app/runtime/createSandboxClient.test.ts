@@ -88,7 +88,7 @@ function summary(outcome: RunSummary['outcome']): RunSummary {
 interface Harness {
   readonly client: SandboxClient;
   readonly workers: FakeWorker[];
-  /** The newest worker. */
+  /** The worker holding Python for the next run (or this one): the oldest not terminated. */
   readonly worker: () => FakeWorker;
 }
 
@@ -104,9 +104,9 @@ function setUp(options: SandboxClientOptions = {}): Harness {
     ...options,
   });
   const worker = (): FakeWorker => {
-    const newest = workers.at(-1);
-    if (!newest) throw new Error('no worker');
-    return newest;
+    const holding = workers.find((candidate) => !candidate.terminated);
+    if (!holding) throw new Error('no worker');
+    return holding;
   };
   return { client, workers, worker };
 }
@@ -117,7 +117,7 @@ function ready(worker: FakeWorker): void {
 
 /** The worker says run `runId` ended, with an interpreter the next run can reuse. */
 function runEnded(worker: FakeWorker, runId: string, outcome: RunSummary['outcome']): void {
-  worker.emit({ type: 'done', runId, summary: summary(outcome), reusable: true });
+  worker.emit({ type: 'done', runId, summary: summary(outcome) });
 }
 
 /** The interrupt buffer the client handed the worker, as the worker sees it. */
@@ -188,6 +188,13 @@ describe('startup', () => {
       message: null,
     });
     expect(events).toEqual([OUTPUT]);
+    // The next run's interpreter is still starting.
+    expect(client.status.getSnapshot()).toEqual({
+      phase: 'downloading',
+      loaded: null,
+      total: null,
+    });
+    ready(worker());
     expect(client.status.getSnapshot()).toEqual({ phase: 'ready' });
   });
 
@@ -222,9 +229,9 @@ describe('runs', () => {
 
   it('gives every run a new id of 128 random bits', async () => {
     const { client, worker } = setUp();
-    ready(worker());
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
+      ready(worker());
       const result = client.run(REQUEST, () => undefined);
       ids.push(worker().lastRunId());
       runEnded(worker(), worker().lastRunId(), 'ok');
@@ -234,74 +241,66 @@ describe('runs', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it('drops messages of runs that are over', async () => {
-    const { client, worker } = setUp();
+  it('runs every program in a fresh worker, started as the run before ends', async () => {
+    const { client, workers, worker } = setUp();
     ready(worker());
     const first = client.run(REQUEST, () => undefined);
-    const over = worker().lastRunId();
-    runEnded(worker(), over, 'ok');
+    const [running] = workers;
+    if (!running) throw new Error('no worker');
+    expect(running.runs()).toHaveLength(1);
+    // Nothing starts beside the run: it would slow the run down.
+    expect(workers).toHaveLength(1);
+
+    const over = running.lastRunId();
+    runEnded(running, over, 'ok');
     await first;
+    expect(running.terminated).toBe(true);
+    const [, next] = workers;
+    if (!next) throw new Error('no next worker');
+    expect(next.sent.map((message) => message.type)).toEqual(['init']);
+    expect(client.status.getSnapshot().phase).toBe('downloading');
 
     const events: TraceEvent[] = [];
     const second = client.run(REQUEST, (batch) => events.push(...batch));
-    const runId = worker().lastRunId();
-    worker().emit({ type: 'events', runId: over, batch: JSON.stringify([OUTPUT]) });
-    runEnded(worker(), over, 'error');
-    worker().emit({ type: 'failed', runId: over, message: 'late' });
+    expect(next.runs()).toEqual([]);
+    ready(next);
+    expect(next.runs()).toHaveLength(1);
+    // What the first worker still had on its way is dropped.
+    running.emit({ type: 'events', runId: next.lastRunId(), batch: JSON.stringify([OUTPUT]) });
+    running.emit({ type: 'failed', runId: over, message: 'late' });
     expect(events).toEqual([]);
-    expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
-
-    runEnded(worker(), runId, 'ok');
-    await expect(second).resolves.toMatchObject({ summary: summary('ok') });
+    runEnded(next, next.lastRunId(), 'ok');
+    await expect(second).resolves.toMatchObject({ summary: summary('ok'), message: null });
   });
 
-  it('drops messages from a worker that was replaced', async () => {
-    const { client, workers } = setUp();
-    const [old] = workers;
-    if (!old) throw new Error('no worker');
-    ready(old);
-    const stopped = client.run(REQUEST, () => undefined);
-    client.stop(); // not isolated: terminates and starts a new worker
-    await stopped;
-
-    const events: TraceEvent[] = [];
-    const next = client.run(REQUEST, (batch) => events.push(...batch));
-    old.emit({ type: 'status', phase: 'ready' });
-    const fresh = workers[1];
-    if (!fresh) throw new Error('no fresh worker');
-    expect(client.status.getSnapshot().phase).toBe('downloading');
-
-    ready(fresh);
-    const runId = fresh.lastRunId();
-    old.emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
-    expect(events).toEqual([]);
-    fresh.emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
-    runEnded(fresh, runId, 'ok');
-    await next;
-    expect(events).toEqual([OUTPUT]);
+  it('keeps a worker that ran nothing for the next run', async () => {
+    const { client, workers, worker } = setUp();
+    const cancelled = client.run(REQUEST, () => undefined);
+    client.stop();
+    await cancelled;
+    ready(worker());
+    const next = client.run(REQUEST, () => undefined);
+    expect(workers[0]?.runs()).toHaveLength(1);
+    runEnded(worker(), worker().lastRunId(), 'ok');
+    await expect(next).resolves.toMatchObject({ summary: summary('ok') });
   });
 
-  it('gives the next run a fresh Python when a program changed the interpreter itself', async () => {
+  it('sends no syntax check to a worker running a program: the next worker answers it', async () => {
     const { client, workers, worker } = setUp();
     ready(worker());
-    const changing = client.run(REQUEST, () => undefined);
-    worker().emit({
-      type: 'done',
-      runId: worker().lastRunId(),
-      summary: summary('ok'),
-      reusable: false,
-    });
-    const ended = await changing;
-    expect(ended).toMatchObject({ summary: summary('ok'), restarted: true });
-    expect(ended.message).toMatch(/changed parts of Python itself/);
-    expect(workers).toHaveLength(2);
+    const result = client.run(REQUEST, () => undefined);
+    const problem = client.checkSyntax('def f(:', 'main.py');
+    const [running] = workers;
+    if (!running) throw new Error('no worker');
+    expect(running.syntaxChecks()).toEqual([]);
 
-    const fresh = worker();
-    ready(fresh);
-    const next = client.run(REQUEST, () => undefined);
-    runEnded(fresh, fresh.lastRunId(), 'ok');
-    expect(await next).toMatchObject({ restarted: false, message: null });
-    expect(workers).toHaveLength(2);
+    runEnded(running, running.lastRunId(), 'ok');
+    await result;
+    const [check] = worker().syntaxChecks();
+    if (!check) throw new Error('the check was not sent on');
+    expect(check).toMatchObject({ source: 'def f(:', filename: 'main.py' });
+    worker().emit({ type: 'syntax', requestId: check.requestId, problem: null });
+    await expect(problem).resolves.toBeNull();
   });
 
   it('restarts Python after an internal error during a run', async () => {
@@ -366,14 +365,13 @@ describe('stop', () => {
       restarted: false,
       message: 'Stopped.',
     });
-    expect(workers).toHaveLength(1);
-    expect(worker().terminated).toBe(false);
-    // The answer came in time: no restart later either.
+    // The answer came in time: no restart later either, beyond the next run's worker.
     vi.advanceTimersByTime(10_000);
-    expect(workers).toHaveLength(1);
+    expect(workers).toHaveLength(2);
+    expect(worker()).toBe(workers[1]);
   });
 
-  it('clears a Stop that came as the run ended, so the next run is not interrupted', async () => {
+  it('gives the next run an interpreter no Stop reached, when a Stop came as the run ended', async () => {
     vi.stubGlobal('crossOriginIsolated', true);
     const { client, worker } = setUp();
     ready(worker());
@@ -403,7 +401,7 @@ describe('stop', () => {
       restarted: false,
       message: 'Stopped.',
     });
-    expect(workers).toHaveLength(1);
+    expect(workers).toHaveLength(2);
     expect(interruptOf(worker())[0]).toBe(0);
   });
 
@@ -445,12 +443,12 @@ describe('stop', () => {
     };
     worker().emit({ type: 'events', runId, batch: JSON.stringify([stopped]) });
     vi.advanceTimersByTime(1999);
-    expect(workers).toHaveLength(1);
+    expect(workers[0]?.terminated).toBe(false);
     // A second stop event (a program can add events of its own) buys no more time.
     worker().emit({ type: 'events', runId, batch: JSON.stringify([stopped]) });
     vi.advanceTimersByTime(1);
     await expect(result).resolves.toMatchObject({ stoppedBy: 'user', restarted: true });
-    expect(workers).toHaveLength(2);
+    expect(workers[0]?.terminated).toBe(true);
   });
 
   it('terminates and restarts at once when the page cannot interrupt', async () => {
@@ -601,9 +599,7 @@ describe('watchdog', () => {
 });
 
 describe('forged messages', () => {
-  const TAMPERED =
-    'The program sent the page messages of its own: they were ignored, and Python was ' +
-    'restarted so that the next run starts clean.';
+  const TAMPERED = 'The program sent the page messages of its own: they were ignored.';
 
   /** The ids a program would try: the numbers runs had before they were tokens, as both. */
   const GUESSES: readonly (string | number)[] = Array.from(
@@ -638,8 +634,7 @@ describe('forged messages', () => {
     const { client, workers, worker, result, runId } = running({ watchdogMs: 8000 });
     let ended = false;
     void result.then(() => (ended = true));
-    for (const id of GUESSES)
-      worker().post({ type: 'done', runId: id, summary: summary('ok'), reusable: true });
+    for (const id of GUESSES) worker().post({ type: 'done', runId: id, summary: summary('ok') });
     await Promise.resolve();
     expect(ended).toBe(false);
     expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
@@ -647,8 +642,7 @@ describe('forged messages', () => {
     // Python keeps spinning: the watchdog stops this run, not a later one.
     vi.advanceTimersByTime(8000);
     runEnded(worker(), runId, 'interrupted');
-    await expect(result).resolves.toMatchObject({ stoppedBy: 'watchdog', restarted: true });
-    expect(workers).toHaveLength(2);
+    await expect(result).resolves.toMatchObject({ stoppedBy: 'watchdog', restarted: false });
     expect(workers[0]?.terminated).toBe(true);
 
     const next = client.run(REQUEST, () => undefined);
@@ -718,7 +712,7 @@ describe('forged messages', () => {
     expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
 
     runEnded(worker(), runId, 'ok');
-    await expect(result).resolves.toMatchObject({ summary: summary('ok'), restarted: true });
+    await expect(result).resolves.toMatchObject({ summary: summary('ok'), message: TAMPERED });
   });
 
   it.each([
@@ -735,7 +729,6 @@ describe('forged messages', () => {
     expect(ended.message).toMatch(/could not read/);
     expect(events).toEqual([]);
     expect(workers[0]?.terminated).toBe(true);
-    expect(workers).toHaveLength(2);
   });
 
   it('replaces an idle worker at once when it posts a forgery', () => {

@@ -8,26 +8,34 @@
  * program after the learner may have changed it; the UI disables Run instead.
  * A run requested while Python is still starting waits for it.
  *
- * Stopping: when the page is cross-origin isolated, Stop sets Pyodide's
- * interrupt buffer and Python raises inside the program. Python checks the
- * buffer only between bytecodes, so when it does not answer within
- * `answerTimeoutMs` (or the page is not isolated, and there is no buffer),
- * the worker is terminated and a fresh one started. Its answer is the stop's
- * `limit` event, sent at once; the run's ending then gets the same time again. The watchdog does the
- * same for a run whose event loop does not move on for `watchdogMs`: no step
- * ends and no iteration begins (the runtime sends a step's end within half a
- * second, trace.py's PROGRESS_INTERVAL). A run that prints but never gives
- * control back is stuck all the same; one whose steps are slow but end is not.
+ * A fresh interpreter for every run: a worker runs one program and is then
+ * terminated, and the next worker starts (from the memory snapshot, in well
+ * under a second) as the run ends, while the learner reads what it did; a
+ * run asked for before it is ready waits for it. Whatever the program
+ * changed (the runtime, asyncio, builtins, files, JavaScript timers or
+ * listeners in its worker) goes with it, and it never receives another
+ * program's text: syntax checks asked during a run wait for the next worker.
+ * The next worker is not started beside the run: on a busy two-core machine
+ * it slowed the run, and a Stop, as much as it saved.
  *
- * The learner's program shares the worker with the runtime and can post
+ * Stopping: when the page is cross-origin isolated, Stop sets the running
+ * worker's interrupt buffer and Python raises inside the program. Python
+ * checks the buffer only between bytecodes, so when it does not answer within
+ * `answerTimeoutMs` (or the page is not isolated, and there is no buffer),
+ * the worker is terminated and the next one started. Its answer is the stop's
+ * `limit` event, sent at once; the run's ending then gets the same time again.
+ * The watchdog does the same for a run whose event loop does not move on for
+ * `watchdogMs`: no step ends and no iteration begins (the runtime sends a
+ * step's end within half a second, trace.py's PROGRESS_INTERVAL). A run that
+ * prints but never gives control back is stuck all the same; one whose steps
+ * are slow but end is not.
+ *
+ * The learner's program shares its worker with the runtime and can post
  * messages of its own. Every message is checked (protocol.ts,
  * traceSchema.ts) and must name the run or syntax check it answers by a
- * token the program was never given; anything else is dropped. A worker
- * that posted such a message is not trusted again: whatever the program
- * left there (listeners, timers) could reach the next program, so the
- * worker is replaced once the run that was going on ends, or at once when
- * none is. Its run goes on meanwhile, since nothing it receives from the
- * runtime can be forged without the token.
+ * token the program was never given; anything else is dropped, and the run
+ * goes on (nothing it receives from the runtime can be forged without the
+ * token). Its ending then says that the program sent messages of its own.
  */
 import { isStackOverflow, RECURSION_MESSAGE } from './host/brokenInterpreter';
 import type { SyntaxProblem } from './host/pythonRuntime';
@@ -41,6 +49,7 @@ import {
   type PageToWorkerMessage,
   type RequestId,
   type RunId,
+  type StatusMessage,
   type WorkerToPageMessage,
 } from './protocol';
 import { parseEventBatch, type TraceEvent } from './traceSchema';
@@ -95,7 +104,7 @@ export interface RunResult {
   readonly summary: RunSummary | null;
   /** Who stopped it, or null when it ended by itself. */
   readonly stoppedBy: StopCause | null;
-  /** Whether Python was terminated and started afresh. */
+  /** Whether Python was terminated before the run could end (every run gets a fresh one anyway). */
   readonly restarted: boolean;
   /** A sentence for the learner when the run was stopped or failed; otherwise null. */
   readonly message: string | null;
@@ -170,15 +179,8 @@ const PROGRESS_EVENTS: ReadonlySet<TraceEvent['type']> = new Set([
   'run.end',
 ]);
 
-/** Why a worker that posted a message the runtime does not send was replaced. */
-const TAMPERED_MESSAGE =
-  'The program sent the page messages of its own: they were ignored, and Python was ' +
-  'restarted so that the next run starts clean.';
-
-/** Why a worker whose interpreter a program changed was replaced. */
-const CHANGED_MESSAGE =
-  'The program changed parts of Python itself (functions of its modules or of Loopscope), ' +
-  'so Python was restarted so that the next run starts clean.';
+/** What a run's ending says when its program posted messages the runtime does not send. */
+const TAMPERED_MESSAGE = 'The program sent the page messages of its own: they were ignored.';
 
 /** A batch with the run's own token that is not a trace: the program reached the runtime's channel. */
 const UNREADABLE_TRACE_MESSAGE =
@@ -192,6 +194,21 @@ const ENDED_MESSAGE =
 /** A worker that ended before Python was ready: trying again at once could loop. */
 const ENDED_STARTING_MESSAGE =
   'Python stopped while starting (its worker was closed). Press Run to try again.';
+
+/** One worker with its interpreter, as the page knows it. */
+interface Interpreter {
+  readonly worker: SandboxWorker;
+  /** Its own interrupt buffer (isolated pages only): a Stop reaches no other interpreter. */
+  readonly interrupt: Int32Array | null;
+  /** It said it is ready: Python has started. */
+  ready: boolean;
+}
+
+/** What a worker's startup message says, as the page's status. */
+function startupStatus(message: StatusMessage): SandboxStatus {
+  if (message.phase === 'ready' || message.phase === 'starting') return { phase: message.phase };
+  return { phase: 'downloading', loaded: message.loaded ?? null, total: message.total ?? null };
+}
 
 /** Waits for the lock the worker holds while it lives (InitMessage.lifeline). */
 async function watchLockLifeline(name: string, ended: () => void): Promise<void> {
@@ -224,68 +241,73 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   const watchdogMs = options.watchdogMs ?? 8000;
   const watchLifeline =
     options.watchLifeline ?? (typeof navigator === 'undefined' ? null : watchLockLifeline);
-  // SharedArrayBuffer exists only on cross-origin isolated pages.
-  const interruptBuffer = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
-  const interrupt = interruptBuffer ? new Int32Array(interruptBuffer) : null;
+  // SharedArrayBuffer exists only on cross-origin isolated pages. Outside a
+  // browser (unit tests) the flag is undefined, whatever the types say.
+  const isolated = (globalThis.crossOriginIsolated as boolean | undefined) === true;
 
   const listeners = new Set<() => void>();
   const syntaxChecks = new Map<RequestId, SyntaxCheck>();
   let status: SandboxStatus = { phase: 'downloading', loaded: null, total: null };
-  let worker: SandboxWorker | null = null;
-  let ready = false;
+  /** The interpreter for the next run and the syntax checks; null once Python failed or was disposed. */
+  let python: Interpreter | null = null;
   let disposed = false;
   let current: ActiveRun | null = null;
-  /**
-   * Why the worker must be replaced once no run needs it (it posted a
-   * message the runtime does not send, or a program changed its
-   * interpreter), or null.
-   */
-  let replaceBecause: string | null = null;
+  /** The running program posted messages the runtime does not send. */
+  let tampered = false;
 
   function setStatus(next: SandboxStatus): void {
     status = next;
     for (const listener of listeners) listener();
   }
 
-  function startWorker(): void {
-    ready = false;
-    replaceBecause = null;
-    // A Stop aimed at the worker this one replaces must not interrupt its first Python.
-    if (interrupt) Atomics.store(interrupt, 0, 0);
-    const created = createWorker();
-    worker = created;
+  function isReady(): boolean {
+    return python?.ready === true;
+  }
+
+  /** Starts a worker and its interpreter. */
+  function launch(): Interpreter {
+    const interruptBuffer = isolated ? new SharedArrayBuffer(4) : null;
+    const interpreter: Interpreter = {
+      worker: createWorker(),
+      interrupt: interruptBuffer ? new Int32Array(interruptBuffer) : null,
+      ready: false,
+    };
     const lifeline = `loopscope-sandbox-${newToken()}`;
     let watching = false;
-    // Messages from a worker that was replaced are stale, whatever they say.
-    created.addEventListener('message', (event) => {
-      if (created !== worker) return;
+    interpreter.worker.addEventListener('message', (event) => {
+      // Messages from a worker that was replaced are stale, whatever they say.
+      if (interpreter !== python) return;
       // The worker holds its lifeline before it says anything.
       if (!watching && watchLifeline) {
         watching = true;
         void watchLifeline(lifeline, () => {
-          if (created === worker) workerEnded();
+          ended(interpreter);
         });
       }
       const message = readWorkerMessage(event.data);
       if (message) receive(message);
       else distrust();
     });
-    created.addEventListener('error', (event) => {
-      if (created === worker) crash(describeWorkerError(event));
+    interpreter.worker.addEventListener('error', (event) => {
+      if (interpreter === python) crash(describeWorkerError(event));
     });
-    created.postMessage({
+    interpreter.worker.postMessage({
       type: 'init',
       indexURL,
       lifeline,
       ...(interruptBuffer ? { interruptBuffer } : {}),
     });
-    for (const check of syntaxChecks.values()) created.postMessage(check.message);
-    setStatus({ phase: 'downloading', loaded: null, total: null });
+    return interpreter;
   }
 
-  function restartWorker(): void {
-    worker?.terminate();
-    startWorker();
+  /** Ends the current interpreter and starts the next; the pending syntax checks go to it. */
+  function replaceInterpreter(): void {
+    python?.worker.terminate();
+    const next = launch();
+    python = next;
+    tampered = false;
+    for (const check of syntaxChecks.values()) next.worker.postMessage(check.message);
+    setStatus({ phase: 'downloading', loaded: null, total: null });
   }
 
   function clearTimers(run: ActiveRun): void {
@@ -305,26 +327,22 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     if (current !== run) return;
     clearTimers(run);
     current = null;
-    // A Stop pressed as the run ended must not reach the next run: the worker
-    // takes whatever the buffer holds when a run begins as that run's Stop.
-    if (interrupt) Atomics.store(interrupt, 0, 0);
-    if (replaceBecause !== null && worker) {
-      const because = replaceBecause;
-      restartWorker();
-      run.resolve({ ...result, restarted: true, message: result.message ?? because });
+    if (!run.started || !python) {
+      // Its interpreter ran nothing and serves the next run, or Python is gone.
+      if (isReady()) setStatus({ phase: 'ready' });
+      run.resolve(result);
       return;
     }
-    if (ready) setStatus({ phase: 'ready' });
-    run.resolve(result);
+    const message = result.message ?? (tampered ? TAMPERED_MESSAGE : null);
+    replaceInterpreter();
+    run.resolve({ ...result, message });
   }
 
-  /**
-   * The worker posted something the runtime never sends: a program's forgery.
-   * The message is dropped; the worker goes once its run (if any) is over.
-   */
+  /** The worker posted something the runtime never sends: a program's forgery, dropped. */
   function distrust(): void {
-    replaceBecause = TAMPERED_MESSAGE;
-    if (!current?.started && worker) restartWorker();
+    if (current?.started) tampered = true;
+    // A worker that has run nothing cannot hold a program: replace it all the same.
+    else replaceInterpreter();
   }
 
   /** Hands a batch of the current run to its listener; a batch that is not a trace ends the run. */
@@ -350,7 +368,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
 
   function startRun(run: ActiveRun): void {
     run.started = true;
-    worker?.postMessage({ type: 'run', runId: run.runId, request: run.request });
+    python?.worker.postMessage({ type: 'run', runId: run.runId, request: run.request });
     setStatus({ phase: 'running', runId: run.runId });
     armWatchdog(run);
   }
@@ -362,9 +380,8 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     );
   }
 
-  /** Ends a run by terminating Python; `why` is the learner's sentence. */
+  /** Ends a run by terminating its Python; `why` is the learner's sentence. */
   function restartDuringRun(run: ActiveRun, why: string): void {
-    restartWorker();
     finish(run, { summary: null, stoppedBy: run.stoppedBy, restarted: true, message: why });
   }
 
@@ -382,6 +399,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     run.stoppedBy = cause;
     clearTimers(run);
     const reason = cause === 'watchdog' ? `${watchdogMessage()} ` : 'Stopped: ';
+    const interrupt = python?.interrupt;
     if (!interrupt) {
       restartDuringRun(
         run,
@@ -414,21 +432,21 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     return null;
   }
 
-  /** The worker ended without the page ending it: start a fresh one, and end its run. */
-  function workerEnded(): void {
-    if (!ready) {
+  /** A worker ended without the page ending it. */
+  function ended(interpreter: Interpreter): void {
+    if (interpreter !== python) return;
+    if (!isReady()) {
       crash(ENDED_STARTING_MESSAGE);
       return;
     }
     const run = current?.started ? current : null;
     if (run) restartDuringRun(run, ENDED_MESSAGE);
-    else restartWorker();
+    else replaceInterpreter();
   }
 
   function crash(message: string): void {
-    worker?.terminate();
-    worker = null;
-    ready = false;
+    python?.worker.terminate();
+    python = null;
     setStatus({ phase: 'failed', message });
     for (const check of syntaxChecks.values()) check.resolve(null);
     syntaxChecks.clear();
@@ -442,21 +460,13 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     switch (message.type) {
       case 'status':
         // Startup is over once Python is ready: a later status is a program's.
-        if (ready) {
+        if (isReady() || !python) {
           distrust();
-        } else if (message.phase === 'ready') {
-          ready = true;
-          setStatus({ phase: 'ready' });
-          if (current && !current.started) startRun(current);
-        } else if (message.phase === 'starting') {
-          setStatus({ phase: 'starting' });
-        } else {
-          setStatus({
-            phase: 'downloading',
-            loaded: message.loaded ?? null,
-            total: message.total ?? null,
-          });
+          return;
         }
+        python.ready = message.phase === 'ready';
+        setStatus(startupStatus(message));
+        if (isReady() && current && !current.started) startRun(current);
         return;
       case 'events':
         if (run?.runId === message.runId) receiveEvents(run, message.batch);
@@ -468,7 +478,6 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
           return;
         }
         const interrupted = message.summary.outcome === 'interrupted';
-        if (!message.reusable) replaceBecause ??= CHANGED_MESSAGE;
         finish(run, {
           summary: message.summary,
           stoppedBy: interrupted ? run.stoppedBy : null,
@@ -480,7 +489,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       case 'failed':
         if (message.runId === undefined) {
           // Only Python's startup fails without a run; once ready, it is a program's.
-          if (ready) distrust();
+          if (isReady()) distrust();
           else crash(message.message);
         } else if (run?.runId === message.runId) {
           if (run.stoppedBy !== null) {
@@ -495,7 +504,6 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
             // The program's own doing (a recursion with its limit raised), not Python's.
             restartDuringRun(run, `${RECURSION_MESSAGE} Python was restarted.`);
           } else {
-            // An internal error may leave the interpreter broken: start afresh.
             restartDuringRun(
               run,
               `Python hit an internal error and was restarted: ${message.message}`,
@@ -520,7 +528,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     }
   }
 
-  startWorker();
+  replaceInterpreter();
 
   return {
     status: {
@@ -532,7 +540,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       },
       getSnapshot: () => status,
     },
-    canInterrupt: interrupt !== null,
+    canInterrupt: isolated,
 
     run(request, onEvents) {
       if (disposed) return Promise.reject(new Error('The sandbox was disposed.'));
@@ -550,8 +558,8 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
           answered: false,
         };
         current = run;
-        if (ready) startRun(run);
-        else if (status.phase === 'failed') startWorker(); // try again; runs once ready
+        if (isReady()) startRun(run);
+        else if (status.phase === 'failed') replaceInterpreter(); // try again; runs once ready
       });
     },
 
@@ -560,8 +568,9 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     },
 
     checkSyntax(source, filename) {
-      const target = worker;
-      if (!target) return Promise.resolve(null); // Python failed to start, or disposed
+      // Python failed to start, or was disposed: no verdict.
+      if (!python) return Promise.resolve(null);
+      const target = python;
       return new Promise((resolve) => {
         const message: CheckSyntaxMessage = {
           type: 'checkSyntax',
@@ -570,7 +579,8 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
           filename,
         };
         syntaxChecks.set(message.requestId, { message, resolve });
-        target.postMessage(message);
+        // A running program never sees another's text: the check waits for the next worker.
+        if (!current?.started) target.worker.postMessage(message);
       });
     },
 

@@ -112,11 +112,6 @@ export interface DoneMessage {
   readonly runId: RunId;
   /** How it ended. */
   readonly summary: RunSummary;
-  /**
-   * False when the program changed the interpreter itself (a module's or the
-   * runtime's functions): the next run needs a fresh one.
-   */
-  readonly reusable: boolean;
 }
 
 /** Pyodide failed to load, or the worker hit an internal error. */
@@ -180,7 +175,6 @@ const WORKER_MESSAGES: { readonly [T in WorkerToPageMessage['type']]: Check } = 
   done: objectWith({
     runId: isString,
     summary: RUN_SUMMARY,
-    reusable: isBoolean,
   } satisfies FieldsOf<DoneMessage>),
   failed: objectWith({
     runId: optional(isString),

@@ -7,6 +7,10 @@
  * It imports only plain runtime modules (the protocol, pythonRuntime, the
  * trace schema) and the `pyodide` package.
  *
+ * A worker runs one program: the page gives every run a fresh one
+ * (createSandboxClient.ts), so nothing a program leaves behind, in Python or
+ * in this scope, meets another program or its text.
+ *
  * Runs are synchronous: while Python runs, this worker answers no messages.
  * Event batches still reach the page, because `postMessage` works from inside
  * the Python callback. Stop reaches Python through the shared interrupt
@@ -27,7 +31,7 @@ import {
   type PythonRuntime,
   type RuntimeSources,
   type SyntaxProblem,
-  WARM_UP,
+  TRIAL_PROGRAM,
 } from './host/pythonRuntime';
 import { snapshotFileName, snapshotKey } from './host/snapshotKey';
 import type { RunRequest } from './host/runtimeTypes';
@@ -63,11 +67,6 @@ const PROGRESS_INTERVAL_MS = 100;
 
 let runtime: Promise<PythonRuntime> | null = null;
 let interrupt: Int32Array | null = null;
-/**
- * What the runs so far have reassigned in the interpreter (integrity.py):
- * anything, and the page replaces this worker before the next run.
- */
-let changedSinceStart: () => readonly string[] = () => [];
 
 /** The scope's `postMessage`, taken before the scope is emptied. */
 const postToPage = globalThis.postMessage.bind(globalThis);
@@ -238,7 +237,7 @@ async function startFromSnapshot(indexURL: string): Promise<PythonRuntime | null
     if (recordedSnapshotKey(pyodide) !== SNAPSHOT_KEY) return null;
     const python = installRuntime(pyodide, runtimeSources());
     // A first program must end well before the interpreter is trusted.
-    const trial = python.run({ source: WARM_UP, filename: 'trial.py' }, () => undefined);
+    const trial = python.run({ source: TRIAL_PROGRAM, filename: 'trial.py' }, () => undefined);
     return trial.outcome === 'ok' ? python : null;
   } catch {
     return null;
@@ -259,15 +258,15 @@ async function start(message: InitMessage): Promise<PythonRuntime> {
     pyodide.setInterruptBuffer(interrupt);
   }
   python.closeRoutesToJavaScript();
+  python.guard();
   confineWorkerScope();
-  changedSinceStart = python.watchIntegrity();
   return python;
 }
 
 function run(python: PythonRuntime, runId: RunId, request: RunRequest): void {
-  // The page clears the buffer when a run ends, so a Stop found here is this
-  // run's, pressed before the worker got to it (it was busy with an earlier
-  // message): the run ends before it begins.
+  // The buffer is this worker's alone, and this is its one run: a Stop found
+  // here was pressed before the worker got to the run (it was busy with an
+  // earlier message), and the run ends before it begins.
   if (interrupt && Atomics.exchange(interrupt, 0, 0) === SIGINT) {
     send({ type: 'failed', runId, message: 'stopped before it began' });
     return;
@@ -280,12 +279,11 @@ function run(python: PythonRuntime, runId: RunId, request: RunRequest): void {
     const summary = python.run(request, (batch) => {
       if (open && typeof batch === 'string') send({ type: 'events', runId, batch });
     });
-    send({ type: 'done', runId, summary, reusable: changedSinceStart().length === 0 });
+    send({ type: 'done', runId, summary });
   } catch (error) {
     send({ type: 'failed', runId, message: describe(error) });
   } finally {
     open = false;
-    if (interrupt) Atomics.store(interrupt, 0, 0);
   }
 }
 

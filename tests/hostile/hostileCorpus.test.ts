@@ -3,8 +3,8 @@
  * `npm run trace` runs it (the sandbox and `traceProgram`), ends with what its
  * `.expect.json` says, reaches nothing on this machine, and leaves the next
  * run untouched: the seed example then prints exactly its two lines. One
- * sandbox serves the whole file; it starts a fresh interpreter by itself
- * after a program that breaks or tampers with one.
+ * sandbox serves the whole file, as one command line serves many programs:
+ * it gives each run a fresh interpreter.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,8 @@
 /**
  * What one program changes in the process does not reach the next program
- * run on the same interpreter (the browser's worker runs every program of a
- * visit on one): environment, working directory, umask, `sys.path`,
+ * run on the same interpreter (the sandboxes give every run a fresh one, but
+ * the tests and benches run many on one, and the runtime must put back what
+ * it patched all the same): environment, working directory, umask, `sys.path`,
  * interpreter settings and hooks, the sockets' default timeout, loggers, and modules
  * the program imported, which the next program imports fresh.
  */

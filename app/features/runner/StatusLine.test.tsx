@@ -9,14 +9,19 @@ import { StatusLine } from './StatusLine';
 
 const testRoot = mountTestRoot();
 
-/** The status line over a sandbox that reports `status`. */
-function renderStatusLine(status: SandboxStatus): void {
+/** The status line over a sandbox that reports `status`; returns its runs and runner. */
+function renderStatusLine(status: SandboxStatus) {
+  const scripted = scriptedSandbox();
   const sandbox = {
-    ...scriptedSandbox().sandbox,
+    ...scripted.sandbox,
     status: { subscribe: () => () => undefined, getSnapshot: () => status },
   };
   const runner = createStore(createRunnerSlice(sandbox));
-  testRoot.render(<StatusLine sandbox={sandbox} runner={runner} mistakes={[]} />);
+  const render = () => {
+    testRoot.render(<StatusLine sandbox={sandbox} runner={runner} mistakes={[]} />);
+  };
+  render();
+  return { runs: scripted.runs, runner, render };
 }
 
 function bar(): HTMLProgressElement | null {
@@ -50,5 +55,22 @@ describe('the status line while Python loads', () => {
     renderStatusLine({ phase: 'ready' });
     expect(bar()).toBeNull();
     expect(testRoot.host().querySelector('[role="status"]')?.textContent).toBe('Ready');
+  });
+});
+
+describe('the status line while the next run’s Python starts', () => {
+  it('shows no bar after a run, and the bar again when a run waits for Python', async () => {
+    const { runs, runner, render } = renderStatusLine({ phase: 'starting' });
+    const ran = runner.getState().run('print(1)');
+    const [run] = runs;
+    if (!run) throw new Error('the run did not start');
+    render();
+    expect(bar()?.getAttribute('aria-label')).toBe('Starting Python');
+
+    run.end({ summary: null, stoppedBy: 'user', restarted: false, message: 'Stopped.' });
+    await ran;
+    render();
+    expect(bar()).toBeNull();
+    expect(testRoot.host().querySelector('[role="status"]')?.textContent).toBe('Stopped.');
   });
 });

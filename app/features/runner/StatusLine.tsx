@@ -27,7 +27,8 @@ export function StatusLine({ sandbox, runner, mistakes }: StatusLineProps) {
   const running = useStore(runner, (state) => state.running);
   const result = useStore(runner, (state) => state.result);
   const output = useStore(runner, (state) => state.output);
-  const progress = describePythonProgress(status);
+  // Between runs the next interpreter starts unseen; a run that waits for it shows the bar.
+  const progress = running || result === null ? describePythonProgress(status) : null;
   return (
     <div className="status-line">
       <p role="status">{describeStatus(status, { running, result, output })}</p>

@@ -11,15 +11,21 @@
  * (the runtime turns it into a stop it re-raises); if Python has not answered
  * after a grace period (a long C call, a stop enforcer defeated through
  * `sys.monitoring`), the worker is terminated, which V8 does even inside
- * WebAssembly. A fresh interpreter is started for the next run then, and also
- * after a run that broke the interpreter or reassigned the runtime's or a
- * module's functions (integrity.py); otherwise one interpreter serves every run.
+ * WebAssembly.
+ *
+ * Every run gets a fresh worker and interpreter, terminated when the run
+ * ends, so nothing a program changes (the runtime, asyncio, builtins, files)
+ * reaches the next program: one student's submission cannot change what the
+ * next one prints. A worker takes ~0.5 s to start (from the memory snapshot)
+ * and a run of a short program ~50 ms, so from the second run on (a host that
+ * runs two programs is likely to run more) the next workers start in
+ * advance, two at a time, one per core of a two-core machine; a command line
+ * that runs one program starts no second one.
  *
  * Measured on 2 busy cores: SIGINT ends a busy loop 50–150 ms after its
  * deadline; a program that defeats it ends at the deadline plus the grace
- * period, and the fresh interpreter costs 3–5 s; a sandboxed run of the seed
- * example takes ~60 ms against ~16 ms in the calling thread (~10 ms of it the
- * integrity check). Must not import DOM or React modules.
+ * period. On a quiet machine a worker starts in ~0.5 s and a sandboxed run of
+ * the seed example takes ~45 ms. Must not import DOM or React modules.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +90,8 @@ interface SandboxThread {
   /** [0]: messages posted by the worker; [1]: set once the worker's scope exists. */
   readonly signal: Int32Array;
   readonly interrupt: Int32Array;
+  /** Its `ready` came: Python is loaded and the thread confined. */
+  ready: boolean;
 }
 
 /**
@@ -106,7 +114,7 @@ function spawn(): SandboxThread {
     // Errors arrive as messages ('failed'); an 'error' event left unheard would end this process.
     worker.on('error', () => undefined);
     Atomics.wait(signal, 1, 0, START_LIMIT_MS);
-    return { worker, port: port1, signal, interrupt };
+    return { worker, port: port1, signal, interrupt, ready: false };
   } finally {
     setFlagsFromString('--no-disallow-code-generation-from-strings');
   }
@@ -124,14 +132,16 @@ function nextMessage(thread: SandboxThread, deadline: number): SandboxWorkerMess
   }
 }
 
-function start(): SandboxThread {
-  const thread = spawn();
+/** `thread` once it is ready to run; throws when it could not start. */
+function whenReady(thread: SandboxThread): SandboxThread {
+  if (thread.ready) return thread;
   const message = nextMessage(thread, performance.now() + START_LIMIT_MS);
   if (message?.type !== 'ready') {
     void thread.worker.terminate();
     const reason = message?.type === 'failed' ? message.reason : 'it did not answer';
     throw new Error(`Python could not start: ${reason}`);
   }
+  thread.ready = true;
   return thread;
 }
 
@@ -154,79 +164,73 @@ export interface NodeSandbox {
   close(): Promise<void>;
 }
 
-export function loadNodeSandbox(): Promise<NodeSandbox> {
-  let thread: SandboxThread | null = start();
+/** Runs `request` in `thread`, which it leaves to be terminated. */
+function runIn(thread: SandboxThread, request: RunRequest, options: NodeRunOptions): NodeRunResult {
+  const collector = createRunCollector(options.onBatch);
+  const timeout = options.wallTimeoutMs ?? DEFAULT_WALL_TIMEOUT_MS;
+  const started = performance.now();
+  thread.port.postMessage({ type: 'run', request } satisfies SandboxRunMessage);
+  let deadline = performance.now() + timeout;
+  let interrupted = false;
+  for (;;) {
+    const message = nextMessage(thread, deadline);
+    if (message === null) {
+      if (!interrupted) {
+        interrupted = true;
+        Atomics.store(thread.interrupt, 0, SIGINT);
+        deadline = performance.now() + INTERRUPT_GRACE_MS;
+        continue;
+      }
+      const wallMs = performance.now() - started;
+      return collector.finish(
+        endedByHost('interrupted', collector.count, wallMs),
+        watchdogMessage(timeout),
+      );
+    }
+    switch (message.type) {
+      case 'ready':
+        break;
+      case 'batch':
+        collector.add(message.json);
+        break;
+      case 'done': {
+        const stopped = interrupted && message.summary.outcome === 'interrupted';
+        return collector.finish(message.summary, stopped ? watchdogMessage(timeout) : null);
+      }
+      case 'failed': {
+        const wallMs = performance.now() - started;
+        return collector.finish(
+          endedByHost('error', collector.count, wallMs),
+          brokenInterpreterMessage(message.reason),
+        );
+      }
+      default:
+        return assertNever(message);
+    }
+  }
+}
 
-  const discard = (): void => {
-    if (thread !== null) void thread.worker.terminate();
-    thread = null;
-  };
+/** Workers started in advance, from the second run on. */
+const WORKERS_IN_ADVANCE = 2;
+
+export function loadNodeSandbox(): Promise<NodeSandbox> {
+  /** Workers for the next runs, in the order they were started; ready once `whenReady` said so. */
+  const next: SandboxThread[] = [whenReady(spawn())];
+  let runs = 0;
 
   return Promise.resolve({
     run(request, options = {}) {
-      thread ??= start();
-      let current = thread;
-      const collector = createRunCollector(options.onBatch);
-      const timeout = options.wallTimeoutMs ?? DEFAULT_WALL_TIMEOUT_MS;
-      const started = performance.now();
-      /** Sends the run to a thread; returns its deadline. */
-      const begin = (target: SandboxThread): number => {
-        Atomics.store(target.interrupt, 0, 0);
-        target.port.postMessage({ type: 'run', request } satisfies SandboxRunMessage);
-        return performance.now() + timeout;
-      };
-      let deadline = begin(current);
-      let interrupted = false;
-      for (;;) {
-        const message = nextMessage(current, deadline);
-        if (message === null) {
-          if (!interrupted) {
-            interrupted = true;
-            Atomics.store(current.interrupt, 0, SIGINT);
-            deadline = performance.now() + INTERRUPT_GRACE_MS;
-            continue;
-          }
-          discard();
-          const wallMs = performance.now() - started;
-          return collector.finish(
-            endedByHost('interrupted', collector.count, wallMs),
-            watchdogMessage(timeout),
-          );
-        }
-        switch (message.type) {
-          case 'ready':
-            break;
-          case 'stale':
-            // Nothing of this run has happened yet: send it to a fresh interpreter.
-            discard();
-            thread = start();
-            current = thread;
-            deadline = begin(current);
-            break;
-          case 'batch':
-            collector.add(message.json);
-            break;
-          case 'done': {
-            if (!message.reusable) discard();
-            const stopped = interrupted && message.summary.outcome === 'interrupted';
-            return collector.finish(message.summary, stopped ? watchdogMessage(timeout) : null);
-          }
-          case 'failed': {
-            discard();
-            const wallMs = performance.now() - started;
-            return collector.finish(
-              endedByHost('error', collector.count, wallMs),
-              brokenInterpreterMessage(message.reason),
-            );
-          }
-          default:
-            return assertNever(message);
-        }
+      const thread = whenReady(next.shift() ?? spawn());
+      runs += 1;
+      if (runs > 1) while (next.length < WORKERS_IN_ADVANCE) next.push(spawn());
+      try {
+        return runIn(thread, request, options);
+      } finally {
+        void thread.worker.terminate();
       }
     },
     close: async () => {
-      if (thread !== null) await thread.worker.terminate();
-      thread = null;
+      await Promise.all(next.splice(0).map((thread) => thread.worker.terminate()));
     },
   });
 }

@@ -15,27 +15,19 @@ export interface SandboxWorkerData {
   readonly interrupt: SharedArrayBuffer;
 }
 
-/** The host asks for one run. */
+/** The host asks for the one run this worker makes. */
 export interface SandboxRunMessage {
   readonly type: 'run';
   readonly request: RunRequest;
 }
 
-/** What the worker thread says, in order: `ready`, then per run its batches and one ending. */
+/** What the worker thread says, in order: `ready`, then its run's batches and one ending. */
 export type SandboxWorkerMessage =
-  /** Python is loaded and the worker's scope is confined: runs may start. */
+  /** Python is loaded and the worker's scope is confined: the run may start. */
   | { readonly type: 'ready' }
   /** One batch of trace events (the JSON text the runtime sent). */
   | { readonly type: 'batch'; readonly json: string }
-  /**
-   * The run ended. `reusable` is false when the run reassigned the runtime's
-   * or a module's functions: the host then starts a fresh interpreter.
-   */
-  | { readonly type: 'done'; readonly summary: RunSummary; readonly reusable: boolean }
-  /**
-   * The interpreter changed while it waited (something a program left
-   * behind ran): the run did not start, and must be sent to a fresh one.
-   */
-  | { readonly type: 'stale' }
-  /** The interpreter broke (a fatal error in Pyodide, os._exit): the run is over, and so is the interpreter. */
+  /** The run ended. */
+  | { readonly type: 'done'; readonly summary: RunSummary }
+  /** The interpreter broke (a fatal error in Pyodide, os._exit): the run is over. */
   | { readonly type: 'failed'; readonly reason: string };

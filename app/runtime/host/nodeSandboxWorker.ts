@@ -1,8 +1,9 @@
 /**
  * The Node sandbox's worker thread: loads Python, confines the thread
- * (nodeConfinement.ts), then runs each program the host sends, posting its
- * batches and its ending. The host may terminate this thread at any moment;
- * nothing here needs to survive that. Must not import DOM or React modules.
+ * (nodeConfinement.ts), then runs the one program the host sends, posting its
+ * batches and its ending. The host terminates this thread after that run, or
+ * at any moment before; nothing here needs to survive it. Must not import DOM
+ * or React modules.
  */
 import { workerData } from 'node:worker_threads';
 import { confine } from './nodeConfinement';
@@ -32,20 +33,15 @@ async function serve(): Promise<void> {
   const python = await loadPython();
   python.pyodide.setInterruptBuffer(new Int32Array(interrupt));
   confine(python);
-  const changedSinceLoad = python.watchIntegrity();
-  port.on('message', ({ request }: SandboxRunMessage) => {
-    if (changedSinceLoad().length > 0) {
-      post({ type: 'stale' });
-      return;
-    }
+  python.guard();
+  port.once('message', ({ request }: SandboxRunMessage) => {
     try {
       const summary = python.run(request, (json) => {
         post({ type: 'batch', json });
       });
-      post({ type: 'done', summary, reusable: changedSinceLoad().length === 0 });
+      post({ type: 'done', summary });
     } catch (error) {
       post({ type: 'failed', reason: reasonOf(error) });
-      port.close();
     }
   });
   post({ type: 'ready' });

@@ -30,12 +30,11 @@ export interface PythonRuntime {
   /** Compiles a program without running it. */
   checkSyntax(source: string, filename: string): SyntaxProblem | null;
   /**
-   * Runs a first, harmless program, then records the interpreter's modules
-   * and classes; the function returned names those a later run has
-   * reassigned (a host then discards the interpreter). From then on, files
-   * under Python's library and the runtime's folder are read-only.
+   * From now on, refuses audit hooks and writes under Python's library and
+   * the runtime's folder (guard.py). Each host calls it once, before the
+   * first program.
    */
-  watchIntegrity(): () => readonly string[];
+  guard(): void;
   /**
    * Closes Python's ways to JavaScript (`import js`, `pyodide_js`, `run_js`,
    * loading packages from a URL, Pyodide's own event loop's timers). Each host
@@ -51,7 +50,7 @@ export interface PythonRuntime {
 interface HostApi {
   run(source: string, filename: string, options: string, sink: (batch: string) => void): string;
   check_syntax(source: string, filename: string): string;
-  integrity_baseline(): () => string;
+  guard_interpreter(): void;
   close_routes(): void;
 }
 
@@ -70,12 +69,8 @@ export const PYODIDE_OPTIONS = {
   stderr: (): void => undefined,
 } as const;
 
-/**
- * The run before the interpreter is recorded: the runtime imports and caches
- * some things on its first run, which are not a program's doing. Also the
- * program that proves an interpreter started from a snapshot works.
- */
-export const WARM_UP =
+/** A first, harmless program: it proves that an interpreter started from a snapshot works. */
+export const TRIAL_PROGRAM =
   'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 
 /** Writes the package into the interpreter's file system and imports it. */
@@ -108,10 +103,8 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
       api.close_routes();
       for (const name of LOADERS) Reflect.deleteProperty(pyodide, name);
     },
-    watchIntegrity() {
-      runtime.run({ source: WARM_UP, filename: 'warm_up.py' }, () => undefined);
-      const changed = api.integrity_baseline();
-      return () => JSON.parse(changed()) as string[];
+    guard() {
+      api.guard_interpreter();
     },
     checkSyntax(source, filename) {
       return JSON.parse(api.check_syntax(source, filename)) as SyntaxProblem | null;

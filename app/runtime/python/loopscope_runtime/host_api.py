@@ -2,7 +2,7 @@
 
 import json
 
-from .integrity import baseline
+from . import guard
 from .js_routes import close_routes_to_javascript
 from .runner import run_program
 
@@ -17,10 +17,9 @@ def close_routes() -> None:
     close_routes_to_javascript()
 
 
-def integrity_baseline():
-    """Records the interpreter now; the result, called after a run, gives what changed as JSON."""
-    changed = baseline()
-    return lambda: json.dumps(changed())
+def guard_interpreter() -> None:
+    """Refuses audit hooks and writes to the library (guard.py); called once, before the first program."""
+    guard.install()
 
 
 def check_syntax(source: str, filename: str) -> str:

@@ -28,7 +28,7 @@ _SYS_HOOKS = ("excepthook", "displayhook", "breakpointhook")
 # `sys.path` (a module written there would be imported by the next program in
 # place of the library's), and the temporary folder. What a run adds there is
 # removed after it; the library's and the runtime's folders are read-only
-# (integrity.py).
+# (guard.py).
 _SCRATCH_FOLDERS = ("/home/pyodide", "/tmp")
 
 
