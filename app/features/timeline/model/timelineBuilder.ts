@@ -131,7 +131,7 @@ export function createTimelineBuilder(): TimelineBuilder {
   // handle was one more object per event for the collector to keep.
   const taskOrigins = new Map<TaskId, HandleOrigin>();
   const timerOrigins = new Map<string, HandleOrigin>();
-  const callbackLabels = new WeakMap<HandleOrigin, string>();
+  const callbackLabels = new Map<HandleOrigin, string>();
   // Threads by id until their end is known, then by end: a run can start
   // thousands, and each iteration looks only at those due.
   const runningThreads = new Map<number, Lane>();
@@ -206,8 +206,14 @@ export function createTimelineBuilder(): TimelineBuilder {
     return origin;
   }
 
-  /** A callback step's name, made once per origin: a timer's steps share their origin. */
+  /**
+   * A callback step's name. A callback's origin holds it; a timer's or a
+   * thread's is made once per origin, which the steps of a kind of timer
+   * share. Only those few are kept: a run of a million `call_soon` callbacks
+   * has a million origins, and a map of them all cost more than it saved.
+   */
   function stepCallback(origin: Exclude<HandleOrigin, { kind: 'task' }>): string {
+    if (origin.kind === 'callback') return origin.name;
     let label = callbackLabels.get(origin);
     if (label === undefined) {
       label = callbackLabel(origin);
