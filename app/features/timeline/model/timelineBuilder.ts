@@ -8,6 +8,7 @@
  */
 import type { ChainFrame, HandleId, TaskId, TraceEvent } from '../../../runtime/traceSchema';
 import { formatSeconds, timedOutLabel, waitLabel } from './labels';
+import { createHandleTable } from './handleTable';
 import { createMinHeap } from './minHeap';
 import {
   callbackLabel,
@@ -125,7 +126,7 @@ export function createTimelineBuilder(): TimelineBuilder {
   const overlays: Overlay[] = [];
   const moments: Moment[] = [];
   const learnerMoments: number[] = [];
-  const handles = new Map<HandleId, HandleOrigin>();
+  const handles = createHandleTable<HandleOrigin>();
   // Origins are plain data that many handles share: a task is queued once per
   // step and a sleep's timer set once per sleep, and an origin of its own per
   // handle was one more object per event for the collector to keep.
