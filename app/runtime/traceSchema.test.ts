@@ -4,6 +4,7 @@ import {
   parseEventBatch,
   TRACE_FORMAT_VERSION,
   type TraceEvent,
+  type WaitReason,
 } from './traceSchema';
 
 const OUTPUT = {
@@ -113,5 +114,32 @@ describe('parseEventBatch', () => {
     expect(second.chain).toBe(first.chain);
     expect(first.chain).toEqual(OUTPUT.chain);
     expect(third.chain).toEqual([{ fn: 'main', line: 8 }]);
+  });
+
+  it('gives equal wait reasons of a batch one object, and keeps unequal ones apart', () => {
+    const suspend = (reason: WaitReason): TraceEvent => ({
+      type: 'task.suspend',
+      h: 4,
+      task: 2,
+      reason,
+      chain: [{ fn: 'spin', line: 5 }],
+      cpu: 0,
+    });
+    const batch = [
+      suspend({ kind: 'yield' }),
+      suspend({ kind: 'yield' }),
+      suspend({ kind: 'sleep', until: 1.5 }),
+      suspend({ kind: 'sleep', until: 2 }),
+    ];
+    const reasons = parseEventBatch(JSON.stringify(batch)).map((event) =>
+      event.type === 'task.suspend' ? event.reason : null,
+    );
+    expect(reasons[1]).toBe(reasons[0]);
+    expect(reasons).toEqual([
+      { kind: 'yield' },
+      { kind: 'yield' },
+      { kind: 'sleep', until: 1.5 },
+      { kind: 'sleep', until: 2 },
+    ]);
   });
 });

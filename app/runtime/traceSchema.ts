@@ -18,7 +18,7 @@ import {
   type FieldsOf,
 } from './plainData';
 
-import { createChainPool } from './chainPool';
+import { createChainPool, createReasonPool } from './chainPool';
 
 /** Bumped whenever an event changes shape. */
 export const TRACE_FORMAT_VERSION = 3;
@@ -584,6 +584,7 @@ export function parseEventBatch(batchJson: string): TraceEvent[] {
   }
   if (!Array.isArray(events)) throw new MalformedBatchError('not a list');
   const share = createChainPool();
+  const shareReason = createReasonPool();
   for (const [index, event] of events.entries()) {
     const type = isRecord(event) ? event.type : undefined;
     const check = typeof type === 'string' ? EVENT_CHECKS.get(type) : undefined;
@@ -604,6 +605,10 @@ export function parseEventBatch(batchJson: string): TraceEvent[] {
       // Checked above, and freshly parsed: not yet shared with anyone.
       const chained = event as { chain: readonly ChainFrame[] };
       chained.chain = share(chained.chain);
+    }
+    if (type === 'task.suspend') {
+      const waiting = event as { reason: WaitReason };
+      waiting.reason = shareReason(waiting.reason);
     }
   }
   return events as TraceEvent[];

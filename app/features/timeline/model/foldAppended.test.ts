@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldAppended } from './foldAppended';
+import { foldAppended, foldSettled } from './foldAppended';
 
 /** A fold that sums numbers and notes every index it was handed. */
 function summing() {
@@ -68,5 +68,33 @@ describe('a fold over a growing array', () => {
     );
     expect(label([5, 6], 'a')).toEqual(['start a', 'a[0]=5', 'a[1]=6']);
     expect(seen).toEqual(['a', 'a']);
+  });
+});
+
+describe('a fold over a growing array whose last items may still change', () => {
+  /** Sums the items that are settled: `{ value }`, with `value` null while it may change. */
+  function settledSum() {
+    const visited: number[] = [];
+    const sum = foldSettled<{ value: number | null }, { total: number }>(
+      () => ({ total: 0 }),
+      (result, item, index) => {
+        result.total += item.value ?? 0;
+        visited.push(index);
+      },
+      (item) => item.value !== null,
+    );
+    return { sum, visited };
+  }
+
+  it('stops at the first item that may change, and says how far it read', () => {
+    const { sum, visited } = settledSum();
+    const items: { value: number | null }[] = [{ value: 1 }, { value: null }, { value: 5 }];
+    expect(sum(items)).toEqual({ read: 1, result: { total: 1 } });
+    // Once settled, it is read, and so is what came after it.
+    const open = items[1];
+    if (open) open.value = 2;
+    items.push({ value: null });
+    expect(sum(items)).toEqual({ read: 3, result: { total: 8 } });
+    expect(visited).toEqual([0, 1, 2]);
   });
 });

@@ -22,6 +22,12 @@ interface Fold<Result> {
   readonly result: Result;
 }
 
+/** A fold so far, and how many of the array's items it holds. */
+export interface SettledFold<Result> {
+  readonly result: Result;
+  readonly read: number;
+}
+
 /**
  * Returns a function of a growing array that gives its fold so far: the
  * same result object on every call, brought up to date first. A different
@@ -33,6 +39,24 @@ export function foldAppended<Item, Result, Context = void>(
   start: (context: Context) => Result,
   step: FoldStep<Item, Result, Context>,
 ): (items: readonly Item[], context: Context) => Result {
+  const fold = foldSettled(start, step, always);
+  return (items, context) => fold(items, context).result;
+}
+
+const always = (): boolean => true;
+
+/**
+ * The same, for arrays whose last items may still change: a lane's open
+ * segment closes later, and where a segment ends may not have a time yet.
+ * Items are folded in order once `settled` says they will not change; the
+ * fold stops at the first that may, and says how far it got, so that the
+ * caller reads the few items after it afresh on each call.
+ */
+export function foldSettled<Item, Result, Context = void>(
+  start: (context: Context) => Result,
+  step: FoldStep<Item, Result, Context>,
+  settled: (item: Item, context: Context) => boolean,
+): (items: readonly Item[], context: Context) => SettledFold<Result> {
   const folds = new WeakMap<readonly Item[], Fold<Result>>();
   return (items, context) => {
     let fold = folds.get(items);
@@ -42,8 +66,10 @@ export function foldAppended<Item, Result, Context = void>(
     }
     for (; fold.read < items.length; fold.read += 1) {
       const item = items[fold.read];
-      if (item !== undefined) step(fold.result, item, fold.read, context);
+      if (item === undefined) continue;
+      if (!settled(item, context)) break;
+      step(fold.result, item, fold.read, context);
     }
-    return fold.result;
+    return fold;
   };
 }

@@ -15,6 +15,7 @@ import type {
   TraceEvent,
   WaitReason,
 } from '../../../runtime/traceSchema';
+import type { HandleTable } from './handleTable';
 import { createReadyQueueLog, type ReadyFront, type ReadyQueueAt } from './readyQueueLog';
 import { lastAtOrBefore } from './sortedSearch';
 
@@ -138,7 +139,7 @@ function copyState(state: Readonly<MutableState>): MutableState {
 
 export function createLoopTracker(
   events: readonly TraceEvent[],
-  handles: ReadonlyMap<HandleId, HandleOrigin>,
+  handles: Pick<HandleTable<HandleOrigin>, 'get'>,
   taskName: (task: TaskId) => string,
   taskInternal: (task: TaskId) => boolean,
 ): LoopTracker {

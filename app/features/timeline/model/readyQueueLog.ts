@@ -9,6 +9,7 @@
  * page froze for minutes (issue 12).
  */
 import type { HandleId } from '../../../runtime/traceSchema';
+import { createHandleTable } from './handleTable';
 import { lastAtOrBefore } from './sortedSearch';
 
 /** An event index that never comes: a handle still queued, or never cancelled. */
@@ -69,7 +70,7 @@ export function createReadyQueueLog(): ReadyQueueLog {
   const left: number[] = [];
   const learnerLeft: number[] = [];
   /** Where each queued handle is, so that a step or a cancel finds it without a search. */
-  const placeOf = new Map<HandleId, number>();
+  const placeOf = createHandleTable<number>();
   /** Cancels of handles not queued (yet): they join cancelled. */
   const cancelledEarly = new Set<HandleId>();
   let head = 0;

@@ -8,6 +8,7 @@
  */
 import type { ChainFrame, HandleId, TaskId, TraceEvent } from '../../../runtime/traceSchema';
 import { formatSeconds, timedOutLabel, waitLabel } from './labels';
+import { createHandleTable } from './handleTable';
 import { createMinHeap } from './minHeap';
 import {
   callbackLabel,
@@ -125,7 +126,13 @@ export function createTimelineBuilder(): TimelineBuilder {
   const overlays: Overlay[] = [];
   const moments: Moment[] = [];
   const learnerMoments: number[] = [];
-  const handles = new Map<HandleId, HandleOrigin>();
+  const handles = createHandleTable<HandleOrigin>();
+  // Origins are plain data that many handles share: a task is queued once per
+  // step and a sleep's timer set once per sleep, and an origin of its own per
+  // handle was one more object per event for the collector to keep.
+  const taskOrigins = new Map<TaskId, HandleOrigin>();
+  const timerOrigins = new Map<string, HandleOrigin>();
+  const callbackLabels = new Map<HandleOrigin, string>();
   // Threads by id until their end is known, then by end: a run can start
   // thousands, and each iteration looks only at those due.
   const runningThreads = new Map<number, Lane>();
@@ -179,6 +186,41 @@ export function createTimelineBuilder(): TimelineBuilder {
 
   function taskInternal(task: TaskId): boolean {
     return laneByKey.get(taskLaneKey(task))?.internal ?? false;
+  }
+
+  function taskOrigin(task: TaskId): HandleOrigin {
+    let origin = taskOrigins.get(task);
+    if (origin === undefined) {
+      origin = { kind: 'task', task };
+      taskOrigins.set(task, origin);
+    }
+    return origin;
+  }
+
+  function timerOrigin(callback: string, internal: boolean): HandleOrigin {
+    const key = `${internal ? 'internal' : 'learner'}:${callback}`;
+    let origin = timerOrigins.get(key);
+    if (origin === undefined) {
+      origin = { kind: 'timer', callback, internal };
+      timerOrigins.set(key, origin);
+    }
+    return origin;
+  }
+
+  /**
+   * A callback step's name. A callback's origin holds it; a timer's or a
+   * thread's is made once per origin, which the steps of a kind of timer
+   * share. Only those few are kept: a run of a million `call_soon` callbacks
+   * has a million origins, and a map of them all cost more than it saved.
+   */
+  function stepCallback(origin: Exclude<HandleOrigin, { kind: 'task' }>): string {
+    if (origin.kind === 'callback') return origin.name;
+    let label = callbackLabels.get(origin);
+    if (label === undefined) {
+      label = callbackLabel(origin);
+      callbackLabels.set(origin, label);
+    }
+    return label;
   }
 
   function addMoment(moment: Moment): void {
@@ -289,7 +331,7 @@ export function createTimelineBuilder(): TimelineBuilder {
       slot: column ? column.steps : 0,
       h,
       task,
-      callback: origin === undefined || origin.kind === 'task' ? null : callbackLabel(origin),
+      callback: origin === undefined || origin.kind === 'task' ? null : stepCallback(origin),
       t0,
       t1,
       endEvent: index,
@@ -329,7 +371,7 @@ export function createTimelineBuilder(): TimelineBuilder {
       }
       case 'ready': {
         if (event.task !== undefined) {
-          handles.set(event.h, { kind: 'task', task: event.task });
+          handles.set(event.h, taskOrigin(event.task));
           const lane = taskLane(event.task);
           if (lane) wake(lane, event.by, at);
         } else {
@@ -349,7 +391,7 @@ export function createTimelineBuilder(): TimelineBuilder {
           event.h,
           previous?.type === 'thread.start'
             ? { kind: 'thread', thread: previous.thread }
-            : { kind: 'timer', callback: event.callback, internal: event.internal === true },
+            : timerOrigin(event.callback, event.internal === true),
         );
         break;
       }

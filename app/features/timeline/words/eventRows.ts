@@ -64,9 +64,6 @@ const CREATING_CALLS: Readonly<Record<string, string>> = {
   TaskGroup: 'a TaskGroup',
 };
 
-/** What a row says of its event, before it is placed in time. */
-type RowDraft = Omit<EventRow, 'event' | 't' | 'step'>;
-
 interface RowsSoFar {
   readonly rows: EventRow[];
   /** Where the search for the next wake and cancel arrow goes on (arrows are in trace order). */
@@ -118,19 +115,13 @@ function readEvent(sofar: RowsSoFar, event: TraceEvent, index: number, model: Ti
     const row = new PrintRow(model, event, index, sofar.t, step);
     if (!isInternal(model, row.task)) sofar.rows.push(row);
   } else {
-    const draft = describe(model, sofar, event);
-    if (draft !== null && !isInternal(model, draft.task)) {
-      sofar.rows.push({
-        event: index,
-        t: sofar.t,
-        step,
-        task: draft.task,
-        lane: draft.lane,
-        who: draft.who,
-        kind: draft.kind,
-        text: draft.text,
-        line: draft.line,
-      });
+    const told = toldEvent(sofar, event);
+    if (told !== null) {
+      // Taken whether or not the row is shown: the arrows are in trace order.
+      const cause = causeArrow(model, sofar, told);
+      if (!isInternal(model, rowTask(told))) {
+        sofar.rows.push(new DescribedRow(model, told, index, sofar.t, step, cause));
+      }
     }
   }
   if (event.type === 'loop.blocked') sofar.t = Math.max(sofar.t, event.t + event.duration);
@@ -244,15 +235,6 @@ function laneName(model: TimelineModel, lane: string): string {
   return model.laneByKey.get(lane)?.name ?? lane;
 }
 
-function byTask(
-  model: TimelineModel,
-  task: TaskId | null,
-): Pick<RowDraft, 'task' | 'lane' | 'who'> {
-  return task === null
-    ? { task: null, lane: null, who: null }
-    : { task, lane: taskLaneKey(task), who: model.taskName(task) };
-}
-
 /** The next arrow of `kind` from `cursor` on; moves the cursor past it. */
 function takeArrow(
   model: TimelineModel,
@@ -285,108 +267,203 @@ function cause(model: TimelineModel, arrow: Arrow | undefined): string {
   }
 }
 
-function describe(model: TimelineModel, sofar: RowsSoFar, event: TraceEvent): RowDraft | null {
+/** The events a row tells of, other than prints. */
+type ToldEvent = Extract<
+  TraceEvent,
+  {
+    readonly type:
+      | 'task.create'
+      | 'task.suspend'
+      | 'ready'
+      | 'task.end'
+      | 'task.cancel'
+      | 'loop.blocked'
+      | 'warning'
+      | 'thread.start'
+      | 'thread.end'
+      | 'error'
+      | 'limit';
+  }
+>;
+
+/**
+ * The event as one a row tells of, or null: events of other types, and a
+ * `ready` that is no wake-up (the task was not suspended). Notes the tasks
+ * that suspend, for the wake-ups that follow.
+ */
+function toldEvent(sofar: RowsSoFar, event: TraceEvent): ToldEvent | null {
+  switch (event.type) {
+    case 'task.suspend':
+      sofar.suspended.add(event.task);
+      return event;
+    case 'ready':
+      return event.task !== undefined && sofar.suspended.delete(event.task) ? event : null;
+    case 'task.end':
+      sofar.suspended.delete(event.task);
+      return event;
+    case 'task.create':
+    case 'task.cancel':
+    case 'loop.blocked':
+    case 'warning':
+    case 'thread.start':
+    case 'thread.end':
+    case 'error':
+    case 'limit':
+      return event;
+    default:
+      return null;
+  }
+}
+
+/** The arrow a wake-up's or a cancel's row names as its cause, taken in trace order. */
+function causeArrow(model: TimelineModel, sofar: RowsSoFar, event: ToldEvent): Arrow | undefined {
+  if (event.type === 'ready') return takeArrow(model, sofar, 'wake');
+  if (event.type === 'task.cancel') return takeArrow(model, sofar, 'cancel');
+  return undefined;
+}
+
+function rowTask(event: ToldEvent): TaskId | null {
+  return event.type === 'thread.end' || event.type === 'limit' ? null : (event.task ?? null);
+}
+
+const ROW_KINDS: Readonly<Record<ToldEvent['type'], EventKind>> = {
+  'task.create': 'created',
+  'task.suspend': 'waits',
+  ready: 'woken',
+  'task.end': 'ended',
+  'task.cancel': 'cancel',
+  'loop.blocked': 'blocked',
+  warning: 'warning',
+  'thread.start': 'thread',
+  'thread.end': 'thread',
+  error: 'error',
+  limit: 'error',
+};
+
+/**
+ * A row of any event but a print. Its words are made when they are read (the
+ * table reads those of the rows it shows; a filter reads only `lane` and
+ * `kind`, made without words): a run of a million events has a row for most
+ * of them, and a row that kept its own strings was several objects more per
+ * event for the collector, and most of the time spent reading a batch.
+ */
+class DescribedRow implements EventRow {
+  readonly event: number;
+  readonly t: number;
+  readonly step: number;
+  readonly #model: TimelineModel;
+  readonly #told: ToldEvent;
+  /** The arrow a wake-up or a cancel came by (as `cause` words it). */
+  readonly #cause: Arrow | undefined;
+
+  constructor(
+    model: TimelineModel,
+    told: ToldEvent,
+    event: number,
+    t: number,
+    step: number,
+    cause: Arrow | undefined,
+  ) {
+    this.event = event;
+    this.t = t;
+    this.step = step;
+    this.#model = model;
+    this.#told = told;
+    this.#cause = cause;
+  }
+
+  get task(): TaskId | null {
+    return rowTask(this.#told);
+  }
+
+  get lane(): string | null {
+    const told = this.#told;
+    if (told.type === 'thread.end') return threadLaneKey(told.thread);
+    const task = rowTask(told);
+    return task === null ? null : taskLaneKey(task);
+  }
+
+  get who(): string | null {
+    const told = this.#told;
+    if (told.type === 'thread.end') return `thread ${told.thread}`;
+    const task = rowTask(told);
+    return task === null ? null : this.#model.taskName(task);
+  }
+
+  get kind(): EventKind {
+    return ROW_KINDS[this.#told.type];
+  }
+
+  get line(): number | null {
+    const told = this.#told;
+    switch (told.type) {
+      case 'task.suspend':
+        return told.chain[told.chain.length - 1]?.line ?? null;
+      case 'task.end':
+        return told.outcome === 'exception' ? told.line : null;
+      case 'task.create':
+      case 'loop.blocked':
+      case 'warning':
+      case 'thread.start':
+      case 'error':
+        return told.line;
+      default:
+        return null;
+    }
+  }
+
+  get text(): string {
+    return describe(this.#model, this.#told, this.t, this.#cause);
+  }
+}
+
+/** What a row says of its event. */
+function describe(
+  model: TimelineModel,
+  event: ToldEvent,
+  t: number,
+  arrow: Arrow | undefined,
+): string {
   switch (event.type) {
     case 'task.create': {
       const from = event.parent === null ? '' : `, from ${model.taskName(event.parent)}`;
-      return {
-        ...byTask(model, event.task),
-        kind: 'created',
-        text: `Created ${event.coro} with ${CREATING_CALLS[event.api] ?? event.api}${from}`,
-        line: event.line,
-      };
+      return `Created ${event.coro} with ${CREATING_CALLS[event.api] ?? event.api}${from}`;
     }
     case 'task.suspend': {
-      sofar.suspended.add(event.task);
-      const label = waitLabel(event.reason, sofar.t, model.taskName);
+      const label = waitLabel(event.reason, t, model.taskName);
       const deadline =
         event.reason.deadline === undefined
           ? ''
           : ` (timeout at ${formatSeconds(event.reason.deadline)})`;
-      return {
-        ...byTask(model, event.task),
-        kind: 'waits',
-        text: `Suspended: ${label}${deadline}`,
-        line: event.chain[event.chain.length - 1]?.line ?? null,
-      };
+      return `Suspended: ${label}${deadline}`;
     }
-    case 'ready': {
-      if (event.task === undefined || !sofar.suspended.delete(event.task)) return null;
-      const arrow = takeArrow(model, sofar, 'wake');
-      return {
-        ...byTask(model, event.task),
-        kind: 'woken',
-        text: `Woken by ${cause(model, arrow)}`,
-        line: null,
-      };
-    }
+    case 'ready':
+      return `Woken by ${cause(model, arrow)}`;
     case 'task.end': {
-      sofar.suspended.delete(event.task);
       const ended =
         event.outcome === 'result'
           ? `returned ${event.repr}`
           : event.outcome === 'cancelled'
             ? 'cancelled'
             : `raised ${event.error}${event.message ? `: ${event.message}` : ''}`;
-      return {
-        ...byTask(model, event.task),
-        kind: 'ended',
-        text: `Ended: ${ended}`,
-        line: event.outcome === 'exception' ? event.line : null,
-      };
+      return `Ended: ${ended}`;
     }
-    case 'task.cancel': {
-      const arrow = takeArrow(model, sofar, 'cancel');
-      return {
-        ...byTask(model, event.task),
-        kind: 'cancel',
-        text: `Cancel requested by ${cause(model, arrow)}`,
-        line: null,
-      };
-    }
+    case 'task.cancel':
+      return `Cancel requested by ${cause(model, arrow)}`;
     case 'loop.blocked':
-      return {
-        ...byTask(model, event.task),
-        kind: 'blocked',
-        text: `Blocked the loop for ${formatSeconds(event.duration)}: no other task could run`,
-        line: event.line,
-      };
+      return `Blocked the loop for ${formatSeconds(event.duration)}: no other task could run`;
     case 'warning':
-      return {
-        ...byTask(model, event.task),
-        kind: 'warning',
-        text: `${event.category}: ${event.message}`,
-        line: event.line,
-      };
+      return `${event.category}: ${event.message}`;
     case 'thread.start':
-      return {
-        ...byTask(model, event.task),
-        kind: 'thread',
-        text: `Started ${event.fn} on worker thread ${event.thread}`,
-        line: event.line,
-      };
+      return `Started ${event.fn} on worker thread ${event.thread}`;
     case 'thread.end': {
       const fn = model.laneByKey.get(threadLaneKey(event.thread))?.coro ?? 'its function';
       const ends = event.error === null ? 'returns' : `raises ${event.error}`;
-      return {
-        task: null,
-        lane: threadLaneKey(event.thread),
-        who: `thread ${event.thread}`,
-        kind: 'thread',
-        text: `${fn} ${ends} at ${formatSeconds(event.end)}`,
-        line: null,
-      };
+      return `${fn} ${ends} at ${formatSeconds(event.end)}`;
     }
     case 'error':
-      return {
-        ...byTask(model, event.task),
-        kind: 'error',
-        text: `Uncaught ${event.error}${event.message ? `: ${event.message}` : ''}`,
-        line: event.line,
-      };
+      return `Uncaught ${event.error}${event.message ? `: ${event.message}` : ''}`;
     case 'limit':
-      return { ...byTask(model, null), kind: 'error', text: event.message, line: null };
-    default:
-      return null;
+      return event.message;
   }
 }

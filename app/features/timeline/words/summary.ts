@@ -3,12 +3,18 @@
  * screen readers: what ran concurrently and how long it took, who blocked the
  * loop, which task failed and what that did to its siblings, and each
  * mistake the trace reveals. runMeasures.ts defines the numbers it states.
+ *
+ * It is redrawn several times a second while a run streams in, so what it
+ * reads from the model's growing lists (steps, prints, arrows, bands,
+ * overlays, events) is folded once per item as it arrives (foldAppended.ts):
+ * a redraw costs the run's tasks, not its events.
  */
 import type { ErrorEvent, LimitEvent, TraceEvent } from '../../../runtime/traceSchema';
 import { foldAppended } from '../model/foldAppended';
 import type { TimelineModel } from '../model/timelineBuilder';
-import type { Lane, Overlay, PrintMark } from '../model/types';
-import { mostTasksAtOnce, sequentialSeconds, userTasks } from './runMeasures';
+import { lastAtOrBefore, segmentFrom } from '../model/sortedSearch';
+import type { Arrow, BlockedBand, Lane, Overlay, PrintMark, Segment } from '../model/types';
+import { mostTasksAtOnce, sequentialSeconds, stepsOf, userTasks, waitsOf } from './runMeasures';
 
 /** Past this many, failures and blocking calls are counted instead of told one by one. */
 const MOST_TOLD = 3;
@@ -63,9 +69,9 @@ function tookClause(model: TimelineModel, tasks: readonly Lane[]): string {
 
 /** What the only task did: with nothing beside it, its steps and waits are the whole story. */
 function soloStory(model: TimelineModel, lane: Lane): string {
-  const steps = Math.max(1, model.steps.filter((step) => step.task === lane.id).length);
+  const steps = Math.max(1, stepsOf(model, lane.id));
   const lines = linesPrinted(model, lane.key);
-  const waits = lane.segments.filter((segment) => segment.kind === 'suspended').length;
+  const waits = waitsOf(lane);
   const did = lines > 0 ? `printed ${count(lines, 'line')}` : 'ran';
   const inSteps = steps === 1 ? 'in one step' : `in ${steps} steps`;
   return waits === 0
@@ -101,12 +107,26 @@ function linesPrinted(model: TimelineModel, lane: string): number {
   return linesByLane(model.prints).get(lane) ?? 0;
 }
 
+interface Threads {
+  count: number;
+  /** The functions they ran, in the order first seen. */
+  readonly functions: Set<string>;
+}
+
+const threadsOf = foldAppended<Lane, Threads>(
+  () => ({ count: 0, functions: new Set() }),
+  (threads, lane) => {
+    if (lane.kind !== 'thread') return;
+    threads.count += 1;
+    threads.functions.add(lane.coro);
+  },
+);
+
 function threadSentences(model: TimelineModel): string[] {
-  const threads = model.lanes.filter((lane) => lane.kind === 'thread');
-  if (threads.length === 0) return [];
-  const functions = [...new Set(threads.map((lane) => lane.coro))];
-  const who = threads.length === 1 ? 'A worker thread' : `${threads.length} worker threads`;
-  return [`${who} ran ${listWords(functions)} beside the event loop.`];
+  const { count: threads, functions } = threadsOf(model.lanes);
+  if (threads === 0) return [];
+  const who = threads === 1 ? 'A worker thread' : `${threads} worker threads`;
+  return [`${who} ran ${listWords([...functions])} beside the event loop.`];
 }
 
 interface BlockedCalls {
@@ -116,17 +136,21 @@ interface BlockedCalls {
   seconds: number;
 }
 
-/** One sentence per place that blocked the loop (a task at a line), however often it did. */
-function blockedSentences(model: TimelineModel): string[] {
-  const places = new Map<string, BlockedCalls>();
-  for (const band of model.blocked) {
+/** The places that blocked the loop (a task at a line), in the order they first did. */
+const blockingPlaces = foldAppended<BlockedBand, Map<string, BlockedCalls>>(
+  () => new Map(),
+  (places, band) => {
     const key = `${band.task}:${band.line}`;
     const place = places.get(key) ?? { task: band.task, line: band.line, calls: 0, seconds: 0 };
     place.calls += 1;
     place.seconds += band.duration;
     places.set(key, place);
-  }
-  const all = [...places.values()];
+  },
+);
+
+/** One sentence per place that blocked the loop (a task at a line), however often it did. */
+function blockedSentences(model: TimelineModel): string[] {
+  const all = [...blockingPlaces(model.blocked).values()];
   const told = all.slice(0, MOST_TOLD).map((place) => {
     const who = place.task === null ? 'A callback' : model.taskName(place.task);
     const where = place.line === null ? '' : ` at line ${place.line}`;
@@ -168,11 +192,29 @@ function exceptionSentences(model: TimelineModel, tasks: readonly Lane[]): strin
   return told;
 }
 
+/** The model's cancel arrows: by the lane they come from, and those of timeouts. */
+interface Cancels {
+  readonly byLane: Map<string, Arrow[]>;
+  readonly timeouts: Arrow[];
+}
+
+/** A run wakes tasks hundreds of thousands of times and cancels few: the cancels, kept apart. */
+const cancelsOf = foldAppended<Arrow, Cancels>(
+  () => ({ byLane: new Map(), timeouts: [] }),
+  (cancels, arrow) => {
+    if (arrow.kind !== 'cancel') return;
+    if (arrow.cause === 'timeout') cancels.timeouts.push(arrow);
+    if (arrow.fromLane === null) return;
+    const from = cancels.byLane.get(arrow.fromLane);
+    if (from === undefined) cancels.byLane.set(arrow.fromLane, [arrow]);
+    else from.push(arrow);
+  },
+);
+
 /** Tasks with the same parent that `lane` cancelled (the model's cancel arrows) and that ended cancelled. */
 function siblingsCancelledBy(model: TimelineModel, lane: Lane): Lane[] {
   const cancelled: Lane[] = [];
-  for (const arrow of model.arrows) {
-    if (arrow.kind !== 'cancel' || arrow.fromLane !== lane.key) continue;
+  for (const arrow of cancelsOf(model.arrows).byLane.get(lane.key) ?? []) {
     const target = model.laneByKey.get(arrow.toLane);
     if (
       target?.kind === 'task' &&
@@ -189,27 +231,35 @@ function siblingsCancelledBy(model: TimelineModel, lane: Lane): Lane[] {
 /** Each task a timeout cancelled, and the line where it was waiting then. */
 function timeoutSentences(model: TimelineModel): string[] {
   const sentences: string[] = [];
-  for (const arrow of model.arrows) {
-    if (arrow.kind !== 'cancel' || arrow.cause !== 'timeout') continue;
+  let untold = 0;
+  for (const arrow of cancelsOf(model.arrows).timeouts) {
     const lane = model.laneByKey.get(arrow.toLane);
     if (lane === undefined || lane.internal) continue;
-    const wait = lane.segments.findLast(
-      (segment) => segment.kind === 'suspended' && segment.from <= arrow.at,
-    );
+    if (sentences.length === MOST_TOLD) {
+      untold += 1;
+      continue;
+    }
+    const wait = lastWaitBy(lane, arrow.at);
     const where = wait?.line == null ? '' : ` at line ${wait.line}`;
     sentences.push(`A timeout cancelled ${lane.name} while it waited${where}.`);
   }
-  if (sentences.length <= MOST_TOLD) return sentences;
-  return [
-    ...sentences.slice(0, MOST_TOLD),
-    `Timeouts cancelled ${count(sentences.length - MOST_TOLD, 'more wait')}.`,
-  ];
+  if (untold > 0) sentences.push(`Timeouts cancelled ${count(untold, 'more wait')}.`);
+  return sentences;
+}
+
+/** The lane's last wait that began at or before `at`: searched, since a lane can have a million segments. */
+function lastWaitBy(lane: Lane, at: number): Segment | undefined {
+  for (let index = lastAtOrBefore(lane.segments, at, segmentFrom); index >= 0; index -= 1) {
+    const segment = lane.segments[index];
+    if (segment?.kind === 'suspended') return segment;
+  }
+  return undefined;
 }
 
 /** A sentence for each kind of mistake the model's overlays point at (blocking calls are told above). */
 function overlaySentences(model: TimelineModel): string[] {
-  const byKind = (kind: Overlay['kind']) =>
-    model.overlays.filter((overlay) => overlay.kind === kind);
+  const byKind = (kind: Overlay['kind']): readonly Overlay[] =>
+    overlaysByKind(model.overlays).get(kind) ?? [];
   const sentences: string[] = [];
 
   const neverAwaited = byKind('never-awaited');
@@ -248,6 +298,16 @@ function overlaySentences(model: TimelineModel): string[] {
   }
   return sentences;
 }
+
+/** The model's overlays by kind, each in order. */
+const overlaysByKind = foldAppended<Overlay, Map<Overlay['kind'], Overlay[]>>(
+  () => new Map(),
+  (byKind, overlay) => {
+    const same = byKind.get(overlay.kind);
+    if (same === undefined) byKind.set(overlay.kind, [overlay]);
+    else same.push(overlay);
+  },
+);
 
 /** How the program ended, when it did not simply return: an uncaught error, or a limit. */
 function endingSentences(model: TimelineModel, tasks: readonly Lane[]): string[] {
