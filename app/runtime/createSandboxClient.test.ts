@@ -255,9 +255,14 @@ describe('runs', () => {
     runEnded(running, over, 'ok');
     await first;
     expect(running.terminated).toBe(true);
-    const [, next] = workers;
-    if (!next) throw new Error('no next worker');
+    // The next run's worker, and a spare for the run after it.
+    const [, next, spare] = workers;
+    if (!next || !spare) throw new Error('no next worker, or no spare');
     expect(next.sent.map((message) => message.type)).toEqual(['init']);
+    expect(spare.sent.map((message) => message.type)).toEqual(['init']);
+    expect(client.status.getSnapshot().phase).toBe('downloading');
+    // The spare's startup is not the status line's.
+    ready(spare);
     expect(client.status.getSnapshot().phase).toBe('downloading');
 
     const events: TraceEvent[] = [];
@@ -265,12 +270,40 @@ describe('runs', () => {
     expect(next.runs()).toEqual([]);
     ready(next);
     expect(next.runs()).toHaveLength(1);
+    expect(spare.runs()).toEqual([]);
     // What the first worker still had on its way is dropped.
     running.emit({ type: 'events', runId: next.lastRunId(), batch: JSON.stringify([OUTPUT]) });
     running.emit({ type: 'failed', runId: over, message: 'late' });
     expect(events).toEqual([]);
     runEnded(next, next.lastRunId(), 'ok');
     await expect(second).resolves.toMatchObject({ summary: summary('ok'), message: null });
+
+    // The spare was ready: the third run starts at once, and another spare starts.
+    expect(client.status.getSnapshot()).toEqual({ phase: 'ready' });
+    void client.run(REQUEST, () => undefined);
+    expect(spare.runs()).toHaveLength(1);
+    expect(workers).toHaveLength(4);
+  });
+
+  it('drops a spare that fails to start, and starts another when one is needed', async () => {
+    const { client, workers, worker } = setUp();
+    ready(worker());
+    const first = client.run(REQUEST, () => undefined);
+    runEnded(worker(), worker().lastRunId(), 'ok');
+    await first;
+    const [, next, spare] = workers;
+    if (!next || !spare) throw new Error('no next worker, or no spare');
+    spare.emit({ type: 'failed', message: 'Python failed to start: 404' });
+    expect(spare.terminated).toBe(true);
+    expect(client.status.getSnapshot().phase).toBe('downloading');
+
+    ready(next);
+    const second = client.run(REQUEST, () => undefined);
+    runEnded(next, next.lastRunId(), 'ok');
+    await expect(second).resolves.toMatchObject({ summary: summary('ok'), message: null });
+    // No spare to take over: a new worker for the next run, and a new spare.
+    expect(workers).toHaveLength(5);
+    expect(worker()).toBe(workers[3]);
   });
 
   it('keeps a worker that ran nothing for the next run', async () => {
@@ -311,7 +344,7 @@ describe('runs', () => {
     const ended = await result;
     expect(ended).toMatchObject({ summary: null, stoppedBy: null, restarted: true });
     expect(ended.message).toMatch(/internal error.*fatal error/);
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
   });
 
   it("names a recursion that overflowed the worker's stack, and restarts Python", async () => {
@@ -329,7 +362,7 @@ describe('runs', () => {
       "Stopped: the program's recursion went deeper than the interpreter's stack " +
         '(is there a recursion that never ends?) Python was restarted.',
     );
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
   });
 
   it('answers syntax checks by request id', async () => {
@@ -367,7 +400,7 @@ describe('stop', () => {
     });
     // The answer came in time: no restart later either, beyond the next run's worker.
     vi.advanceTimersByTime(10_000);
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
     expect(worker()).toBe(workers[1]);
   });
 
@@ -401,7 +434,7 @@ describe('stop', () => {
       restarted: false,
       message: 'Stopped.',
     });
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
     expect(interruptOf(worker())[0]).toBe(0);
   });
 
@@ -422,7 +455,7 @@ describe('stop', () => {
       message: 'Stopped: Python did not answer within 2 s, so it was restarted.',
     });
     expect(workers[0]?.terminated).toBe(true);
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
     expect(worker().sent[0]).toMatchObject({ type: 'init' });
     expect(client.status.getSnapshot().phase).toBe('downloading');
   });
@@ -461,7 +494,7 @@ describe('stop', () => {
     expect(stopped).toMatchObject({ summary: null, stoppedBy: 'user', restarted: true });
     expect(stopped.message).toMatch(/restarted/);
     expect(workers[0]?.terminated).toBe(true);
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
   });
 
   it('does not wait for Python when Stop is pressed twice', async () => {
@@ -472,7 +505,7 @@ describe('stop', () => {
     client.stop();
     client.stop();
     await expect(result).resolves.toMatchObject({ stoppedBy: 'user', restarted: true });
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
   });
 
   it('cancels a queued run without touching Python', async () => {
@@ -582,7 +615,7 @@ describe('watchdog', () => {
       message: `${WATCHDOG_MESSAGE} Python was restarted.`,
     });
     expect(workers[0]?.terminated).toBe(true);
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
   });
 
   it('restarts Python when the interrupt goes unanswered too', async () => {
@@ -594,7 +627,7 @@ describe('watchdog', () => {
     const stopped = await result;
     expect(stopped).toMatchObject({ stoppedBy: 'watchdog', restarted: true });
     expect(stopped.message).toContain(WATCHDOG_MESSAGE);
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
   });
 });
 
@@ -792,7 +825,7 @@ describe('a worker that ends on its own', () => {
       restarted: true,
       message: ENDED,
     });
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
     expect(client.status.getSnapshot().phase).toBe('downloading');
 
     const next = client.run(REQUEST, () => undefined);
@@ -833,7 +866,7 @@ describe('a worker that ends on its own', () => {
     await stopped;
     ready(worker());
     end(first);
-    expect(workers).toHaveLength(2);
+    expect(workers).toHaveLength(3);
     expect(client.status.getSnapshot()).toEqual({ phase: 'ready' });
   });
 });

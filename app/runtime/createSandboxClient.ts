@@ -9,20 +9,21 @@
  * A run requested while Python is still starting waits for it.
  *
  * A fresh interpreter for every run: a worker runs one program and is then
- * terminated, and the next worker starts (from the memory snapshot, in well
- * under a second) as the run ends, while the learner reads what it did; a
- * run asked for before it is ready waits for it. Whatever the program
- * changed (the runtime, asyncio, builtins, files, JavaScript timers or
- * listeners in its worker) goes with it, and it never receives another
- * program's text: syntax checks asked during a run wait for the next worker.
- * The next worker is not started beside the run: on a busy two-core machine
- * it slowed the run, and a Stop, as much as it saved.
+ * terminated. Whatever the program changed (the runtime, asyncio, builtins,
+ * files, JavaScript timers or listeners in its worker) goes with it, and it
+ * never receives another program's text: syntax checks asked during a run
+ * wait for the next worker. Once a run has ended, the page keeps a spare
+ * worker starting (from the memory snapshot, in about a second) beside the
+ * one for the next run, so that a run that follows at once finds its
+ * interpreter ready, and only the one after may wait. A spare is not
+ * started at the beginning of a run, beside it: on a busy two-core machine
+ * that slowed the run, and a Stop.
  *
  * Stopping: when the page is cross-origin isolated, Stop sets the running
  * worker's interrupt buffer and Python raises inside the program. Python
  * checks the buffer only between bytecodes, so when it does not answer within
  * `answerTimeoutMs` (or the page is not isolated, and there is no buffer),
- * the worker is terminated and the next one started. Its answer is the stop's
+ * the worker is terminated and the next one takes over. Its answer is the stop's
  * `limit` event, sent at once; the run's ending then gets the same time again.
  * The watchdog does the same for a run whose event loop does not move on for
  * `watchdogMs`: no step ends and no iteration begins (the runtime sends a
@@ -200,8 +201,8 @@ interface Interpreter {
   readonly worker: SandboxWorker;
   /** Its own interrupt buffer (isolated pages only): a Stop reaches no other interpreter. */
   readonly interrupt: Int32Array | null;
-  /** It said it is ready: Python has started. */
-  ready: boolean;
+  /** Where its startup is, as it last said. */
+  startup: SandboxStatus;
 }
 
 /** What a worker's startup message says, as the page's status. */
@@ -250,6 +251,8 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   let status: SandboxStatus = { phase: 'downloading', loaded: null, total: null };
   /** The interpreter for the next run and the syntax checks; null once Python failed or was disposed. */
   let python: Interpreter | null = null;
+  /** The one after it, starting once a run has ended. */
+  let spare: Interpreter | null = null;
   let disposed = false;
   let current: ActiveRun | null = null;
   /** The running program posted messages the runtime does not send. */
@@ -261,22 +264,22 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   }
 
   function isReady(): boolean {
-    return python?.ready === true;
+    return python?.startup.phase === 'ready';
   }
 
-  /** Starts a worker and its interpreter. */
+  /** Starts a worker and its interpreter; its messages go to whichever role it has by then. */
   function launch(): Interpreter {
     const interruptBuffer = isolated ? new SharedArrayBuffer(4) : null;
     const interpreter: Interpreter = {
       worker: createWorker(),
       interrupt: interruptBuffer ? new Int32Array(interruptBuffer) : null,
-      ready: false,
+      startup: { phase: 'downloading', loaded: null, total: null },
     };
     const lifeline = `loopscope-sandbox-${newToken()}`;
     let watching = false;
     interpreter.worker.addEventListener('message', (event) => {
       // Messages from a worker that was replaced are stale, whatever they say.
-      if (interpreter !== python) return;
+      if (interpreter !== python && interpreter !== spare) return;
       // The worker holds its lifeline before it says anything.
       if (!watching && watchLifeline) {
         watching = true;
@@ -285,11 +288,13 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
         });
       }
       const message = readWorkerMessage(event.data);
-      if (message) receive(message);
+      if (interpreter === spare) receiveFromSpare(interpreter, message);
+      else if (message) receive(message);
       else distrust();
     });
     interpreter.worker.addEventListener('error', (event) => {
       if (interpreter === python) crash(describeWorkerError(event));
+      else if (interpreter === spare) dropSpare();
     });
     interpreter.worker.postMessage({
       type: 'init',
@@ -300,14 +305,33 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     return interpreter;
   }
 
-  /** Ends the current interpreter and starts the next; the pending syntax checks go to it. */
+  /** The spare has run nothing: it can only be starting, and anything else is not the runtime's. */
+  function receiveFromSpare(interpreter: Interpreter, message: WorkerToPageMessage | null): void {
+    if (message?.type === 'status' && interpreter.startup.phase !== 'ready') {
+      interpreter.startup = startupStatus(message);
+    } else {
+      // It failed to start (another is started when one is needed), or it said what it cannot.
+      dropSpare();
+    }
+  }
+
+  function dropSpare(): void {
+    spare?.worker.terminate();
+    spare = null;
+  }
+
+  /**
+   * Ends the current interpreter and hands its place to the spare, or to a
+   * new one when there is none; the pending syntax checks go to it.
+   */
   function replaceInterpreter(): void {
     python?.worker.terminate();
-    const next = launch();
+    const next = spare ?? launch();
+    spare = null;
     python = next;
     tampered = false;
     for (const check of syntaxChecks.values()) next.worker.postMessage(check.message);
-    setStatus({ phase: 'downloading', loaded: null, total: null });
+    setStatus(next.startup);
   }
 
   function clearTimers(run: ActiveRun): void {
@@ -335,6 +359,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     }
     const message = result.message ?? (tampered ? TAMPERED_MESSAGE : null);
     replaceInterpreter();
+    spare ??= launch();
     run.resolve({ ...result, message });
   }
 
@@ -434,6 +459,10 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
 
   /** A worker ended without the page ending it. */
   function ended(interpreter: Interpreter): void {
+    if (interpreter === spare) {
+      dropSpare();
+      return;
+    }
     if (interpreter !== python) return;
     if (!isReady()) {
       crash(ENDED_STARTING_MESSAGE);
@@ -447,6 +476,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   function crash(message: string): void {
     python?.worker.terminate();
     python = null;
+    dropSpare();
     setStatus({ phase: 'failed', message });
     for (const check of syntaxChecks.values()) check.resolve(null);
     syntaxChecks.clear();
@@ -464,8 +494,8 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
           distrust();
           return;
         }
-        python.ready = message.phase === 'ready';
-        setStatus(startupStatus(message));
+        python.startup = startupStatus(message);
+        setStatus(python.startup);
         if (isReady() && current && !current.started) startRun(current);
         return;
       case 'events':
