@@ -285,6 +285,25 @@ describe('runs', () => {
     expect(workers).toHaveLength(4);
   });
 
+  it('starts a waiting run on the spare when the worker it waited for is replaced', async () => {
+    const { client, workers, worker } = setUp();
+    ready(worker());
+    const first = client.run(REQUEST, () => undefined);
+    runEnded(worker(), worker().lastRunId(), 'ok');
+    await first;
+    const [, next, spare] = workers;
+    if (!next || !spare) throw new Error('no next worker, or no spare');
+    ready(spare);
+
+    const second = client.run(REQUEST, () => undefined);
+    // The worker it waits for says what the runtime never sends: it goes, and the spare takes over.
+    next.post({ type: 'nonsense' });
+    expect(next.terminated).toBe(true);
+    expect(spare.runs()).toHaveLength(1);
+    runEnded(spare, spare.lastRunId(), 'ok');
+    await expect(second).resolves.toMatchObject({ summary: summary('ok') });
+  });
+
   it('drops a spare that fails to start, and starts another when one is needed', async () => {
     const { client, workers, worker } = setUp();
     ready(worker());

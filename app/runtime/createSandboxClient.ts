@@ -332,6 +332,13 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     tampered = false;
     for (const check of syntaxChecks.values()) next.worker.postMessage(check.message);
     setStatus(next.startup);
+    // A spare may be ready already, and will not say so again.
+    startWaitingRun();
+  }
+
+  /** Starts the run that waits for Python, if there is one and its interpreter is ready. */
+  function startWaitingRun(): void {
+    if (isReady() && current && !current.started) startRun(current);
   }
 
   function clearTimers(run: ActiveRun): void {
@@ -496,7 +503,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
         }
         python.startup = startupStatus(message);
         setStatus(python.startup);
-        if (isReady() && current && !current.started) startRun(current);
+        startWaitingRun();
         return;
       case 'events':
         if (run?.runId === message.runId) receiveEvents(run, message.batch);
