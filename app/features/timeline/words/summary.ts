@@ -204,12 +204,16 @@ const cancelsOf = foldAppended<Arrow, Cancels>(
   (cancels, arrow) => {
     if (arrow.kind !== 'cancel') return;
     if (arrow.cause === 'timeout') cancels.timeouts.push(arrow);
-    if (arrow.fromLane === null) return;
-    const from = cancels.byLane.get(arrow.fromLane);
-    if (from === undefined) cancels.byLane.set(arrow.fromLane, [arrow]);
-    else from.push(arrow);
+    if (arrow.fromLane !== null) appendTo(cancels.byLane, arrow.fromLane, arrow);
   },
 );
+
+/** Adds `item` to the end of the list `key` has in `lists`, starting one when it has none. */
+function appendTo<Key, Item>(lists: Map<Key, Item[]>, key: Key, item: Item): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [item]);
+  else list.push(item);
+}
 
 /** Tasks with the same parent that `lane` cancelled (the model's cancel arrows) and that ended cancelled. */
 function siblingsCancelledBy(model: TimelineModel, lane: Lane): Lane[] {
@@ -303,9 +307,7 @@ function overlaySentences(model: TimelineModel): string[] {
 const overlaysByKind = foldAppended<Overlay, Map<Overlay['kind'], Overlay[]>>(
   () => new Map(),
   (byKind, overlay) => {
-    const same = byKind.get(overlay.kind);
-    if (same === undefined) byKind.set(overlay.kind, [overlay]);
-    else same.push(overlay);
+    appendTo(byKind, overlay.kind, overlay);
   },
 );
 
