@@ -29,7 +29,8 @@
  * `watchdogMs`: no step ends and no iteration begins (the runtime sends a
  * step's end within half a second, trace.py's PROGRESS_INTERVAL). A run that
  * prints but never gives control back is stuck all the same; one whose steps
- * are slow but end is not.
+ * are slow but end is not. Both waits count only the time the page was awake
+ * (awakeTimeout.ts): a machine that stalls does not use up a worker's time.
  *
  * The learner's program shares its worker with the runtime and can post
  * messages of its own. Every message is checked (protocol.ts,
@@ -38,6 +39,7 @@
  * goes on (nothing it receives from the runtime can be forged without the
  * token). Its ending then says that the program sent messages of its own.
  */
+import { setAwakeTimeout } from './awakeTimeout';
 import { isStackOverflow, RECURSION_MESSAGE } from './host/brokenInterpreter';
 import type { SyntaxProblem } from './host/pythonRuntime';
 import type { RunRequest, RunSummary } from './host/runtimeTypes';
@@ -141,8 +143,6 @@ export class SandboxBusyError extends Error {
   }
 }
 
-type Timer = ReturnType<typeof setTimeout>;
-
 interface ActiveRun {
   readonly runId: RunId;
   readonly request: RunRequest;
@@ -152,9 +152,9 @@ interface ActiveRun {
   started: boolean;
   stoppedBy: StopCause | null;
   /** Fires when the run's loop has not moved on for `watchdogMs`. */
-  watchdog: Timer | null;
+  cancelWatchdog: (() => void) | null;
   /** Fires when interrupted Python has not answered within `answerTimeoutMs`. */
-  escalation: Timer | null;
+  cancelEscalation: (() => void) | null;
   /** Python took the interrupt (its trace says the run was stopped): it is ending the run. */
   answered: boolean;
 }
@@ -342,14 +342,14 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   }
 
   function clearTimers(run: ActiveRun): void {
-    if (run.watchdog !== null) clearTimeout(run.watchdog);
-    if (run.escalation !== null) clearTimeout(run.escalation);
-    run.watchdog = run.escalation = null;
+    run.cancelWatchdog?.();
+    run.cancelEscalation?.();
+    run.cancelWatchdog = run.cancelEscalation = null;
   }
 
   function armWatchdog(run: ActiveRun): void {
-    if (run.watchdog !== null) clearTimeout(run.watchdog);
-    run.watchdog = setTimeout(() => {
+    run.cancelWatchdog?.();
+    run.cancelWatchdog = setAwakeTimeout(() => {
       stopRun(run, 'watchdog');
     }, watchdogMs);
   }
@@ -448,9 +448,9 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
 
   /** Restarts Python if the interrupted run has not ended within `answerTimeoutMs`. */
   function armEscalation(run: ActiveRun): void {
-    if (run.escalation !== null) clearTimeout(run.escalation);
+    run.cancelEscalation?.();
     const reason = run.stoppedBy === 'watchdog' ? `${watchdogMessage()} ` : 'Stopped: ';
-    run.escalation = setTimeout(() => {
+    run.cancelEscalation = setAwakeTimeout(() => {
       restartDuringRun(
         run,
         `${reason}Python did not answer within ${seconds(answerTimeoutMs)}, so it was restarted.`,
@@ -590,8 +590,8 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
           resolve,
           started: false,
           stoppedBy: null,
-          watchdog: null,
-          escalation: null,
+          cancelWatchdog: null,
+          cancelEscalation: null,
           answered: false,
         };
         current = run;
