@@ -22,6 +22,7 @@ import {
   type PythonRuntime,
   type RuntimeSources,
 } from './pythonRuntime';
+import { withCompiledWasm } from './compiledWasm';
 import { snapshotKey } from './snapshotKey';
 
 const PACKAGE_DIR = join(
@@ -63,14 +64,22 @@ export function keptSnapshotPath(key: string): string {
   return join(snapshotCacheFolder(), `snapshot-${key}.bin`);
 }
 
+/** Pyodide's wasm, compiled; a worker thread given it starts without compiling it again (compiledWasm.ts). */
+export function compilePyodideWasm(): Promise<WebAssembly.Module> {
+  return WebAssembly.compile(readFileSync(join(pyodideFolder(), 'pyodide.asm.wasm')));
+}
+
 /**
  * Pyodide from node_modules with the options every host uses, without the
- * runtime; `extra` asks for a snapshot to be made or loaded.
+ * runtime; `extra` asks for a snapshot to be made or loaded, and `compiled`
+ * is its wasm compiled already.
  */
 export function loadInterpreter(
   extra: { readonly _makeSnapshot?: true; readonly _loadSnapshot?: Uint8Array } = {},
+  compiled?: WebAssembly.Module,
 ): Promise<PyodideAPI> {
-  return loadPyodide({ ...PYODIDE_OPTIONS, indexURL: `${pyodideFolder()}/`, ...extra });
+  const load = () => loadPyodide({ ...PYODIDE_OPTIONS, indexURL: `${pyodideFolder()}/`, ...extra });
+  return compiled ? withCompiledWasm(compiled, load) : load();
 }
 
 /** A snapshot of the runtime's files as they are now, before any program has run, and its key. */
@@ -108,12 +117,12 @@ async function keptSnapshot(path: string): Promise<Uint8Array> {
 }
 
 /** Python started from the kept snapshot, or null (and the snapshot removed) if that fails. */
-async function startFromSnapshot(): Promise<PythonRuntime | null> {
+async function startFromSnapshot(compiled?: WebAssembly.Module): Promise<PythonRuntime | null> {
   const sources = readRuntimeSources();
   const key = snapshotKey(version, sources);
   const path = keptSnapshotPath(key);
   try {
-    const pyodide = await loadInterpreter({ _loadSnapshot: await keptSnapshot(path) });
+    const pyodide = await loadInterpreter({ _loadSnapshot: await keptSnapshot(path) }, compiled);
     if (recordedSnapshotKey(pyodide) !== key) throw new Error('not this runtime’s snapshot');
     return installRuntime(pyodide, sources);
   } catch {
@@ -122,8 +131,14 @@ async function startFromSnapshot(): Promise<PythonRuntime | null> {
   }
 }
 
-/** Python with the runtime installed: from the kept snapshot, or booted (`'boot'`, or when that fails). */
-export async function loadPython(start: 'snapshot' | 'boot' = 'snapshot'): Promise<PythonRuntime> {
-  const fromSnapshot = start === 'snapshot' ? await startFromSnapshot() : null;
-  return fromSnapshot ?? installRuntime(await loadInterpreter(), readRuntimeSources());
+/**
+ * Python with the runtime installed: from the kept snapshot, or booted
+ * (`'boot'`, or when that fails); `compiled` is Pyodide's wasm compiled already.
+ */
+export async function loadPython(
+  start: 'snapshot' | 'boot' = 'snapshot',
+  compiled?: WebAssembly.Module,
+): Promise<PythonRuntime> {
+  const fromSnapshot = start === 'snapshot' ? await startFromSnapshot(compiled) : null;
+  return fromSnapshot ?? installRuntime(await loadInterpreter({}, compiled), readRuntimeSources());
 }

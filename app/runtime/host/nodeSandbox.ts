@@ -16,15 +16,16 @@
  * Every run gets a fresh worker and interpreter, terminated when the run
  * ends, so nothing a program changes (the runtime, asyncio, builtins, files)
  * reaches the next program: one student's submission cannot change what the
- * next one prints. A worker takes ~0.5 s to start (from the memory snapshot)
- * and a run of a short program ~50 ms, so from the second run on (a host that
+ * next one prints. A worker takes ~0.3 s to start (from the memory snapshot)
+ * and a run of a short program ~50 ms (the workers share Pyodide's compiled
+ * wasm, compiledWasm.ts), so from the second run on (a host that
  * runs two programs is likely to run more) the next workers start in
  * advance, two at a time, one per core of a two-core machine; a command line
  * that runs one program starts no second one.
  *
  * Measured on 2 busy cores: SIGINT ends a busy loop 50–150 ms after its
  * deadline; a program that defeats it ends at the deadline plus the grace
- * period. On a quiet machine a worker starts in ~0.5 s and a sandboxed run of
+ * period. On a quiet machine a worker starts in ~0.3 s and a sandboxed run of
  * the seed example takes ~45 ms. Must not import DOM or React modules.
  */
 import { createRequire } from 'node:module';
@@ -37,6 +38,7 @@ import {
   type MessagePort,
 } from 'node:worker_threads';
 import { isStackOverflow, RECURSION_MESSAGE } from './brokenInterpreter';
+import { compilePyodideWasm } from './nodePython';
 import {
   createRunCollector,
   DEFAULT_WALL_TIMEOUT_MS,
@@ -99,7 +101,7 @@ interface SandboxThread {
  * is made while code generation from strings is off, and this thread's scope
  * (and any made later) keeps its own setting.
  */
-function spawn(): SandboxThread {
+function spawn(wasm: WebAssembly.Module): SandboxThread {
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(8));
   const interrupt = new Int32Array(new SharedArrayBuffer(4));
@@ -107,6 +109,7 @@ function spawn(): SandboxThread {
     port: port2,
     signal: signal.buffer,
     interrupt: interrupt.buffer,
+    wasm,
   };
   setFlagsFromString('--disallow-code-generation-from-strings');
   try {
@@ -213,16 +216,17 @@ function runIn(thread: SandboxThread, request: RunRequest, options: NodeRunOptio
 /** Workers started in advance, from the second run on. */
 const WORKERS_IN_ADVANCE = 2;
 
-export function loadNodeSandbox(): Promise<NodeSandbox> {
+export async function loadNodeSandbox(): Promise<NodeSandbox> {
+  const wasm = await compilePyodideWasm();
   /** Workers for the next runs, in the order they were started; ready once `whenReady` said so. */
-  const next: SandboxThread[] = [whenReady(spawn())];
+  const next: SandboxThread[] = [whenReady(spawn(wasm))];
   let runs = 0;
 
-  return Promise.resolve({
+  return {
     run(request, options = {}) {
-      const thread = whenReady(next.shift() ?? spawn());
+      const thread = whenReady(next.shift() ?? spawn(wasm));
       runs += 1;
-      if (runs > 1) while (next.length < WORKERS_IN_ADVANCE) next.push(spawn());
+      if (runs > 1) while (next.length < WORKERS_IN_ADVANCE) next.push(spawn(wasm));
       try {
         return runIn(thread, request, options);
       } finally {
@@ -232,5 +236,5 @@ export function loadNodeSandbox(): Promise<NodeSandbox> {
     close: async () => {
       await Promise.all(next.splice(0).map((thread) => thread.worker.terminate()));
     },
-  });
+  };
 }

@@ -13,6 +13,8 @@ export interface SandboxWorkerData {
   readonly signal: SharedArrayBuffer;
   /** Pyodide's interrupt buffer: the host writes SIGINT there when a run is out of time. */
   readonly interrupt: SharedArrayBuffer;
+  /** Pyodide's wasm, compiled once by the host for all its threads. */
+  readonly wasm: WebAssembly.Module;
 }
 
 /** The host asks for the one run this worker makes. */

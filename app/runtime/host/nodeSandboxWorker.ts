@@ -14,7 +14,7 @@ import type {
   SandboxWorkerMessage,
 } from './nodeSandboxProtocol';
 
-const { port, signal, interrupt } = workerData as SandboxWorkerData;
+const { port, signal, interrupt, wasm } = workerData as SandboxWorkerData;
 const posted = new Int32Array(signal);
 
 function post(message: SandboxWorkerMessage): void {
@@ -30,7 +30,7 @@ function reasonOf(error: unknown): string {
 }
 
 async function serve(): Promise<void> {
-  const python = await loadPython();
+  const python = await loadPython('snapshot', wasm);
   python.pyodide.setInterruptBuffer(new Int32Array(interrupt));
   confine(python);
   python.guard();
