@@ -68,6 +68,9 @@ class FakeWorker implements SandboxWorker {
 
 const REQUEST = { source: 'print(1)', filename: 'main.py' };
 
+/** The smallest valid wasm module: its magic number and version. */
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
 const OUTPUT: TraceEvent = {
   type: 'output',
   stream: 'stdout',
@@ -120,6 +123,13 @@ function runEnded(worker: FakeWorker, runId: string, outcome: RunSummary['outcom
   worker.emit({ type: 'done', runId, summary: summary(outcome) });
 }
 
+/** Runs a program on `worker` to its end. */
+async function runOnce(client: SandboxClient, worker: FakeWorker): Promise<void> {
+  const run = client.run(REQUEST, () => undefined);
+  runEnded(worker, worker.lastRunId(), 'ok');
+  await run;
+}
+
 /** The interrupt buffer the client handed the worker, as the worker sees it. */
 function interruptOf(worker: FakeWorker): Int32Array {
   const init = worker.sent[0];
@@ -153,6 +163,54 @@ describe('startup', () => {
     const { client, worker } = setUp();
     expect(client.canInterrupt).toBe(true);
     expect(interruptOf(worker())[0]).toBe(0);
+  });
+
+  it('hands the wasm the first worker compiled to every worker after it', async () => {
+    const compiled = await WebAssembly.compile(EMPTY_WASM_MODULE);
+    const { client, workers, worker } = setUp();
+    worker().emit({ type: 'status', phase: 'ready', wasm: compiled });
+    await runOnce(client, worker());
+    const later = await WebAssembly.compile(EMPTY_WASM_MODULE);
+    // A spare compiled nothing of its own, but it could not replace the first one's.
+    for (const started of workers.slice(1)) {
+      started.emit({ type: 'status', phase: 'ready', wasm: later });
+    }
+    await runOnce(client, worker());
+    const inits = workers.map((started) => started.sent[0]);
+    expect(inits.map((init) => init?.type === 'init' && init.wasm)).toEqual([
+      undefined,
+      compiled,
+      compiled,
+      compiled,
+    ]);
+  });
+
+  it('takes nothing but a compiled module as the wasm to hand on', () => {
+    const { workers, worker } = setUp();
+    const [first] = workers;
+    worker().post({ type: 'status', phase: 'ready', wasm: EMPTY_WASM_MODULE });
+    expect(first?.terminated).toBe(true);
+    expect(worker().sent[0]).not.toHaveProperty('wasm');
+  });
+
+  it('never hands on a wasm a program posted: only a worker that ran nothing gives one', async () => {
+    const forged = await WebAssembly.compile(EMPTY_WASM_MODULE);
+    const { client, workers, worker } = setUp();
+    ready(worker());
+    const run = client.run(REQUEST, () => undefined);
+    worker().emit({ type: 'status', phase: 'ready', wasm: forged });
+    runEnded(worker(), worker().lastRunId(), 'ok');
+    await run;
+    expect(workers).toHaveLength(3);
+    for (const started of workers) expect(started.sent[0]).not.toHaveProperty('wasm');
+  });
+
+  it('lets each worker compile its own while none handed its wasm over', async () => {
+    const { client, workers, worker } = setUp();
+    ready(worker());
+    await runOnce(client, worker());
+    expect(workers).toHaveLength(3);
+    for (const started of workers) expect(started.sent[0]).not.toHaveProperty('wasm');
   });
 
   it('reports startup progress, then ready', () => {

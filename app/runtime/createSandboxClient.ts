@@ -257,6 +257,12 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   let current: ActiveRun | null = null;
   /** The running program posted messages the runtime does not send. */
   let tampered = false;
+  /**
+   * Pyodide's wasm as the first worker to start compiled it, handed to the
+   * workers after it (host/compiledWasm.ts). Taken only from a worker that
+   * has run nothing, and never replaced.
+   */
+  let wasm: WebAssembly.Module | null = null;
 
   function setStatus(next: SandboxStatus): void {
     status = next;
@@ -301,6 +307,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       indexURL,
       lifeline,
       ...(interruptBuffer ? { interruptBuffer } : {}),
+      ...(wasm ? { wasm } : {}),
     });
     return interpreter;
   }
@@ -309,6 +316,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   function receiveFromSpare(interpreter: Interpreter, message: WorkerToPageMessage | null): void {
     if (message?.type === 'status' && interpreter.startup.phase !== 'ready') {
       interpreter.startup = startupStatus(message);
+      wasm ??= message.wasm ?? null;
     } else {
       // It failed to start (another is started when one is needed), or it said what it cannot.
       dropSpare();
@@ -502,6 +510,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
           return;
         }
         python.startup = startupStatus(message);
+        wasm ??= message.wasm ?? null;
         setStatus(python.startup);
         startWaitingRun();
         return;

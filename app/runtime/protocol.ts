@@ -1,6 +1,8 @@
 /**
  * The messages between the page and the sandbox worker (sandbox.worker.ts).
- * Plain data only, so a conversation can be logged, recorded and replayed.
+ * Plain data only, so a conversation can be logged, recorded and replayed,
+ * but for Pyodide's compiled wasm, which a worker that compiled it hands the
+ * page as it starts and the page hands the workers after it.
  * Every message about a run carries its `runId`: the page drops messages of
  * runs it no longer waits for. Both sides switch on `type` exhaustively,
  * ending in `assertNever`.
@@ -55,6 +57,12 @@ export interface InitMessage {
    * it ends, which tells the page that Python is gone.
    */
   readonly lifeline?: string;
+  /**
+   * Pyodide's wasm as an earlier worker compiled it: the workers share its
+   * machine code (host/compiledWasm.ts). Absent while the page has none yet:
+   * the worker compiles its own.
+   */
+  readonly wasm?: WebAssembly.Module;
 }
 
 /** Runs one program. The page sends it only when the worker is ready and idle. */
@@ -94,6 +102,11 @@ export interface StatusMessage {
   readonly loaded?: number;
   /** While downloading: their total size in bytes, when the server says it. */
   readonly total?: number;
+  /**
+   * With `ready`, from a worker that compiled Pyodide's wasm itself: for the
+   * page to hand to the workers after it. Sent before any program ran here.
+   */
+  readonly wasm?: WebAssembly.Module;
 }
 
 /** A batch of trace events, sent as the runtime flushes it. */
@@ -170,6 +183,7 @@ const WORKER_MESSAGES: { readonly [T in WorkerToPageMessage['type']]: Check } = 
     phase: oneOf('downloading', 'starting', 'ready'),
     loaded: optional(isNumber),
     total: optional(isNumber),
+    wasm: optional((value) => value instanceof WebAssembly.Module),
   } satisfies FieldsOf<StatusMessage>),
   events: objectWith({ runId: isString, batch: isString } satisfies FieldsOf<EventsMessage>),
   done: objectWith({

@@ -33,6 +33,7 @@ import {
   type SyntaxProblem,
   TRIAL_PROGRAM,
 } from './host/pythonRuntime';
+import { capturingCompiledWasm, withCompiledWasm } from './host/compiledWasm';
 import { snapshotFileName, snapshotKey } from './host/snapshotKey';
 import type { RunRequest } from './host/runtimeTypes';
 import {
@@ -208,13 +209,25 @@ function handedOver(snapshot: Promise<ArrayBuffer>): PromiseLike<ArrayBuffer> {
   };
 }
 
-function loadInterpreter(indexURL: string, snapshot?: Promise<ArrayBuffer>): Promise<PyodideAPI> {
-  return loadPyodide({
-    ...PYODIDE_OPTIONS,
-    // The site's own copy (tools/vite/pyodideAssets.ts); never a CDN.
-    indexURL,
-    ...(snapshot ? { _loadSnapshot: handedOver(snapshot) } : {}),
-  });
+/** Pyodide's wasm as this worker compiled it, until `ready` hands it to the page. */
+let compiledHere: WebAssembly.Module | null = null;
+
+/** Pyodide, sharing the wasm the page handed over, or compiling (and keeping) its own. */
+async function loadInterpreter(
+  { indexURL, wasm }: InitMessage,
+  snapshot?: Promise<ArrayBuffer>,
+): Promise<PyodideAPI> {
+  const load = () =>
+    loadPyodide({
+      ...PYODIDE_OPTIONS,
+      // The site's own copy (tools/vite/pyodideAssets.ts); never a CDN.
+      indexURL,
+      ...(snapshot ? { _loadSnapshot: handedOver(snapshot) } : {}),
+    });
+  if (wasm) return withCompiledWasm(wasm, load);
+  const { loaded, module } = await capturingCompiledWasm(load);
+  compiledHere = module;
+  return loaded;
 }
 
 /**
@@ -223,15 +236,17 @@ function loadInterpreter(indexURL: string, snapshot?: Promise<ArrayBuffer>): Pro
  * before it is trusted: the key inside must be this build's, and a first
  * program must run. Null when anything fails: the caller boots as usual.
  */
-async function startFromSnapshot(indexURL: string): Promise<PythonRuntime | null> {
+async function startFromSnapshot(message: InitMessage): Promise<PythonRuntime | null> {
   try {
     const pyodide = await withDownloadProgress(
       [...PYODIDE_LARGE_FILES, SNAPSHOT_FILE],
       [SNAPSHOT_FILE],
       () =>
         loadInterpreter(
-          indexURL,
-          fetch(new URL(SNAPSHOT_FILE, indexURL)).then((response) => readSnapshot(response)),
+          message,
+          fetch(new URL(SNAPSHOT_FILE, message.indexURL)).then((response) =>
+            readSnapshot(response),
+          ),
         ),
     );
     if (recordedSnapshotKey(pyodide) !== SNAPSHOT_KEY) return null;
@@ -247,9 +262,9 @@ async function startFromSnapshot(indexURL: string): Promise<PythonRuntime | null
 async function start(message: InitMessage): Promise<PythonRuntime> {
   send({ type: 'status', phase: 'downloading' });
   const python =
-    (await startFromSnapshot(message.indexURL)) ??
+    (await startFromSnapshot(message)) ??
     installRuntime(
-      await withDownloadProgress(PYODIDE_LARGE_FILES, [], () => loadInterpreter(message.indexURL)),
+      await withDownloadProgress(PYODIDE_LARGE_FILES, [], () => loadInterpreter(message)),
       runtimeSources(),
     );
   const { pyodide } = python;
@@ -304,7 +319,9 @@ async function handle(message: PageToWorkerMessage): Promise<void> {
       runtime = start(message);
       try {
         await runtime;
-        send({ type: 'status', phase: 'ready' });
+        // No program has run here yet: the page may hand this wasm on.
+        send({ type: 'status', phase: 'ready', ...(compiledHere ? { wasm: compiledHere } : {}) });
+        compiledHere = null;
       } catch (error) {
         send({ type: 'failed', message: `Python failed to start: ${describe(error)}` });
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withCompiledWasm } from './compiledWasm';
+import { capturingCompiledWasm, withCompiledWasm } from './compiledWasm';
 
 /** The smallest valid module: its magic number and version, nothing else. */
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
@@ -44,5 +44,21 @@ describe('withCompiledWasm', () => {
     ).rejects.toThrow('no wasm today');
     expect(WebAssembly.instantiate).toBe(instantiate);
     expect(WebAssembly.instantiateStreaming).toBe(instantiateStreaming);
+  });
+});
+
+describe('capturingCompiledWasm', () => {
+  it('gives the module the loader compiled itself', async () => {
+    const { loaded, module } = await capturingCompiledWasm(() =>
+      WebAssembly.instantiate(EMPTY_MODULE),
+    );
+    expect(module).toBeInstanceOf(WebAssembly.Module);
+    expect(loaded.module).toBe(module);
+  });
+
+  it('gives none when the loader instantiated nothing', async () => {
+    const { loaded, module } = await capturingCompiledWasm(() => Promise.resolve('no wasm'));
+    expect(loaded).toBe('no wasm');
+    expect(module).toBeNull();
   });
 });
