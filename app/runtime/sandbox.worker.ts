@@ -44,6 +44,7 @@ import {
   SIGINT,
   type WorkerToPageMessage,
 } from './protocol';
+import { withDownloadProgress } from './downloadProgress';
 import { confineWorkerScope } from './workerConfinement';
 
 /** The runtime package's files, bundled as text: `./python/loopscope_runtime/x.py` → text. */
@@ -62,9 +63,6 @@ const SNAPSHOT_FILE = snapshotFileName(SNAPSHOT_KEY);
 
 /** The first two bytes of a gzip stream. */
 const GZIP_MAGIC = [0x1f, 0x8b];
-
-/** Least time between two download progress messages. */
-const PROGRESS_INTERVAL_MS = 100;
 
 let runtime: Promise<PythonRuntime> | null = null;
 let interrupt: Int32Array | null = null;
@@ -87,100 +85,6 @@ function runtimeSources(): RuntimeSources {
       text,
     ]),
   );
-}
-
-function fileName(input: RequestInfo | URL): string {
-  const url = input instanceof Request ? input.url : String(input);
-  const path = new URL(url, self.location.href).pathname;
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-/** Content-Length counts encoded bytes; a stream yields decoded ones. */
-function decodedSize(response: Response): number | null {
-  if (response.headers.get('Content-Encoding')) return null;
-  const length = Number(response.headers.get('Content-Length'));
-  return length > 0 ? length : null;
-}
-
-function notDownloaded(name: string, what: string): string {
-  return `Python could not be downloaded: ${name} ${what}. Check the connection, then press Run to try again.`;
-}
-
-/**
- * Calls `load` while counting the bytes of the large downloads (`large`).
- * A download in `optional` may fail: the caller does without it.
- *
- * Pyodide has no hook for its wasm download, so `fetch` is wrapped for the
- * duration of the load. The wrapper reads a clone of each large response and
- * hands Pyodide the original untouched, so it still compiles the wasm while
- * streaming and the browser's code cache still applies: one download, not two.
- */
-async function withDownloadProgress<T>(
-  large: readonly string[],
-  optional: readonly string[],
-  load: () => Promise<T>,
-): Promise<T> {
-  const originalFetch = globalThis.fetch;
-  const sizes = new Map<string, number | null>();
-  const finished = new Set<string>();
-  let loaded = 0;
-  let lastReport = 0;
-  let lastReported = -1;
-
-  const report = (force: boolean): void => {
-    const now = performance.now();
-    if (loaded === lastReported || (!force && now - lastReport < PROGRESS_INTERVAL_MS)) return;
-    lastReport = now;
-    lastReported = loaded;
-    const known = [...sizes.values()];
-    const total =
-      known.length === large.length && known.every((size) => size !== null)
-        ? known.reduce((sum, size) => sum + size, 0)
-        : null;
-    send({ type: 'status', phase: 'downloading', loaded, ...(total === null ? {} : { total }) });
-  };
-
-  const count = async (name: string, body: ReadableStream<Uint8Array>): Promise<void> => {
-    const reader = body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      loaded += value.byteLength;
-      report(false);
-    }
-    finished.add(name);
-    if (finished.size === large.length) {
-      report(true);
-      send({ type: 'status', phase: 'starting' });
-    }
-  };
-
-  globalThis.fetch = async (input, init) => {
-    const name = fileName(input);
-    // Pyodide waits forever when one of its files fails (seen with a 404
-    // wasm): the page hears of it from here instead.
-    const required = !optional.includes(name);
-    const response = await originalFetch(input, init).catch((error: unknown) => {
-      if (required) send({ type: 'failed', message: notDownloaded(name, 'could not be fetched') });
-      throw error;
-    });
-    if (!response.ok && required) {
-      const answer = `${response.status} ${response.statusText}`.trim();
-      send({ type: 'failed', message: notDownloaded(name, `answered ${answer}`) });
-    }
-    if (large.includes(name) && response.ok && response.body && !sizes.has(name)) {
-      sizes.set(name, decodedSize(response));
-      const body = response.clone().body;
-      // A failed count only costs the progress bar; Pyodide reports real failures.
-      if (body) count(name, body).catch(() => undefined);
-    }
-    return response;
-  };
-  try {
-    return await load();
-  } finally {
-    globalThis.fetch = originalFetch;
-  }
 }
 
 /** The snapshot's bytes, whether the host sent the file as it is or decoded its gzip on the way. */
@@ -239,8 +143,8 @@ async function loadInterpreter(
 async function startFromSnapshot(message: InitMessage): Promise<PythonRuntime | null> {
   try {
     const pyodide = await withDownloadProgress(
-      [...PYODIDE_LARGE_FILES, SNAPSHOT_FILE],
-      [SNAPSHOT_FILE],
+      { large: [...PYODIDE_LARGE_FILES, SNAPSHOT_FILE], optional: [SNAPSHOT_FILE] },
+      send,
       () =>
         loadInterpreter(
           message,
@@ -264,7 +168,9 @@ async function start(message: InitMessage): Promise<PythonRuntime> {
   const python =
     (await startFromSnapshot(message)) ??
     installRuntime(
-      await withDownloadProgress(PYODIDE_LARGE_FILES, [], () => loadInterpreter(message)),
+      await withDownloadProgress({ large: PYODIDE_LARGE_FILES, optional: [] }, send, () =>
+        loadInterpreter(message),
+      ),
       runtimeSources(),
     );
   const { pyodide } = python;
