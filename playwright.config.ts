@@ -68,11 +68,8 @@ export default defineConfig({
   outputDir: 'test-results',
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // Two pages at a time: a test spends a quarter of its time waiting (the
-  // machine was 72 % busy with one), and Python now starts from a snapshot.
-  // Quiet, on the same build: 800 s with one worker, 642 s with two.
-  // LOOPSCOPE_E2E_WORKERS=1 runs one at a time.
-  workers: Number(process.env.LOOPSCOPE_E2E_WORKERS ?? 2),
+  // Two cores: Pyodide startup is CPU-bound, so parallel pages slow each other.
+  workers: 1,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
