@@ -346,9 +346,7 @@ describe('runs', () => {
   it('starts a waiting run on the spare when the worker it waited for is replaced', async () => {
     const { client, workers, worker } = setUp();
     ready(worker());
-    const first = client.run(REQUEST, () => undefined);
-    runEnded(worker(), worker().lastRunId(), 'ok');
-    await first;
+    await runOnce(client, worker());
     const [, next, spare] = workers;
     if (!next || !spare) throw new Error('no next worker, or no spare');
     ready(spare);
@@ -365,9 +363,7 @@ describe('runs', () => {
   it('drops a spare that fails to start, and starts another when one is needed', async () => {
     const { client, workers, worker } = setUp();
     ready(worker());
-    const first = client.run(REQUEST, () => undefined);
-    runEnded(worker(), worker().lastRunId(), 'ok');
-    await first;
+    await runOnce(client, worker());
     const [, next, spare] = workers;
     if (!next || !spare) throw new Error('no next worker, or no spare');
     spare.emit({ type: 'failed', message: 'Python failed to start: 404' });

@@ -24,6 +24,17 @@ function streamedResponse(): {
   };
 }
 
+/** What `withDownloadProgress` sends while `load` runs, with `response` the answer to every fetch. */
+async function progressOf(
+  response: Response,
+  load: () => Promise<unknown>,
+): Promise<(StatusMessage | FailedMessage)[]> {
+  vi.stubGlobal('fetch', () => Promise.resolve(response));
+  const sent: (StatusMessage | FailedMessage)[] = [];
+  await withDownloadProgress(FILES, (message) => sent.push(message), load);
+  return sent;
+}
+
 /** Lets the counting reader take everything written so far. */
 async function settle(): Promise<void> {
   for (let turn = 0; turn < 20; turn += 1) await Promise.resolve();
@@ -36,19 +47,13 @@ afterEach(() => {
 describe('withDownloadProgress', () => {
   it('counts the bytes of a large download as the load reads it, then says Python is starting', async () => {
     const { response, write, end } = streamedResponse();
-    vi.stubGlobal('fetch', () => Promise.resolve(response));
-    const sent: (StatusMessage | FailedMessage)[] = [];
-    await withDownloadProgress(
-      FILES,
-      (message) => sent.push(message),
-      async () => {
-        const fetched = await fetch(WASM_URL);
-        write(10);
-        write(20);
-        end();
-        return new Uint8Array(await fetched.arrayBuffer()).length;
-      },
-    );
+    const sent = await progressOf(response, async () => {
+      const fetched = await fetch(WASM_URL);
+      write(10);
+      write(20);
+      end();
+      return new Uint8Array(await fetched.arrayBuffer()).length;
+    });
     await settle();
     expect(sent.at(-1)).toEqual({ type: 'status', phase: 'starting' });
     expect(sent).toContainEqual({ type: 'status', phase: 'downloading', loaded: 30, total: 30 });
@@ -56,16 +61,8 @@ describe('withDownloadProgress', () => {
 
   it('sends nothing once the load is over, though the count goes on', async () => {
     const { response, write, end } = streamedResponse();
-    vi.stubGlobal('fetch', () => Promise.resolve(response));
-    const sent: (StatusMessage | FailedMessage)[] = [];
     // A worker handed a compiled wasm fetches the wasm but never reads it.
-    await withDownloadProgress(
-      FILES,
-      (message) => sent.push(message),
-      async () => {
-        await fetch(WASM_URL);
-      },
-    );
+    const sent = await progressOf(response, () => fetch(WASM_URL));
     const before = sent.length;
     write(30);
     end();
@@ -74,13 +71,7 @@ describe('withDownloadProgress', () => {
   });
 
   it('says which file could not be downloaded', async () => {
-    vi.stubGlobal('fetch', () => Promise.resolve(new Response('', { status: 404 })));
-    const sent: (StatusMessage | FailedMessage)[] = [];
-    await withDownloadProgress(
-      FILES,
-      (message) => sent.push(message),
-      () => fetch(WASM_URL),
-    );
+    const sent = await progressOf(new Response('', { status: 404 }), () => fetch(WASM_URL));
     expect(sent).toEqual([
       {
         type: 'failed',
