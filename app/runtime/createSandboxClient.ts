@@ -315,12 +315,17 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   /** The spare has run nothing: it can only be starting, and anything else is not the runtime's. */
   function receiveFromSpare(interpreter: Interpreter, message: WorkerToPageMessage | null): void {
     if (message?.type === 'status' && interpreter.startup.phase !== 'ready') {
-      interpreter.startup = startupStatus(message);
-      wasm ??= message.wasm ?? null;
+      noteStartup(interpreter, message);
     } else {
       // It failed to start (another is started when one is needed), or it said what it cannot.
       dropSpare();
     }
+  }
+
+  /** A starting interpreter's status, and the compiled wasm it may hand on (only while it starts). */
+  function noteStartup(interpreter: Interpreter, message: StatusMessage): void {
+    interpreter.startup = startupStatus(message);
+    wasm ??= message.wasm ?? null;
   }
 
   function dropSpare(): void {
@@ -509,8 +514,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
           distrust();
           return;
         }
-        python.startup = startupStatus(message);
-        wasm ??= message.wasm ?? null;
+        noteStartup(python, message);
         setStatus(python.startup);
         startWaitingRun();
         return;

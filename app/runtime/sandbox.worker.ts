@@ -116,7 +116,11 @@ function handedOver(snapshot: Promise<ArrayBuffer>): PromiseLike<ArrayBuffer> {
 /** Pyodide's wasm as this worker compiled it, until `ready` hands it to the page. */
 let compiledHere: WebAssembly.Module | null = null;
 
-/** Pyodide, sharing the wasm the page handed over, or compiling (and keeping) its own. */
+/**
+ * Pyodide, sharing the wasm the page handed over, or the one this worker
+ * compiled already (a boot after a snapshot that failed), or compiling (and
+ * keeping) its own.
+ */
 async function loadInterpreter(
   { indexURL, wasm }: InitMessage,
   snapshot?: Promise<ArrayBuffer>,
@@ -128,7 +132,8 @@ async function loadInterpreter(
       indexURL,
       ...(snapshot ? { _loadSnapshot: handedOver(snapshot) } : {}),
     });
-  if (wasm) return withCompiledWasm(wasm, load);
+  const compiled = wasm ?? compiledHere;
+  if (compiled) return withCompiledWasm(compiled, load);
   const { loaded, module } = await capturingCompiledWasm(load);
   compiledHere = module;
   return loaded;
