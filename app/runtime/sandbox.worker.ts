@@ -178,10 +178,9 @@ async function start(message: InitMessage): Promise<PythonRuntime> {
       ),
       runtimeSources(),
     );
-  const { pyodide } = python;
   if (message.interruptBuffer) {
     interrupt = new Int32Array(message.interruptBuffer);
-    pyodide.setInterruptBuffer(interrupt);
+    python.listenForInterrupts(interrupt);
   }
   python.closeRoutesToJavaScript();
   python.guard();

@@ -130,9 +130,8 @@ export async function loadNodeRuntime(
   start: 'snapshot' | 'boot' = 'snapshot',
 ): Promise<NodeRuntime> {
   const python = await loadPython(start);
-  const { pyodide } = python;
   const watchdog = createNodeWatchdog();
-  pyodide.setInterruptBuffer(watchdog.interruptBuffer);
+  python.listenForInterrupts(watchdog.interruptBuffer);
   return {
     python,
     run(request, options = {}) {

@@ -31,7 +31,7 @@ function reasonOf(error: unknown): string {
 
 async function serve(): Promise<void> {
   const python = await loadPython('snapshot', wasm);
-  python.pyodide.setInterruptBuffer(new Int32Array(interrupt));
+  python.listenForInterrupts(new Int32Array(interrupt));
   confine(python);
   python.guard();
   port.once('message', ({ request }: SandboxRunMessage) => {

@@ -4,6 +4,7 @@
  * Must not import DOM, React or Node modules.
  */
 import type { PyodideAPI } from 'pyodide';
+import { raceFreeInterruptSlot } from './interruptBuffer';
 import type { EventSink, RunRequest, RunSummary } from './runtimeTypes';
 
 /** The runtime package's files: path relative to the package folder -> text. */
@@ -43,7 +44,12 @@ export interface PythonRuntime {
    * Python holds still leads to `Function` and to the prototypes).
    */
   closeRoutesToJavaScript(): void;
-  /** The interpreter, for hosts that set an interrupt buffer. */
+  /**
+   * From now on, a SIGINT (2) another thread stores in `buffer` interrupts
+   * the running program, as Ctrl+C would.
+   */
+  listenForInterrupts(buffer: Int32Array): void;
+  /** The interpreter itself, for what the runtime does not wrap (unmounting host file systems). */
   readonly pyodide: PyodideAPI;
 }
 
@@ -105,6 +111,10 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
     },
     guard() {
       api.guard_interpreter();
+    },
+    listenForInterrupts(buffer) {
+      // Pyodide touches only the slot, whatever its type says it wants.
+      pyodide.setInterruptBuffer(raceFreeInterruptSlot(buffer) as unknown as Int32Array);
     },
     checkSyntax(source, filename) {
       return JSON.parse(api.check_syntax(source, filename)) as SyntaxProblem | null;
