@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tools/chromium';
+import { chooseE2ePages } from './tools/e2ePages';
 
 const SUB_PATH = '/loopscope/';
 /**
@@ -68,8 +69,7 @@ export default defineConfig({
   outputDir: 'test-results',
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // Two cores: Pyodide startup is CPU-bound, so parallel pages slow each other.
-  workers: 1,
+  workers: chooseE2ePages(),
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
