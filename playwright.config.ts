@@ -10,9 +10,6 @@
  *    Python): every `*.spec.ts` except the ones below;
  *  - not isolated (no COOP/COEP, Stop restarts Python): `*.unisolated.spec.ts`.
  *
- * The hostile corpus (isolated) is a project of its own, run after the other
- * two and alone (`--project=hostile --no-deps` runs only it).
- *
  * The browser is Debian's Chromium (tools/ensure-chromium.sh installs it);
  * Playwright cannot download its own here.
  */
@@ -30,9 +27,6 @@ const SUB_PATH = '/loopscope/';
  */
 const ISOLATED_PORT = Number(process.env.LOOPSCOPE_E2E_PORT ?? 4173);
 const UNISOLATED_PORT = ISOLATED_PORT + 1;
-
-/** The hostile corpus's spec (cross-origin isolated, like the first project). */
-const HOSTILE_CORPUS = '**/hostileCorpus.spec.ts';
 
 /**
  * Chromium and Playwright write profiles and caches under HOME, XDG_* and
@@ -92,23 +86,13 @@ export default defineConfig({
   projects: [
     {
       name: 'isolated',
-      testIgnore: ['**/*.unisolated.spec.ts', HOSTILE_CORPUS],
+      testIgnore: '**/*.unisolated.spec.ts',
       use: { baseURL: `http://127.0.0.1:${ISOLATED_PORT}${SUB_PATH}` },
     },
     {
       name: 'unisolated',
       testMatch: '**/*.unisolated.spec.ts',
       use: { baseURL: `http://127.0.0.1:${UNISOLATED_PORT}${SUB_PATH}` },
-    },
-    {
-      // After the rest, alone: its unbounded recursions spend seconds of CPU
-      // in one step before their stack overflows, and beside another page
-      // they reached the 8 s watchdog first (a quiet machine, two pages).
-      // A failure in the projects before it skips it.
-      name: 'hostile',
-      testMatch: HOSTILE_CORPUS,
-      dependencies: ['isolated', 'unisolated'],
-      use: { baseURL: `http://127.0.0.1:${ISOLATED_PORT}${SUB_PATH}` },
     },
   ],
   webServer: [previewServer(ISOLATED_PORT, 'on'), previewServer(UNISOLATED_PORT, 'off')],

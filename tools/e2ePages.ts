@@ -6,9 +6,8 @@
  * on a quiet two-core machine two pages take 642 s where one takes 800 s
  * (docs/PERFORMANCE.md). Beside other work they only slow each other: with
  * two CPU hogs running, two pages left a runaway recursion (a few seconds of
- * CPU before its stack overflows) to the 8 s watchdog. (Even quiet, a page
- * beside it could: the hostile corpus now runs alone, after the rest.)
- * LOOPSCOPE_E2E_WORKERS sets the number outright.
+ * CPU before its stack overflows) to the 8 s watchdog. LOOPSCOPE_E2E_WORKERS
+ * sets the number outright.
  */
 import { cpus } from 'node:os';
 

@@ -266,6 +266,38 @@ describe('bad input', () => {
     expectNextRunWorks();
   });
 
+  it('reports only the line of an exception whose traceback is too deep to free', () => {
+    // The real depth (100,000 entries) would crash this interpreter as the
+    // traceback is freed; the same rule, with a depth that does not.
+    const setDepth = (depth: number): void => {
+      runtime().python.pyodide.runPython(
+        `import loopscope_runtime.tracebacks as t\nt.REPORTED_DEPTH = ${depth}`,
+      );
+    };
+    const program = (depth: number) => `
+      def down(n):
+          if n == 0:
+              raise ValueError("deep")
+          down(n - 1)
+
+      down(${depth})
+    `;
+    setDepth(50);
+    try {
+      const deep = runProgram(runtime(), program(60));
+      expect(deep.stderr).toBe('ValueError: deep\n');
+      expect(deep.summary).toMatchObject({ outcome: 'error', exitCode: 1 });
+      expect(eventsOf(deep.events, 'error')[0]).toMatchObject({ error: 'ValueError', line: null });
+      const shallow = runProgram(runtime(), program(40));
+      expect(shallow.stderr).toMatch(/^Traceback \(most recent call last\):\n/);
+      expect(shallow.stderr).toContain('[Previous line repeated 37 more times]');
+      expect(eventsOf(shallow.events, 'error')[0]).toMatchObject({ line: 3 });
+    } finally {
+      setDepth(100_000);
+    }
+    expectNextRunWorks();
+  });
+
   it("names and defaults the command line's limits as the runtime does", () => {
     const runtimeLimits = JSON.parse(
       String(

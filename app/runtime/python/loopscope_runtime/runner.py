@@ -18,7 +18,7 @@ from .run_facts import RunFacts
 from .run_state import RunState
 from .tasks import raise_line
 from .trace import BATCH_SIZE, Tracer
-from .tracebacks import input_ran_out, print_uncaught
+from .tracebacks import input_ran_out, print_exception_line, print_uncaught, too_deep_to_report
 
 # CPython exits with 128 + SIGINT when KeyboardInterrupt ends a program.
 KEYBOARD_INTERRUPT_EXIT = 130
@@ -267,9 +267,13 @@ def _uncaught(run: RunState, exc: BaseException) -> tuple[str, int]:
     # Kept, with the frames its traceback holds, until the program's exit,
     # as CPython keeps it in sys.last_exc.
     run.last_exc = exc
-    run.input_ran_out = input_ran_out(exc, run.learner.filename)
-    print_uncaught(exc, run.learner.filename)
-    line = exc.lineno if isinstance(exc, SyntaxError) else raise_line(exc, run.learner.filename)
+    if too_deep_to_report(exc):
+        print_exception_line(exc)
+        line = None
+    else:
+        run.input_ran_out = input_ran_out(exc, run.learner.filename)
+        print_uncaught(exc, run.learner.filename)
+        line = exc.lineno if isinstance(exc, SyntaxError) else raise_line(exc, run.learner.filename)
     run.tracer.emit(
         {
             "type": "error",

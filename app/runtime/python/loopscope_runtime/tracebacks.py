@@ -79,6 +79,32 @@ def input_ran_out(exc: BaseException, filename: str) -> bool:
     return tb is not None and tb.tb_frame.f_code.co_filename == filename
 
 
+# The deepest traceback reported in full. Only a recursion whose limit the
+# program raised goes deeper, and the interpreter cannot free its traceback:
+# CPython's guard against deep deallocation measures Emscripten's stack in
+# linear memory, not V8's, which overflows first (past ~10,000 entries in
+# Node). The run then ends as that traceback is freed, with the host's
+# message about the recursion, so building and printing a million entries
+# (~3 s, of a run the watchdog gives 8) would be work nobody reads.
+REPORTED_DEPTH = 100_000
+
+
+def too_deep_to_report(exc: BaseException) -> bool:
+    """Whether the exception's traceback has more than REPORTED_DEPTH entries."""
+    tb = exc.__traceback__
+    for _ in range(REPORTED_DEPTH):
+        if tb is None:
+            return False
+        tb = tb.tb_next
+    return tb is not None
+
+
+def print_exception_line(exc: BaseException) -> None:
+    """Prints only the exception's own line, as the last line of its traceback reads."""
+    if sys.stderr is not None:
+        sys.stderr.write("".join(traceback.format_exception_only(exc)))
+
+
 def print_uncaught(exc: BaseException, filename: str) -> None:
     """Prints an uncaught exception to stderr the way the interpreter does at exit.
 
