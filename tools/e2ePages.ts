@@ -5,9 +5,9 @@
  * A test spends much of its time waiting for Python, the page or a timer, so
  * on a quiet two-core machine two pages take 642 s where one takes 800 s
  * (docs/PERFORMANCE.md). Beside other work they only slow each other: with
- * two CPU hogs running, two pages left a runaway recursion (a few seconds of
- * CPU before its stack overflows) to the 8 s watchdog. LOOPSCOPE_E2E_WORKERS
- * sets the number outright.
+ * two CPU hogs running, two pages left a runaway recursion (then a few
+ * seconds of CPU before its stack overflowed) to the 8 s watchdog.
+ * LOOPSCOPE_E2E_WORKERS sets the number outright.
  */
 import { cpus } from 'node:os';
 
