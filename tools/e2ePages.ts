@@ -33,6 +33,10 @@ export function idleCoresBetween(before: readonly CpuTimes[], after: readonly Cp
   return total === 0 ? 0 : (idle / total) * after.length;
 }
 
+function coreTimes(): CpuTimes[] {
+  return cpus().map((cpu) => cpu.times);
+}
+
 /** The pages at once for this many idle cores. */
 export function pagesFor(idleCores: number): number {
   return idleCores >= IDLE_FOR_TWO ? 2 : 1;
@@ -46,14 +50,9 @@ export function pagesFor(idleCores: number): number {
 export function chooseE2ePages(): number {
   const chosen = process.env.LOOPSCOPE_E2E_WORKERS;
   if (chosen !== undefined) return Number(chosen);
-  const before = cpus().map((cpu) => cpu.times);
+  const before = coreTimes();
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SAMPLE_MS);
-  const pages = pagesFor(
-    idleCoresBetween(
-      before,
-      cpus().map((cpu) => cpu.times),
-    ),
-  );
+  const pages = pagesFor(idleCoresBetween(before, coreTimes()));
   process.env.LOOPSCOPE_E2E_WORKERS = String(pages);
   return pages;
 }

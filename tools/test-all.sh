@@ -6,8 +6,8 @@
 # them keep a single core busy. Each one's output is held and printed whole
 # when it ends, under its name. The end-to-end tests need the build and
 # Chromium, and run last, alone (two pages at a time when two cores are
-# idle as they start: tools/e2ePages.ts). After a failure no new check starts; the
-# ones running finish, and the summary says which failed.
+# idle as they start: tools/e2ePages.ts). After a failure no new check
+# starts; the ones running finish, and the summary says which failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -33,7 +33,7 @@ parentPort.on('message', (message) => {
 
 /** Arms a deadline around each run and reports whether it fired. */
 export interface NodeWatchdog {
-  /** The buffer to hand to `pyodide.setInterruptBuffer`. */
+  /** The buffer to hand to `PythonRuntime.listenForInterrupts`. */
   readonly interruptBuffer: Int32Array;
   /** Runs `body` with a real-time deadline; `fired` tells whether Python was interrupted. */
   guard<T>(milliseconds: number, body: () => T): { readonly value: T; readonly fired: boolean };
