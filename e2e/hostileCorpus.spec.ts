@@ -36,9 +36,9 @@ import {
 
 /**
  * How long a run may take to end: the slowest fill the trace to its
- * 2,000,000-event limit (task_flood.py, ~30 s on a quiet machine, over 90 s
- * with two CPU hogs beside the suite) or wait for the watchdog (8 s) and
- * then for Python to answer (5 s).
+ * 2,000,000-event limit (call_soon_flood.py, ~20 s in a suite on a quiet
+ * machine, far longer with two CPU hogs beside it) or wait for the watchdog
+ * (8 s) and then for Python to answer (5 s).
  */
 const RUN_TIMEOUT = 180_000;
 

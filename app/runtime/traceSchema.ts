@@ -269,7 +269,8 @@ export interface ErrorEvent {
 /** A limit stopped the run. */
 export interface LimitEvent {
   readonly type: 'limit';
-  readonly kind: 'virtual-time' | 'iterations' | 'events' | 'output' | 'deadlock' | 'interrupted';
+  readonly kind:
+    'virtual-time' | 'iterations' | 'events' | 'output' | 'tasks' | 'deadlock' | 'interrupted';
   readonly message: string;
   readonly t: number;
 }
@@ -505,7 +506,15 @@ const EVENT_FIELDS: {
   warning: { category: TEXT, message: TEXT, line: MAYBE_LINE, task: MAYBE_ID, t: TIME },
   error: { error: TEXT, message: TEXT, line: MAYBE_LINE, task: MAYBE_ID, t: TIME },
   limit: {
-    kind: oneOf('virtual-time', 'iterations', 'events', 'output', 'deadlock', 'interrupted'),
+    kind: oneOf(
+      'virtual-time',
+      'iterations',
+      'events',
+      'output',
+      'tasks',
+      'deadlock',
+      'interrupted',
+    ),
     message: TEXT,
     t: TIME,
   },

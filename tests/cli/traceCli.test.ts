@@ -102,12 +102,12 @@ describe('npm run trace', () => {
     expect(trace(SEED, '--limit', 'virtual_time=60')).toEqual({
       stdout: '',
       stderr:
-        '--limit virtual_time=60: unknown limit; the limits are virtual-time, iterations, events, output\n',
+        '--limit virtual_time=60: unknown limit; the limits are virtual-time, iterations, events, output, tasks\n',
       status: 2,
     });
     const zero = trace(SEED, '--limit', 'events=0');
     expect(zero.stderr).toBe(
-      '--limit events=0: events needs a positive whole number (trace events); the limits are virtual-time, iterations, events, output\n',
+      '--limit events=0: events needs a positive whole number (trace events); the limits are virtual-time, iterations, events, output, tasks\n',
     );
     expect(zero.status).toBe(2);
   });

@@ -305,7 +305,7 @@ describe('bad input', () => {
 import dataclasses, json
 from loopscope_runtime import limits
 json.dumps({
-    "kinds": [limits.VIRTUAL_TIME, limits.ITERATIONS, limits.EVENTS, limits.OUTPUT],
+    "kinds": [limits.VIRTUAL_TIME, limits.ITERATIONS, limits.EVENTS, limits.OUTPUT, limits.TASKS],
     "defaults": dataclasses.asdict(limits.Limits()),
 })
 `),
@@ -356,4 +356,24 @@ json.dumps({
     expect(result.events.slice(limit + 1).map((event) => event.type)).toEqual(['run.end']);
     expectNextRunWorks();
   });
+
+  it.each([true, false])(
+    'stops tasks that create tasks at the task cap, recording nothing past it (traced: %s)',
+    (trace) => {
+      const result = runProgram(runtime(), corpusProgram('task_flood.py'), {
+        trace,
+        limits: { maxTasks: 500 },
+      });
+      expect(result.summary).toMatchObject({ outcome: 'limit', exitCode: 1 });
+      expect(result.stopMessage).toBe(
+        'Stopped: the program created 500 tasks (do tasks create tasks without end?)',
+      );
+      if (trace) {
+        expect(eventsOf(result.events, 'task.create')).toHaveLength(500);
+        const limit = result.events.findIndex((event) => event.type === 'limit');
+        expect(result.events.slice(limit + 1).map((event) => event.type)).toEqual(['run.end']);
+      }
+      expectNextRunWorks();
+    },
+  );
 });

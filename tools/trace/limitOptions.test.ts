@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { describeLimits, parseLimits } from './limitOptions';
 
-const NAMES = 'the limits are virtual-time, iterations, events, output';
+const NAMES = 'the limits are virtual-time, iterations, events, output, tasks';
 
 describe('parseLimits', () => {
   it('turns each NAME=VALUE into the RunRequest field it sets', () => {
     expect(
-      parseLimits(['virtual-time=86400', 'iterations=5000000', 'events=10', 'output=2.5e6']),
+      parseLimits([
+        'virtual-time=86400',
+        'iterations=5000000',
+        'events=10',
+        'output=2.5e6',
+        'tasks=500',
+      ]),
     ).toEqual({
       ok: true,
       limits: {
@@ -14,6 +20,7 @@ describe('parseLimits', () => {
         maxIterations: 5_000_000,
         maxEvents: 10,
         maxOutputChars: 2_500_000,
+        maxTasks: 500,
       },
     });
     expect(parseLimits([])).toEqual({ ok: true, limits: {} });
@@ -61,6 +68,7 @@ describe('describeLimits', () => {
       '  iterations    1000000  event-loop iterations',
       '  events        2000000  trace events',
       '  output        4000000  characters of stdout and stderr',
+      '  tasks          100000  tasks created',
     ]);
   });
 });

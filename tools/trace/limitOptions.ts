@@ -44,6 +44,7 @@ export const LIMIT_OPTIONS: readonly LimitOption[] = [
     unit: 'characters of stdout and stderr',
     whole: true,
   },
+  { name: 'tasks', key: 'maxTasks', defaultValue: 100_000, unit: 'tasks created', whole: true },
 ];
 
 const NAMES = LIMIT_OPTIONS.map((option) => option.name).join(', ');

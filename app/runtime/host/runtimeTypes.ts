@@ -13,6 +13,8 @@ export interface RunLimits {
   readonly maxEvents: number;
   /** Largest number of output characters (stdout and stderr together). */
   readonly maxOutputChars: number;
+  /** Largest number of tasks a run may create. */
+  readonly maxTasks: number;
 }
 
 /** One program to run. */

@@ -1,4 +1,4 @@
-# Tasks that spawn tasks forever stop at the iteration limit.
+# Tasks that spawn tasks forever stop at the task limit.
 import asyncio
 
 

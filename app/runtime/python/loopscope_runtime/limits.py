@@ -11,6 +11,7 @@ class Limits:
     max_iterations: int = 1_000_000
     max_events: int = 2_000_000
     max_output_chars: int = 4_000_000
+    max_tasks: int = 100_000
 
     @classmethod
     def from_options(cls, options: dict) -> "Limits":
@@ -21,6 +22,7 @@ class Limits:
             max_iterations=int(given.get("maxIterations", default.max_iterations)),
             max_events=int(given.get("maxEvents", default.max_events)),
             max_output_chars=int(given.get("maxOutputChars", default.max_output_chars)),
+            max_tasks=int(given.get("maxTasks", default.max_tasks)),
         )
 
 
@@ -55,6 +57,7 @@ VIRTUAL_TIME = "virtual-time"
 ITERATIONS = "iterations"
 EVENTS = "events"
 OUTPUT = "output"
+TASKS = "tasks"
 DEADLOCK = "deadlock"
 INTERRUPTED = "interrupted"
 EXITED = "exited"

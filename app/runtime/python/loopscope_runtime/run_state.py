@@ -90,7 +90,7 @@ class RunState:
         stopped run (cancelling every task left, hundreds of thousands after
         a flood) would otherwise go on sending events past the cap, with no
         step or iteration among them, for longer than the page's watchdog
-        waits for one (e2e/hostileCorpus.spec.ts, task_flood.py).
+        waits for one (tests/runtime/badInput.test.ts, task_flood.py).
         """
         tracer = self.tracer
         tracer.flush()

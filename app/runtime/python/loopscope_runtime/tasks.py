@@ -10,6 +10,7 @@ from typing import Any
 from asyncio import base_events, locks, queues, streams, taskgroups, tasks as _tasks
 
 from .frames import chain_boundary, chain_frames, describe_coroutine, name_of
+from .limits import TASKS
 from .run_state import RunState
 from .trace import safe_repr
 
@@ -29,6 +30,18 @@ class Task(CTask):
             name = run.next_task_name()
         self._ls_id = task_id = run.next_task_id()
         tracer = run.tracer
+        if task_id > run.limits.max_tasks and run.stop_exc is None:
+            # Tasks that create tasks would otherwise run until the trace is
+            # full (half a minute of a learner's wait) or, untraced, until
+            # memory runs out. As at the events limit, asyncio's cancelling
+            # of the whole flood afterwards is not recorded.
+            stop = run.stop(
+                TASKS,
+                f"Stopped: the program created {run.limits.max_tasks:,} tasks "
+                "(do tasks create tasks without end?)",
+            )
+            tracer.enabled = False
+            raise stop
         if tracer.enabled:
             if len(tracer.pending) >= tracer.batch_size:
                 run.batch_full()
