@@ -45,6 +45,7 @@ import {
   type WorkerToPageMessage,
 } from './protocol';
 import { withDownloadProgress } from './downloadProgress';
+import { readSnapshot } from './snapshotBytes';
 import { confineWorkerScope } from './workerConfinement';
 
 /** The runtime package's files, bundled as text: `./python/loopscope_runtime/x.py` → text. */
@@ -60,9 +61,6 @@ const PYODIDE_LARGE_FILES: readonly string[] = ['pyodide.asm.wasm', 'python_stdl
 /** The memory snapshot that fits this build (snapshotKey.ts), beside Pyodide's files. */
 const SNAPSHOT_KEY = snapshotKey(pyodideVersion, runtimeSources());
 const SNAPSHOT_FILE = snapshotFileName(SNAPSHOT_KEY);
-
-/** The first two bytes of a gzip stream. */
-const GZIP_MAGIC = [0x1f, 0x8b];
 
 let runtime: Promise<PythonRuntime> | null = null;
 let interrupt: Int32Array | null = null;
@@ -85,16 +83,6 @@ function runtimeSources(): RuntimeSources {
       text,
     ]),
   );
-}
-
-/** The snapshot's bytes, whether the host sent the file as it is or decoded its gzip on the way. */
-async function readSnapshot(response: Response): Promise<ArrayBuffer> {
-  if (!response.ok) throw new Error(`the snapshot answered ${response.status}`);
-  const bytes = await response.arrayBuffer();
-  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
-  if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) return bytes;
-  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(unpacked).arrayBuffer();
 }
 
 /**
