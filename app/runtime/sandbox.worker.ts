@@ -33,7 +33,7 @@ import {
   type SyntaxProblem,
   TRIAL_PROGRAM,
 } from './host/pythonRuntime';
-import { capturingCompiledWasm, withCompiledWasm } from './host/compiledWasm';
+import { compileWasm, withCompiledWasm } from './host/compiledWasm';
 import { snapshotFileName, snapshotKey } from './host/snapshotKey';
 import type { RunRequest } from './host/runtimeTypes';
 import {
@@ -56,7 +56,8 @@ const RUNTIME_FILES = import.meta.glob<string>('./python/loopscope_runtime/*.py'
 });
 
 /** Pyodide's two large downloads (12 of its 12.5 MB): the ones the progress bar counts. */
-const PYODIDE_LARGE_FILES: readonly string[] = ['pyodide.asm.wasm', 'python_stdlib.zip'];
+const PYODIDE_WASM = 'pyodide.asm.wasm';
+const PYODIDE_STDLIB = 'python_stdlib.zip';
 
 /** The memory snapshot that fits this build (snapshotKey.ts), beside Pyodide's files. */
 const SNAPSHOT_KEY = snapshotKey(pyodideVersion, runtimeSources());
@@ -101,30 +102,49 @@ function handedOver(snapshot: Promise<ArrayBuffer>): PromiseLike<ArrayBuffer> {
   };
 }
 
-/** Pyodide's wasm as this worker compiled it, until `ready` hands it to the page. */
-let compiledHere: WebAssembly.Module | null = null;
+/** Pyodide's wasm as this worker compiles it, until `ready` hands it to the page. */
+let compiledHere: Promise<WebAssembly.Module> | null = null;
 
 /**
  * Pyodide, sharing the wasm the page handed over, or the one this worker
  * compiled already (a boot after a snapshot that failed), or compiling (and
- * keeping) its own.
+ * keeping) its own, beside the snapshot's download.
  */
-async function loadInterpreter(
+function loadInterpreter(
   { indexURL, wasm }: InitMessage,
   snapshot?: Promise<ArrayBuffer>,
 ): Promise<PyodideAPI> {
-  const load = () =>
+  return withCompiledWasm(wasm ?? (compiledHere ??= compileHere(indexURL)), () =>
     loadPyodide({
       ...PYODIDE_OPTIONS,
       // The site's own copy (tools/vite/pyodideAssets.ts); never a CDN.
       indexURL,
       ...(snapshot ? { _loadSnapshot: handedOver(snapshot) } : {}),
-    });
-  const compiled = wasm ?? compiledHere;
-  if (compiled) return withCompiledWasm(compiled, load);
-  const { loaded, module } = await capturingCompiledWasm(load);
-  compiledHere = module;
-  return loaded;
+    }),
+  );
+}
+
+/** Compiles Pyodide's wasm here; a compile that fails is not kept, so a later start tries again. */
+function compileHere(indexURL: string): Promise<WebAssembly.Module> {
+  const compiling = compileWasm(indexURL);
+  compiling.catch(() => {
+    if (compiledHere === compiling) compiledHere = null;
+  });
+  return compiling;
+}
+
+/**
+ * Runs `load` with the progress of the large files it downloads: the
+ * interpreter's wasm only when this worker has to compile it, and `more`.
+ */
+function withProgress<T>(
+  { wasm }: InitMessage,
+  more: { large: readonly string[]; optional: readonly string[] },
+  load: () => Promise<T>,
+): Promise<T> {
+  const compiles = wasm === undefined && compiledHere === null;
+  const large = [...(compiles ? [PYODIDE_WASM] : []), PYODIDE_STDLIB, ...more.large];
+  return withDownloadProgress({ large, optional: more.optional }, send, load);
 }
 
 /**
@@ -135,9 +155,9 @@ async function loadInterpreter(
  */
 async function startFromSnapshot(message: InitMessage): Promise<PythonRuntime | null> {
   try {
-    const pyodide = await withDownloadProgress(
-      { large: [...PYODIDE_LARGE_FILES, SNAPSHOT_FILE], optional: [SNAPSHOT_FILE] },
-      send,
+    const pyodide = await withProgress(
+      message,
+      { large: [SNAPSHOT_FILE], optional: [SNAPSHOT_FILE] },
       () =>
         loadInterpreter(
           message,
@@ -161,9 +181,7 @@ async function start(message: InitMessage): Promise<PythonRuntime> {
   const python =
     (await startFromSnapshot(message)) ??
     installRuntime(
-      await withDownloadProgress({ large: PYODIDE_LARGE_FILES, optional: [] }, send, () =>
-        loadInterpreter(message),
-      ),
+      await withProgress(message, { large: [], optional: [] }, () => loadInterpreter(message)),
       runtimeSources(),
     );
   if (message.interruptBuffer) {
@@ -218,8 +236,9 @@ async function handle(message: PageToWorkerMessage): Promise<void> {
       try {
         await runtime;
         // No program has run here yet: the page may hand this wasm on.
-        send({ type: 'status', phase: 'ready', ...(compiledHere ? { wasm: compiledHere } : {}) });
+        const wasm = compiledHere === null ? null : await compiledHere;
         compiledHere = null;
+        send({ type: 'status', phase: 'ready', ...(wasm ? { wasm } : {}) });
       } catch (error) {
         send({ type: 'failed', message: `Python failed to start: ${describe(error)}` });
       }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { capturingCompiledWasm, withCompiledWasm } from './compiledWasm';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compileWasm, withCompiledWasm } from './compiledWasm';
 
 /** The smallest valid module: its magic number and version, nothing else. */
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
@@ -47,18 +47,58 @@ describe('withCompiledWasm', () => {
   });
 });
 
-describe('capturingCompiledWasm', () => {
-  it('gives the module the loader compiled itself', async () => {
-    const { loaded, module } = await capturingCompiledWasm(() =>
-      WebAssembly.instantiate(EMPTY_MODULE),
-    );
-    expect(module).toBeInstanceOf(WebAssembly.Module);
-    expect(loaded.module).toBe(module);
+describe('withCompiledWasm and fetch', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
   });
 
-  it('gives none when the loader instantiated nothing', async () => {
-    const { loaded, module } = await capturingCompiledWasm(() => Promise.resolve('no wasm'));
-    expect(loaded).toBe('no wasm');
-    expect(module).toBeNull();
+  it('takes the module it will be, and waits for it', async () => {
+    let compiled: (module: WebAssembly.Module) => void = () => undefined;
+    const coming = new Promise<WebAssembly.Module>((resolve) => (compiled = resolve));
+    const loading = withCompiledWasm(coming, () =>
+      WebAssembly.instantiate(new Uint8Array([1, 2, 3]), {}),
+    );
+    const module = await WebAssembly.compile(EMPTY_MODULE);
+    compiled(module);
+    expect((await loading).module).toBe(module);
+  });
+
+  it("answers the loader's request for the wasm file with nothing, and fetches the rest", async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: RequestInfo | URL) => {
+        fetched.push(String(input));
+        return Promise.resolve(new Response('fetched'));
+      }),
+    );
+    const pageFetch = globalThis.fetch;
+    const compiled = await WebAssembly.compile(EMPTY_MODULE);
+    await withCompiledWasm(compiled, async () => {
+      const wasm = await fetch(new URL('https://site.test/app/pyodide/pyodide.asm.wasm'));
+      expect(await wasm.arrayBuffer()).toHaveProperty('byteLength', 0);
+      const stdlib = await fetch('https://site.test/app/pyodide/python_stdlib.zip');
+      expect(await stdlib.text()).toBe('fetched');
+    });
+    expect(fetched).toEqual(['https://site.test/app/pyodide/python_stdlib.zip']);
+    expect(globalThis.fetch).toBe(pageFetch);
+  });
+});
+
+describe('compileWasm', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("compiles the wasm beside Pyodide's index as it downloads", async () => {
+    const fetch = vi.fn(() =>
+      Promise.resolve(
+        new Response(EMPTY_MODULE, { headers: { 'Content-Type': 'application/wasm' } }),
+      ),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const module = await compileWasm('https://site.test/app/pyodide/');
+    expect(module).toBeInstanceOf(WebAssembly.Module);
+    expect(fetch).toHaveBeenCalledWith(new URL('https://site.test/app/pyodide/pyodide.asm.wasm'));
   });
 });

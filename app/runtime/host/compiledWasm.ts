@@ -53,29 +53,49 @@ async function redirectingInstantiation<T>(
   }
 }
 
-/** Runs `load` with `module` as Pyodide's compiled wasm. */
+/** Pyodide's wasm, by the name its loader asks for it under. */
+const WASM_FILE = 'pyodide.asm.wasm';
+
+/**
+ * Pyodide's wasm at `indexURL`, compiled while it downloads. A worker starts
+ * this beside the snapshot's download: Pyodide's own loader compiles only
+ * once it has the snapshot, and the compile then waited for it.
+ */
+export function compileWasm(indexURL: string): Promise<WebAssembly.Module> {
+  return WebAssembly.compileStreaming(fetch(new URL(WASM_FILE, indexURL)));
+}
+
+/**
+ * Runs `load` with `module` (or the module it will be) as Pyodide's compiled
+ * wasm. Pyodide's loader still asks for the wasm file, which it would only
+ * hand to the instantiation answered here: in a browser that request is
+ * answered with nothing, so no worker reads 9.6 MB it does not use.
+ */
 export function withCompiledWasm<T>(
-  module: WebAssembly.Module,
+  module: WebAssembly.Module | Promise<WebAssembly.Module>,
   load: () => Promise<T>,
 ): Promise<T> {
-  return redirectingInstantiation(
-    async (_original, imports) => ({
-      module,
-      instance: await WebAssembly.instantiate(module, imports),
-    }),
-    load,
+  return withoutWasmRequest(() =>
+    redirectingInstantiation(async (_original, imports) => {
+      const compiled = await module;
+      return { module: compiled, instance: await WebAssembly.instantiate(compiled, imports) };
+    }, load),
   );
 }
 
-/** Runs `load`, which compiles Pyodide's wasm as usual, and gives the compiled module with its result. */
-export async function capturingCompiledWasm<T>(
-  load: () => Promise<T>,
-): Promise<{ readonly loaded: T; readonly module: WebAssembly.Module | null }> {
-  let module: WebAssembly.Module | null = null;
-  const loaded = await redirectingInstantiation(async (original) => {
-    const instantiated = await original();
-    module = instantiated.module;
-    return instantiated;
-  }, load);
-  return { loaded, module };
+/** Runs `load` with requests for Pyodide's wasm answered by an empty response, not fetched. */
+async function withoutWasmRequest<T>(load: () => Promise<T>): Promise<T> {
+  const originalFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (new URL(url, 'https://base.invalid/').pathname.endsWith(`/${WASM_FILE}`)) {
+      return Promise.resolve(new Response(new Uint8Array(0)));
+    }
+    return originalFetch(input, init);
+  };
+  try {
+    return await load();
+  } finally {
+    globalThis.fetch = originalFetch;
+  }
 }
