@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page, Route } from '@playwright/test';
 import { version, type PyodideAPI } from 'pyodide';
 import { loadInterpreter, readRuntimeSources } from '../app/runtime/host/nodePython';
+import { packSnapshot } from '../app/runtime/host/nodeSnapshot';
 import { installRuntime, recordSnapshotKey } from '../app/runtime/host/pythonRuntime';
 import { snapshotKey } from '../app/runtime/host/snapshotKey';
 import {
@@ -64,11 +65,11 @@ async function openWithSnapshot(
   return playground;
 }
 
-/** A snapshot made here after `prepare`, gzipped as the build ships it. */
+/** A snapshot made here after `prepare`, packed as the build ships it. */
 async function snapshotAfter(prepare: (pyodide: PyodideAPI) => void): Promise<Buffer> {
   const pyodide = await loadInterpreter({ _makeSnapshot: true });
   prepare(pyodide);
-  return gzipSync(pyodide.makeMemorySnapshot());
+  return Buffer.from(packSnapshot(pyodide.makeMemorySnapshot()));
 }
 
 /** Bare Pyodide, without the runtime: another build's snapshot, as far as the page can tell. */

@@ -67,8 +67,8 @@ describe('withCompiledWasm and fetch', () => {
     const fetched: string[] = [];
     vi.stubGlobal(
       'fetch',
-      vi.fn((input: RequestInfo | URL) => {
-        fetched.push(String(input));
+      vi.fn((input: URL | string) => {
+        fetched.push(input.toString());
         return Promise.resolve(new Response('fetched'));
       }),
     );

@@ -13,9 +13,10 @@ import type { RuntimeSources } from './pythonRuntime';
 
 /**
  * Changes whenever what a snapshot holds changes for another reason than the
- * Pyodide version or the runtime's files (what `nodeSnapshot.ts` imports, say).
+ * Pyodide version or the runtime's files (what `nodeSnapshot.ts` imports,
+ * say), or how its file lays it out (snapshotHoles.ts).
  */
-const RECIPE = 1;
+const RECIPE = 2;
 
 /** FNV-1a, 32 bits, over UTF-16 code units: a content fingerprint, not a defence. */
 function fnv1a(text: string, hash: number): number {
