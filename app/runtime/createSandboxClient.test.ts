@@ -185,21 +185,6 @@ describe('startup', () => {
     ]);
   });
 
-  it('hands the snapshot file the first worker read to every worker after it, never a program’s', async () => {
-    const file = new Uint8Array([1, 2, 3]).buffer;
-    const { client, workers, worker } = setUp();
-    worker().emit({ type: 'status', phase: 'ready', snapshot: file });
-    const run = client.run(REQUEST, () => undefined);
-    worker().emit({ type: 'status', phase: 'ready', snapshot: new Uint8Array([6, 6, 6]).buffer });
-    runEnded(worker(), worker().lastRunId(), 'ok');
-    await run;
-    const handed = workers.map((started) => {
-      const init = started.sent[0];
-      return init?.type === 'init' && init.snapshot ? [...new Uint8Array(init.snapshot)] : null;
-    });
-    expect(handed).toEqual([null, [1, 2, 3], [1, 2, 3]]);
-  });
-
   it('takes nothing but a compiled module as the wasm to hand on', () => {
     const { workers, worker } = setUp();
     const [first] = workers;

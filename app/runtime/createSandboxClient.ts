@@ -263,11 +263,6 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
    * has run nothing, and never replaced.
    */
   let wasm: WebAssembly.Module | null = null;
-  /**
-   * The snapshot's file as the first worker to start from it read it, handed
-   * to the workers after it the same way: none downloads or un-gzips it again.
-   */
-  let snapshotFile: ArrayBuffer | null = null;
 
   function setStatus(next: SandboxStatus): void {
     status = next;
@@ -313,7 +308,6 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       lifeline,
       ...(interruptBuffer ? { interruptBuffer } : {}),
       ...(wasm ? { wasm } : {}),
-      ...(snapshotFile ? { snapshot: snapshotFile } : {}),
     });
     return interpreter;
   }
@@ -328,11 +322,10 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     }
   }
 
-  /** A starting interpreter's status, and the wasm and snapshot it may hand on (only while it starts). */
+  /** A starting interpreter's status, and the compiled wasm it may hand on (only while it starts). */
   function noteStartup(interpreter: Interpreter, message: StatusMessage): void {
     interpreter.startup = startupStatus(message);
     wasm ??= message.wasm ?? null;
-    snapshotFile ??= message.snapshot ?? null;
   }
 
   function dropSpare(): void {

@@ -63,12 +63,6 @@ export interface InitMessage {
    * the worker compiles its own.
    */
   readonly wasm?: WebAssembly.Module;
-  /**
-   * The memory snapshot's file as an earlier worker read it, un-gzipped
-   * (host/snapshotHoles.ts): the worker starts from it without downloading
-   * and un-gzipping it again. Absent while the page has none yet.
-   */
-  readonly snapshot?: ArrayBuffer;
 }
 
 /** Runs one program. The page sends it only when the worker is ready and idle. */
@@ -113,8 +107,6 @@ export interface StatusMessage {
    * page to hand to the workers after it. Sent before any program ran here.
    */
   readonly wasm?: WebAssembly.Module;
-  /** With `ready`, from a worker that started from the snapshot it downloaded: its file, the same way. */
-  readonly snapshot?: ArrayBuffer;
 }
 
 /** A batch of trace events, sent as the runtime flushes it. */
@@ -192,7 +184,6 @@ const WORKER_MESSAGES: { readonly [T in WorkerToPageMessage['type']]: Check } = 
     loaded: optional(isNumber),
     total: optional(isNumber),
     wasm: optional((value) => value instanceof WebAssembly.Module),
-    snapshot: optional((value) => value instanceof ArrayBuffer),
   } satisfies FieldsOf<StatusMessage>),
   events: objectWith({ runId: isString, batch: isString } satisfies FieldsOf<EventsMessage>),
   done: objectWith({

@@ -45,7 +45,6 @@ import {
   type WorkerToPageMessage,
 } from './protocol';
 import { withDownloadProgress } from './downloadProgress';
-import { HoleFiller } from './host/snapshotHoles';
 import { readSnapshot } from './snapshotBytes';
 import { confineWorkerScope } from './workerConfinement';
 
@@ -103,9 +102,6 @@ function handedOver(snapshot: Promise<ArrayBuffer>): PromiseLike<ArrayBuffer> {
   };
 }
 
-/** The snapshot's file as this worker read it, once it started from it, until `ready` hands it to the page. */
-let snapshotFileHere: ArrayBuffer | null = null;
-
 /** Pyodide's wasm as this worker compiles it, until `ready` hands it to the page. */
 let compiledHere: Promise<WebAssembly.Module> | null = null;
 
@@ -158,42 +154,26 @@ function withProgress<T>(
  * program must run. Null when anything fails: the caller boots as usual.
  */
 async function startFromSnapshot(message: InitMessage): Promise<PythonRuntime | null> {
-  const handed = message.snapshot;
-  // A file handed over was read by a worker that started from it; one read
-  // here is kept, to hand on once it proved itself.
-  const filler = new HoleFiller({ keepFile: handed === undefined });
   try {
     const pyodide = await withProgress(
       message,
-      handed ? { large: [], optional: [] } : { large: [SNAPSHOT_FILE], optional: [SNAPSHOT_FILE] },
+      { large: [SNAPSHOT_FILE], optional: [SNAPSHOT_FILE] },
       () =>
         loadInterpreter(
           message,
-          handed
-            ? fromFile(handed, filler)
-            : fetch(new URL(SNAPSHOT_FILE, message.indexURL)).then((response) =>
-                readSnapshot(response, filler),
-              ),
+          fetch(new URL(SNAPSHOT_FILE, message.indexURL)).then((response) =>
+            readSnapshot(response),
+          ),
         ),
     );
     if (recordedSnapshotKey(pyodide) !== SNAPSHOT_KEY) return null;
     const python = installRuntime(pyodide, runtimeSources());
     // A first program must end well before the interpreter is trusted.
     const trial = python.run({ source: TRIAL_PROGRAM, filename: 'trial.py' }, () => undefined);
-    if (trial.outcome !== 'ok') return null;
-    snapshotFileHere = filler.file();
-    return python;
+    return trial.outcome === 'ok' ? python : null;
   } catch {
     return null;
   }
-}
-
-/** The memory in a snapshot file handed over whole; rejects when it is not a whole snapshot. */
-function fromFile(file: ArrayBuffer, filler: HoleFiller): Promise<ArrayBuffer> {
-  return new Promise((resolve) => {
-    filler.push(new Uint8Array(file));
-    resolve(filler.finish());
-  });
 }
 
 async function start(message: InitMessage): Promise<PythonRuntime> {
@@ -257,14 +237,8 @@ async function handle(message: PageToWorkerMessage): Promise<void> {
         await runtime;
         // No program has run here yet: the page may hand this wasm on.
         const wasm = compiledHere === null ? null : await compiledHere;
-        const snapshot = snapshotFileHere;
-        compiledHere = snapshotFileHere = null;
-        send({
-          type: 'status',
-          phase: 'ready',
-          ...(wasm ? { wasm } : {}),
-          ...(snapshot ? { snapshot } : {}),
-        });
+        compiledHere = null;
+        send({ type: 'status', phase: 'ready', ...(wasm ? { wasm } : {}) });
       } catch (error) {
         send({ type: 'failed', message: `Python failed to start: ${describe(error)}` });
       }

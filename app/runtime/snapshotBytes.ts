@@ -15,10 +15,7 @@ import { HoleFiller } from './host/snapshotHoles';
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /** The interpreter's memory. Rejects when the response is not a success or not a whole snapshot. */
-export async function readSnapshot(
-  response: Response,
-  filler = new HoleFiller(),
-): Promise<ArrayBuffer> {
+export async function readSnapshot(response: Response): Promise<ArrayBuffer> {
   if (!response.ok || response.body === null) {
     throw new Error(`the snapshot answered ${response.status}`);
   }
@@ -27,6 +24,7 @@ export async function readSnapshot(
   const body = prepended(head, reader);
   const gzipped = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
   const file = (gzipped ? body.pipeThrough(new DecompressionStream('gzip')) : body).getReader();
+  const filler = new HoleFiller();
   for (;;) {
     const { done, value } = await file.read();
     if (done) return filler.finish();

@@ -36,18 +36,6 @@ describe('withoutHoles and HoleFiller', () => {
     }
   });
 
-  it('keep the file as it came only when asked to', () => {
-    const file = withoutHoles(memory(40, (page) => page < 5 || page > 30));
-    const keeping = new HoleFiller({ keepFile: true });
-    const plain = new HoleFiller();
-    for (let at = 0; at < file.length; at += 1000) {
-      keeping.push(file.subarray(at, at + 1000));
-      plain.push(file.subarray(at, at + 1000));
-    }
-    expect(Buffer.compare(new Uint8Array(keeping.file() ?? new ArrayBuffer(0)), file)).toBe(0);
-    expect(plain.file()).toBeNull();
-  });
-
   it('leave the long runs of zeros out of the file', () => {
     const bytes = memory(100, (page) => page < 10);
     expect(withoutHoles(bytes).length).toBeLessThan(11 * PAGE);

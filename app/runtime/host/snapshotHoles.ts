@@ -80,25 +80,15 @@ export function withoutHoles(memory: Uint8Array): Uint8Array {
   return file;
 }
 
-/**
- * Rebuilds the memory from the file's bytes as they arrive, in chunks of any
- * size; when asked to, keeps the file too (half the memory's size), for
- * later interpreters to start from without reading it again.
- */
+/** Rebuilds the memory from the file's bytes as they arrive, in chunks of any size. */
 export class HoleFiller {
-  private readonly kept: Uint8Array[] | null;
   private header = new Uint8Array(0);
   private parts: Part[] | null = null;
   private memory: Uint8Array<ArrayBuffer> | null = null;
   private part = 0;
   private written = 0;
 
-  constructor({ keepFile = false } = {}) {
-    this.kept = keepFile ? [] : null;
-  }
-
   push(chunk: Uint8Array): void {
-    this.kept?.push(chunk);
     let rest = chunk;
     if (this.parts === null) {
       const after = this.readHeader(chunk);
@@ -127,18 +117,6 @@ export class HoleFiller {
       throw new Error('the snapshot is cut short');
     }
     return this.memory.buffer;
-  }
-
-  /** The file as it came, when kept: call after `finish`. */
-  file(): ArrayBuffer | null {
-    if (this.kept === null) return null;
-    const file = new Uint8Array(this.kept.reduce((sum, chunk) => sum + chunk.length, 0));
-    let at = 0;
-    for (const chunk of this.kept) {
-      file.set(chunk, at);
-      at += chunk.length;
-    }
-    return file.buffer;
   }
 
   /** Takes the header from the start of the file; returns what follows it in `chunk`, or null until it is whole. */
