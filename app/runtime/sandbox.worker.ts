@@ -33,7 +33,7 @@ import {
   type SyntaxProblem,
   TRIAL_PROGRAM,
 } from './host/pythonRuntime';
-import { compileWasm, withCompiledWasm } from './host/compiledWasm';
+import { compileWasm, WASM_FILE, withCompiledWasm } from './host/compiledWasm';
 import { snapshotFileName, snapshotKey } from './host/snapshotKey';
 import type { RunRequest } from './host/runtimeTypes';
 import {
@@ -55,8 +55,7 @@ const RUNTIME_FILES = import.meta.glob<string>('./python/loopscope_runtime/*.py'
   eager: true,
 });
 
-/** Pyodide's two large downloads (12 of its 12.5 MB): the ones the progress bar counts. */
-const PYODIDE_WASM = 'pyodide.asm.wasm';
+/** Pyodide's other large download (with its wasm, 12 of its 12.5 MB): the progress bar counts both. */
 const PYODIDE_STDLIB = 'python_stdlib.zip';
 
 /** The memory snapshot that fits this build (snapshotKey.ts), beside Pyodide's files. */
@@ -143,7 +142,7 @@ function withProgress<T>(
   load: () => Promise<T>,
 ): Promise<T> {
   const compiles = wasm === undefined && compiledHere === null;
-  const large = [...(compiles ? [PYODIDE_WASM] : []), PYODIDE_STDLIB, ...more.large];
+  const large = [...(compiles ? [WASM_FILE] : []), PYODIDE_STDLIB, ...more.large];
   return withDownloadProgress({ large, optional: more.optional }, send, load);
 }
 

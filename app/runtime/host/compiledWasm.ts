@@ -54,7 +54,7 @@ async function redirectingInstantiation<T>(
 }
 
 /** Pyodide's wasm, by the name its loader asks for it under. */
-const WASM_FILE = 'pyodide.asm.wasm';
+export const WASM_FILE = 'pyodide.asm.wasm';
 
 /**
  * Pyodide's wasm at `indexURL`, compiled while it downloads. A worker starts

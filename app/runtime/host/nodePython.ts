@@ -22,7 +22,7 @@ import {
   type PythonRuntime,
   type RuntimeSources,
 } from './pythonRuntime';
-import { withCompiledWasm } from './compiledWasm';
+import { WASM_FILE, withCompiledWasm } from './compiledWasm';
 import { snapshotKey } from './snapshotKey';
 
 const PACKAGE_DIR = join(
@@ -66,7 +66,7 @@ export function keptSnapshotPath(key: string): string {
 
 /** Pyodide's wasm, compiled; a worker thread given it starts without compiling it again (compiledWasm.ts). */
 export function compilePyodideWasm(): Promise<WebAssembly.Module> {
-  return WebAssembly.compile(readFileSync(join(pyodideFolder(), 'pyodide.asm.wasm')));
+  return WebAssembly.compile(readFileSync(join(pyodideFolder(), WASM_FILE)));
 }
 
 /**
