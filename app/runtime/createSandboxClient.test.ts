@@ -171,11 +171,10 @@ describe('startup', () => {
     worker().emit({ type: 'status', phase: 'ready', wasm: compiled });
     await runOnce(client, worker());
     const later = await WebAssembly.compile(EMPTY_WASM_MODULE);
-    // A spare compiled nothing of its own, but it could not replace the first one's.
-    for (const started of workers.slice(1)) {
-      started.emit({ type: 'status', phase: 'ready', wasm: later });
-    }
+    // Later workers compiled nothing of their own, but could not replace the first one's.
+    worker().emit({ type: 'status', phase: 'ready', wasm: later });
     await runOnce(client, worker());
+    worker().emit({ type: 'status', phase: 'ready', wasm: later });
     const inits = workers.map((started) => started.sent[0]);
     expect(inits.map((init) => init?.type === 'init' && init.wasm)).toEqual([
       undefined,
@@ -201,6 +200,7 @@ describe('startup', () => {
     worker().emit({ type: 'status', phase: 'ready', wasm: forged });
     runEnded(worker(), worker().lastRunId(), 'ok');
     await run;
+    ready(worker());
     expect(workers).toHaveLength(3);
     for (const started of workers) expect(started.sent[0]).not.toHaveProperty('wasm');
   });
@@ -209,6 +209,7 @@ describe('startup', () => {
     const { client, workers, worker } = setUp();
     ready(worker());
     await runOnce(client, worker());
+    ready(worker());
     expect(workers).toHaveLength(3);
     for (const started of workers) expect(started.sent[0]).not.toHaveProperty('wasm');
   });
@@ -313,20 +314,23 @@ describe('runs', () => {
     runEnded(running, over, 'ok');
     await first;
     expect(running.terminated).toBe(true);
-    // The next run's worker, and a spare for the run after it.
-    const [, next, spare] = workers;
-    if (!next || !spare) throw new Error('no next worker, or no spare');
+    // The next run's worker, alone until it is ready: a spare beside it would slow it down.
+    const [, next] = workers;
+    if (!next) throw new Error('no next worker');
     expect(next.sent.map((message) => message.type)).toEqual(['init']);
+    expect(workers).toHaveLength(2);
+    expect(client.status.getSnapshot().phase).toBe('downloading');
+    ready(next);
+    const spare = workers[2];
+    if (!spare) throw new Error('no spare once the next worker was ready');
     expect(spare.sent.map((message) => message.type)).toEqual(['init']);
-    expect(client.status.getSnapshot().phase).toBe('downloading');
     // The spare's startup is not the status line's.
+    spare.emit({ type: 'status', phase: 'downloading', loaded: 1, total: 2 });
     ready(spare);
-    expect(client.status.getSnapshot().phase).toBe('downloading');
+    expect(client.status.getSnapshot()).toEqual({ phase: 'ready' });
 
     const events: TraceEvent[] = [];
     const second = client.run(REQUEST, (batch) => events.push(...batch));
-    expect(next.runs()).toEqual([]);
-    ready(next);
     expect(next.runs()).toHaveLength(1);
     expect(spare.runs()).toEqual([]);
     // What the first worker still had on its way is dropped.
@@ -338,8 +342,27 @@ describe('runs', () => {
 
     // The spare was ready: the third run starts at once, and another spare starts.
     expect(client.status.getSnapshot()).toEqual({ phase: 'ready' });
+    expect(workers).toHaveLength(4);
     void client.run(REQUEST, () => undefined);
     expect(spare.runs()).toHaveLength(1);
+  });
+
+  it('starts no spare while a run waits for its worker, nor beside that run', async () => {
+    const { client, workers, worker } = setUp();
+    ready(worker());
+    await runOnce(client, worker());
+    const [, next] = workers;
+    if (!next) throw new Error('no next worker');
+
+    const second = client.run(REQUEST, () => undefined);
+    ready(next);
+    expect(next.runs()).toHaveLength(1);
+    expect(workers).toHaveLength(2);
+    runEnded(next, next.lastRunId(), 'ok');
+    await second;
+    // No spare to take over: a new worker for the next run, and its spare once it is ready.
+    expect(workers).toHaveLength(3);
+    ready(worker());
     expect(workers).toHaveLength(4);
   });
 
@@ -347,14 +370,19 @@ describe('runs', () => {
     const { client, workers, worker } = setUp();
     ready(worker());
     await runOnce(client, worker());
-    const [, next, spare] = workers;
-    if (!next || !spare) throw new Error('no next worker, or no spare');
-    ready(spare);
+    const [, next] = workers;
+    if (!next) throw new Error('no next worker');
+    ready(next);
+    const spare = workers[2];
+    if (!spare) throw new Error('no spare');
 
-    const second = client.run(REQUEST, () => undefined);
-    // The worker it waits for says what the runtime never sends: it goes, and the spare takes over.
+    // The next worker says what the runtime never sends: it goes, and the spare takes over.
     next.post({ type: 'nonsense' });
     expect(next.terminated).toBe(true);
+    expect(client.status.getSnapshot().phase).toBe('downloading');
+    const second = client.run(REQUEST, () => undefined);
+    expect(spare.runs()).toEqual([]);
+    ready(spare);
     expect(spare.runs()).toHaveLength(1);
     runEnded(spare, spare.lastRunId(), 'ok');
     await expect(second).resolves.toMatchObject({ summary: summary('ok') });
@@ -364,19 +392,23 @@ describe('runs', () => {
     const { client, workers, worker } = setUp();
     ready(worker());
     await runOnce(client, worker());
-    const [, next, spare] = workers;
-    if (!next || !spare) throw new Error('no next worker, or no spare');
+    const [, next] = workers;
+    if (!next) throw new Error('no next worker');
+    ready(next);
+    const spare = workers[2];
+    if (!spare) throw new Error('no spare');
     spare.emit({ type: 'failed', message: 'Python failed to start: 404' });
     expect(spare.terminated).toBe(true);
-    expect(client.status.getSnapshot().phase).toBe('downloading');
+    expect(client.status.getSnapshot()).toEqual({ phase: 'ready' });
 
-    ready(next);
     const second = client.run(REQUEST, () => undefined);
     runEnded(next, next.lastRunId(), 'ok');
     await expect(second).resolves.toMatchObject({ summary: summary('ok'), message: null });
-    // No spare to take over: a new worker for the next run, and a new spare.
-    expect(workers).toHaveLength(5);
+    // No spare to take over: a new worker for the next run, and a new spare once it is ready.
+    expect(workers).toHaveLength(4);
     expect(worker()).toBe(workers[3]);
+    ready(worker());
+    expect(workers).toHaveLength(5);
   });
 
   it('keeps a worker that ran nothing for the next run', async () => {
@@ -417,7 +449,7 @@ describe('runs', () => {
     const ended = await result;
     expect(ended).toMatchObject({ summary: null, stoppedBy: null, restarted: true });
     expect(ended.message).toMatch(/internal error.*fatal error/);
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
   });
 
   it("names a recursion that overflowed the worker's stack, and restarts Python", async () => {
@@ -435,7 +467,7 @@ describe('runs', () => {
       "Stopped: the program's recursion went deeper than the interpreter's stack " +
         '(is there a recursion that never ends?) Python was restarted.',
     );
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
   });
 
   it('answers syntax checks by request id', async () => {
@@ -473,7 +505,7 @@ describe('stop', () => {
     });
     // The answer came in time: no restart later either, beyond the next run's worker.
     vi.advanceTimersByTime(10_000);
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
     expect(worker()).toBe(workers[1]);
   });
 
@@ -507,7 +539,7 @@ describe('stop', () => {
       restarted: false,
       message: 'Stopped.',
     });
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
     expect(interruptOf(worker())[0]).toBe(0);
   });
 
@@ -528,7 +560,7 @@ describe('stop', () => {
       message: 'Stopped: Python did not answer within 2 s, so it was restarted.',
     });
     expect(workers[0]?.terminated).toBe(true);
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
     expect(worker().sent[0]).toMatchObject({ type: 'init' });
     expect(client.status.getSnapshot().phase).toBe('downloading');
   });
@@ -567,7 +599,7 @@ describe('stop', () => {
     expect(stopped).toMatchObject({ summary: null, stoppedBy: 'user', restarted: true });
     expect(stopped.message).toMatch(/restarted/);
     expect(workers[0]?.terminated).toBe(true);
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
   });
 
   it('does not wait for Python when Stop is pressed twice', async () => {
@@ -578,7 +610,7 @@ describe('stop', () => {
     client.stop();
     client.stop();
     await expect(result).resolves.toMatchObject({ stoppedBy: 'user', restarted: true });
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
   });
 
   it('cancels a queued run without touching Python', async () => {
@@ -688,7 +720,7 @@ describe('watchdog', () => {
       message: `${WATCHDOG_MESSAGE} Python was restarted.`,
     });
     expect(workers[0]?.terminated).toBe(true);
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
   });
 
   it('restarts Python when the interrupt goes unanswered too', async () => {
@@ -700,7 +732,7 @@ describe('watchdog', () => {
     const stopped = await result;
     expect(stopped).toMatchObject({ stoppedBy: 'watchdog', restarted: true });
     expect(stopped.message).toContain(WATCHDOG_MESSAGE);
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
   });
 });
 
@@ -898,7 +930,7 @@ describe('a worker that ends on its own', () => {
       restarted: true,
       message: ENDED,
     });
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(2);
     expect(client.status.getSnapshot().phase).toBe('downloading');
 
     const next = client.run(REQUEST, () => undefined);

@@ -13,10 +13,13 @@
  * files, JavaScript timers or listeners in its worker) goes with it, and it
  * never receives another program's text: syntax checks asked during a run
  * wait for the next worker. Once a run has ended, the page keeps a spare
- * worker starting (from the memory snapshot, in about a second) beside the
+ * worker (starting from the memory snapshot in under a second) behind the
  * one for the next run, so that a run that follows at once finds its
- * interpreter ready, and only the one after may wait. A spare is not
- * started at the beginning of a run, beside it: on a busy two-core machine
+ * interpreter ready, and only the one after may wait. The spare starts only
+ * once the next run's interpreter is ready and no run waits for it: started
+ * beside it, the two shared the machine and the next run waited for both,
+ * and a page left after its last run (most often) paid for two starts. A
+ * spare is never started beside a run either: on a busy two-core machine
  * that slowed the run, and a Stop.
  *
  * Stopping: when the page is cross-origin isolated, Stop sets the running
@@ -251,8 +254,10 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   let status: SandboxStatus = { phase: 'downloading', loaded: null, total: null };
   /** The interpreter for the next run and the syntax checks; null once Python failed or was disposed. */
   let python: Interpreter | null = null;
-  /** The one after it, starting once a run has ended. */
+  /** The one after it, started once a run has ended and `python` is ready. */
   let spare: Interpreter | null = null;
+  /** A run has ended: from now on a spare follows every ready interpreter. */
+  let keepSpare = false;
   let disposed = false;
   let current: ActiveRun | null = null;
   /** The running program posted messages the runtime does not send. */
@@ -347,6 +352,12 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     setStatus(next.startup);
     // A spare may be ready already, and will not say so again.
     startWaitingRun();
+    startSpare();
+  }
+
+  /** Starts the spare once the next run's interpreter is ready and nothing runs or waits. */
+  function startSpare(): void {
+    if (keepSpare && !spare && !current && isReady()) spare = launch();
   }
 
   /** Starts the run that waits for Python, if there is one and its interpreter is ready. */
@@ -378,8 +389,8 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
       return;
     }
     const message = result.message ?? (tampered ? TAMPERED_MESSAGE : null);
+    keepSpare = true;
     replaceInterpreter();
-    spare ??= launch();
     run.resolve({ ...result, message });
   }
 
@@ -517,6 +528,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
         noteStartup(python, message);
         setStatus(python.startup);
         startWaitingRun();
+        startSpare();
         return;
       case 'events':
         if (run?.runId === message.runId) receiveEvents(run, message.batch);
