@@ -7,37 +7,40 @@
  * every event for as long as the run is shown. A loop that prints a hundred
  * thousand lines sends the same one-frame chain a hundred thousand times,
  * and 500 tasks that each `await asyncio.sleep(0)` a thousand times send the
- * same reason half a million times; parsed, each is an object (and a frame
- * chain an array, a frame and a function name) of its own, all long-lived.
- * Sharing equal ones leaves those parsed copies as short-lived garbage,
- * which the collector's young generation drops for free, instead of
- * survivors it must copy.
+ * same reason half a million times; decoded, each would be an object (and
+ * a frame chain an array, a frame and a function name) of its own, all
+ * long-lived. Sharing equal ones leaves only the parsed wire lists as
+ * short-lived garbage, which the collector's young generation drops for
+ * free, instead of survivors it must copy.
+ *
+ * Pooled as they come off the wire (traceWire.ts), before decoding: a chain
+ * or reason seen before in the batch is not decoded again. The key is the
+ * wire value's JSON, exact for anything a program could forge.
  */
-import type { ChainFrame, WaitReason } from './traceSchema';
+import { decodeChain, decodeReason } from './traceWire';
 
-/** Gives back a value equal to the one passed: the same object for equal values. */
-export type Pool<Value> = (value: Value) => Value;
+/** Gives back the decoded value of a wire value: the same object for equal wire values. */
+export type Pool = (wire: unknown) => unknown;
 
-function createPool<Value>(keyOf: (value: Value) => string): Pool<Value> {
-  const known = new Map<string, Value>();
-  return (value) => {
-    const key = keyOf(value);
-    const same = known.get(key);
-    if (same !== undefined) return same;
-    known.set(key, value);
+function createPool(decode: (wire: unknown) => unknown): Pool {
+  const known = new Map<string, unknown>();
+  return (wire) => {
+    // Not a list: no chain or reason, and its check refuses null.
+    if (!Array.isArray(wire)) return null;
+    const key = JSON.stringify(wire);
+    let value = known.get(key);
+    if (value === undefined) {
+      value = decode(wire);
+      known.set(key, value);
+    }
     return value;
   };
 }
 
-export function createChainPool(): Pool<readonly ChainFrame[]> {
-  return createPool((chain) => {
-    let key = '';
-    for (const frame of chain) key += `${frame.fn}\n${frame.line}\n`;
-    return key;
-  });
+export function createChainPool(): Pool {
+  return createPool(decodeChain);
 }
 
-/** Reasons are small, checked plain data: their JSON is their identity. */
-export function createReasonPool(): Pool<WaitReason> {
-  return createPool((reason) => JSON.stringify(reason));
+export function createReasonPool(): Pool {
+  return createPool(decodeReason);
 }

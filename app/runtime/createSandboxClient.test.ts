@@ -13,6 +13,7 @@ import type {
   RunMessage,
   WorkerToPageMessage,
 } from './protocol';
+import { wireBatch, wireEvent } from './testing/wireBatch';
 import type { TraceEvent } from './traceSchema';
 
 /** A worker that records what the client sends and says what the test tells it to. */
@@ -238,7 +239,7 @@ describe('startup', () => {
     expect(worker().runs()).toEqual([{ type: 'run', runId, request: REQUEST }]);
     expect(client.status.getSnapshot()).toEqual({ phase: 'running', runId });
 
-    worker().emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
+    worker().emit({ type: 'events', runId, batch: wireBatch([OUTPUT]) });
     runEnded(worker(), runId, 'ok');
     await expect(result).resolves.toEqual({
       summary: summary('ok'),
@@ -334,7 +335,7 @@ describe('runs', () => {
     expect(next.runs()).toHaveLength(1);
     expect(spare.runs()).toEqual([]);
     // What the first worker still had on its way is dropped.
-    running.emit({ type: 'events', runId: next.lastRunId(), batch: JSON.stringify([OUTPUT]) });
+    running.emit({ type: 'events', runId: next.lastRunId(), batch: wireBatch([OUTPUT]) });
     running.emit({ type: 'failed', runId: over, message: 'late' });
     expect(events).toEqual([]);
     runEnded(next, next.lastRunId(), 'ok');
@@ -579,11 +580,11 @@ describe('stop', () => {
       message: 'Stopped: the run was interrupted',
       t: 0,
     };
-    worker().emit({ type: 'events', runId, batch: JSON.stringify([stopped]) });
+    worker().emit({ type: 'events', runId, batch: wireBatch([stopped]) });
     vi.advanceTimersByTime(1999);
     expect(workers[0]?.terminated).toBe(false);
     // A second stop event (a program can add events of its own) buys no more time.
-    worker().emit({ type: 'events', runId, batch: JSON.stringify([stopped]) });
+    worker().emit({ type: 'events', runId, batch: wireBatch([stopped]) });
     vi.advanceTimersByTime(1);
     await expect(result).resolves.toMatchObject({ stoppedBy: 'user', restarted: true });
     expect(workers[0]?.terminated).toBe(true);
@@ -662,7 +663,7 @@ describe('watchdog', () => {
     for (let i = 0; i < 80; i++) {
       vi.advanceTimersByTime(500);
       const events = [...Array.from({ length: 50 }, () => OUTPUT), STEP, OUTPUT];
-      worker().emit({ type: 'events', runId, batch: JSON.stringify(events) });
+      worker().emit({ type: 'events', runId, batch: wireBatch(events) });
     }
     expect(interruptOf(worker())[0]).toBe(0);
     runEnded(worker(), runId, 'ok');
@@ -682,7 +683,7 @@ describe('watchdog', () => {
     ready(worker());
     void client.run(REQUEST, () => undefined);
     vi.advanceTimersByTime(7000);
-    worker().emit({ type: 'events', runId: worker().lastRunId(), batch: JSON.stringify([event]) });
+    worker().emit({ type: 'events', runId: worker().lastRunId(), batch: wireBatch([event]) });
     vi.advanceTimersByTime(7000);
     expect(interruptOf(worker())[0]).toBe(0);
   });
@@ -693,10 +694,10 @@ describe('watchdog', () => {
     ready(worker());
     const result = client.run(REQUEST, () => undefined);
     const runId = worker().lastRunId();
-    worker().emit({ type: 'events', runId, batch: JSON.stringify([STEP]) });
+    worker().emit({ type: 'events', runId, batch: wireBatch([STEP]) });
     for (let i = 0; i < 7; i++) {
       vi.advanceTimersByTime(1000);
-      worker().emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT, OUTPUT]) });
+      worker().emit({ type: 'events', runId, batch: wireBatch([OUTPUT, OUTPUT]) });
     }
     expect(interruptOf(worker())[0]).toBe(0);
     vi.advanceTimersByTime(1000);
@@ -757,11 +758,11 @@ describe('forged messages', () => {
   it('drops fake output for every guessed run id', async () => {
     const { worker, events, result, runId } = running();
     for (const id of GUESSES) {
-      worker().post({ type: 'events', runId: id, batch: JSON.stringify([OUTPUT]) });
+      worker().post({ type: 'events', runId: id, batch: wireBatch([OUTPUT]) });
     }
     expect(events).toEqual([]);
 
-    worker().emit({ type: 'events', runId, batch: JSON.stringify([OUTPUT]) });
+    worker().emit({ type: 'events', runId, batch: wireBatch([OUTPUT]) });
     runEnded(worker(), runId, 'ok');
     expect(events).toEqual([OUTPUT]);
     await expect(result).resolves.toMatchObject({ summary: summary('ok'), message: TAMPERED });
@@ -786,7 +787,7 @@ describe('forged messages', () => {
     const next = client.run(REQUEST, () => undefined);
     ready(worker());
     expect(interruptOf(worker())[0]).toBe(0);
-    worker().emit({ type: 'events', runId: worker().lastRunId(), batch: JSON.stringify([STEP]) });
+    worker().emit({ type: 'events', runId: worker().lastRunId(), batch: wireBatch([STEP]) });
     runEnded(worker(), worker().lastRunId(), 'ok');
     await expect(next).resolves.toEqual({
       summary: summary('ok'),
@@ -856,7 +857,8 @@ describe('forged messages', () => {
   it.each([
     ['not JSON', '[{"type": "output", '],
     ['not a list', '{"type": "output"}'],
-    ['events of the wrong shape', JSON.stringify([{ ...OUTPUT, text: null }])],
+    ['events of the wrong shape', JSON.stringify([wireEvent(OUTPUT).with(2, null)])],
+    ['events as objects', JSON.stringify([OUTPUT])],
   ])('ends the run and restarts Python when a batch with its token is %s', async (_name, batch) => {
     const { worker, workers, events, result, runId } = running();
     expect(() => {

@@ -6,6 +6,7 @@ import {
   type TraceEvent,
   type WaitReason,
 } from './traceSchema';
+import { wireBatch, wireEvent } from './testing/wireBatch';
 
 const OUTPUT = {
   type: 'output',
@@ -28,42 +29,64 @@ const RUN_START = {
   traced: true,
 } satisfies TraceEvent;
 
+/** OUTPUT on the wire with the field at `index` (after the code, at 0) replaced. */
+function outputWith(index: number, value: unknown): string {
+  const wire = wireEvent(OUTPUT);
+  wire[index] = value;
+  return JSON.stringify([wire]);
+}
+
 describe('parseEventBatch', () => {
   it('reads a batch of the current version', () => {
-    expect(parseEventBatch(JSON.stringify([RUN_START, OUTPUT]))).toEqual([RUN_START, OUTPUT]);
+    expect(parseEventBatch(wireBatch([RUN_START, OUTPUT]))).toEqual([RUN_START, OUTPUT]);
+  });
+
+  it('reads a batch in half the bytes of its events as objects', () => {
+    const batch = wireBatch([RUN_START, OUTPUT]);
+    expect(batch.length).toBeLessThan(JSON.stringify([RUN_START, OUTPUT]).length * 0.7);
+    expect(JSON.parse(batch)).toEqual([
+      [0, TRACE_FORMAT_VERSION, 'main.py', '3.14.2', true],
+      [
+        17,
+        'stdout',
+        'Hello, Alice!\n',
+        1,
+        null,
+        [
+          ['main', 7],
+          ['greet', 4],
+        ],
+        0,
+      ],
+    ]);
   });
 
   it('refuses a batch from a runtime of another version', () => {
-    expect(() => parseEventBatch(JSON.stringify([{ ...RUN_START, version: 1 }]))).toThrow(
-      /trace format 1, expected 3/,
+    expect(() => parseEventBatch(wireBatch([{ ...RUN_START, version: 1 }]))).toThrow(
+      /trace format 1, expected 4/,
     );
   });
 
+  it('refuses a batch of events as objects, as runtimes before version 4 sent them', () => {
+    expect(() => parseEventBatch(JSON.stringify([RUN_START]))).toThrow(/event 0 has no known type/);
+  });
+
   it.each([
-    ['text that is not JSON', '[{"type": "output"'],
+    ['text that is not JSON', '[[17, "stdout"'],
     ['JSON that is not a list', '{"type": "output"}'],
-    ['an event that is not an object', '[1]'],
-    ['an event without a type', JSON.stringify([{ text: 'x' }])],
-    ['an event of an unknown type', JSON.stringify([{ type: 'alert', text: 'x' }])],
-    ['a type that is not text', JSON.stringify([{ type: ['output'] }])],
-    ['an output whose text is a number', JSON.stringify([{ ...OUTPUT, text: 42 }])],
-    ['an output without its stream', JSON.stringify([{ ...OUTPUT, stream: undefined }])],
-    ['an output of a third stream', JSON.stringify([{ ...OUTPUT, stream: 'stdin' }])],
-    [
-      'a suspend whose reason is text',
-      JSON.stringify([{ type: 'task.suspend', h: 1, task: 1, reason: 'sleep', chain: [], cpu: 1 }]),
-    ],
-    [
-      'a task end of an unknown outcome',
-      JSON.stringify([{ type: 'task.end', h: 1, task: 1, cpu: 1, outcome: 'toString' }]),
-    ],
-    [
-      'a task end with an exception but no message',
-      JSON.stringify([
-        { type: 'task.end', h: 1, task: 1, cpu: 1, outcome: 'exception', error: 'E', line: 1 },
-      ]),
-    ],
-    ['a good event after a bad one', JSON.stringify([{ type: 'step', h: '1', cpu: 0 }, OUTPUT])],
+    ['an event that is not a list', '[1]'],
+    ['an empty event', '[[]]'],
+    ['an event of an unknown code', '[[99, "x"]]'],
+    ['a code that is not a whole number', '[[1.5, "x"]]'],
+    ['a code that is text', '[["output", "stdout", "x", null, null, [], 0]]'],
+    ['an output whose text is a number', outputWith(2, 42)],
+    ['an output without its stream', outputWith(1, null)],
+    ['an output of a third stream', outputWith(1, 'stdin')],
+    ['an output that ends before its time', JSON.stringify([wireEvent(OUTPUT).slice(0, -1)])],
+    ['a suspend whose reason is text', '[[11, 1, 1, "sleep", [], 1]]'],
+    ['a suspend whose reason lacks its kind', '[[11, 1, 1, [], [], 1]]'],
+    ['a task end with an exception but no message', '[[15, 1, 1, 1, "E"]]'],
+    ['a good event after a bad one', `[[9, "1", 0], ${JSON.stringify(wireEvent(OUTPUT))}]`],
   ])('refuses %s', (_name, batch) => {
     expect(() => parseEventBatch(batch)).toThrow(MalformedBatchError);
   });
@@ -91,23 +114,25 @@ describe('parseEventBatch', () => {
         cpu: 10,
       },
     ] satisfies TraceEvent[];
-    expect(parseEventBatch(JSON.stringify(events))).toEqual(events);
+    expect(parseEventBatch(wireBatch(events))).toEqual(events);
   });
 
   it.each([
-    ['without a chain', { ...OUTPUT, chain: undefined }],
-    ['with a chain that is not a list', { ...OUTPUT, chain: 'main' }],
-    ['with a frame lacking its line', { ...OUTPUT, chain: [{ fn: 'main' }] }],
-    ['with a frame that is not an object', { ...OUTPUT, chain: [null] }],
-  ])('refuses an output event %s', (_name, event) => {
-    expect(() => parseEventBatch(JSON.stringify([event]))).toThrow(
+    ['without a chain', outputWith(5, null)],
+    ['with a chain that is not a list', outputWith(5, 'main')],
+    ['with a frame lacking its line', outputWith(5, [['main']])],
+    ['with a frame whose line is text', outputWith(5, [['main', '7']])],
+    ['with a frame that is not a pair', outputWith(5, [null])],
+    ['with a frame as an object', outputWith(5, [{ fn: 'main', line: 7 }])],
+  ])('refuses an output event %s', (_name, batch) => {
+    expect(() => parseEventBatch(batch)).toThrow(
       /event 0 \(output\) lacks a field or has a wrong one/,
     );
   });
 
   it('gives equal chains of a batch one array, and keeps unequal ones apart', () => {
     const elsewhere = { ...OUTPUT, chain: [{ fn: 'main', line: 8 }] };
-    const [first, second, third] = parseEventBatch(JSON.stringify([OUTPUT, OUTPUT, elsewhere]));
+    const [first, second, third] = parseEventBatch(wireBatch([OUTPUT, OUTPUT, elsewhere]));
     if (first?.type !== 'output' || second?.type !== 'output' || third?.type !== 'output') {
       throw new Error('expected three output events');
     }
@@ -131,7 +156,7 @@ describe('parseEventBatch', () => {
       suspend({ kind: 'sleep', until: 1.5 }),
       suspend({ kind: 'sleep', until: 2 }),
     ];
-    const reasons = parseEventBatch(JSON.stringify(batch)).map((event) =>
+    const reasons = parseEventBatch(wireBatch(batch)).map((event) =>
       event.type === 'task.suspend' ? event.reason : null,
     );
     expect(reasons[1]).toBe(reasons[0]);

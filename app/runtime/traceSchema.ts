@@ -1,5 +1,5 @@
 /**
- * The trace: every event the Python runtime emits, version 3.
+ * The trace: every event the Python runtime emits, version 4.
  * docs/trace-format.md describes each kind in prose; this file is the typed
  * mirror of app/runtime/python/loopscope_runtime, and tests/golden/schema.test.ts
  * checks that what the runtime emits has exactly these fields. Plain data only.
@@ -7,7 +7,6 @@
 import {
   isBoolean,
   isNumber,
-  isRecord,
   isString,
   listOf,
   objectWith,
@@ -19,9 +18,10 @@ import {
 } from './plainData';
 
 import { createChainPool, createReasonPool } from './chainPool';
+import { decodeWireEvent } from './traceWire';
 
 /** Bumped whenever an event changes shape. */
-export const TRACE_FORMAT_VERSION = 3;
+export const TRACE_FORMAT_VERSION = 4;
 
 /** A handle id: one entry of the ready queue or the timer heap. */
 export type HandleId = number;
@@ -578,47 +578,40 @@ export class MalformedBatchError extends Error {
 }
 
 /**
- * Reads one batch of events as the runtime sends it (a JSON array), and
- * checks every event's type and fields: a learner's program shares the
- * worker with the runtime, so a batch may not be the runtime's. What the
- * page draws from a batch that passes has the types this file gives it.
- * A runtime of another version fails here too, by name.
+ * Reads one batch of events as the runtime sends it (a JSON array of wire
+ * events, traceWire.ts), and checks every event's type and fields: a
+ * learner's program shares the worker with the runtime, so a batch may not
+ * be the runtime's. What the page draws from a batch that passes has the
+ * types this file gives it. A runtime of another version fails here too, by
+ * name.
  */
 export function parseEventBatch(batchJson: string): TraceEvent[] {
-  let events: unknown;
+  let wires: unknown;
   try {
-    events = JSON.parse(batchJson);
+    wires = JSON.parse(batchJson);
   } catch {
     throw new MalformedBatchError('not JSON');
   }
-  if (!Array.isArray(events)) throw new MalformedBatchError('not a list');
-  const share = createChainPool();
-  const shareReason = createReasonPool();
-  for (const [index, event] of events.entries()) {
-    const type = isRecord(event) ? event.type : undefined;
-    const check = typeof type === 'string' ? EVENT_CHECKS.get(type) : undefined;
-    if (check === undefined) {
+  if (!Array.isArray(wires)) throw new MalformedBatchError('not a list');
+  const nested = { chain: createChainPool(), reason: createReasonPool() };
+  const events: TraceEvent[] = [];
+  for (const [index, wire] of wires.entries()) {
+    const event = decodeWireEvent(wire, nested);
+    const check = event === null ? undefined : EVENT_CHECKS.get(event.type as string);
+    if (event === null || check === undefined) {
       throw new MalformedBatchError(`event ${index} has no known type`);
     }
     if (!check(event)) {
       throw new MalformedBatchError(
-        `event ${index} (${String(type)}) lacks a field or has a wrong one`,
+        `event ${index} (${String(event.type)}) lacks a field or has a wrong one`,
       );
     }
-    if (type === 'run.start' && (event as { version?: unknown }).version !== TRACE_FORMAT_VERSION) {
+    if (event.type === 'run.start' && event.version !== TRACE_FORMAT_VERSION) {
       throw new MalformedBatchError(
-        `trace format ${String((event as { version?: unknown }).version)}, expected ${String(TRACE_FORMAT_VERSION)}`,
+        `trace format ${String(event.version)}, expected ${String(TRACE_FORMAT_VERSION)}`,
       );
     }
-    if (type === 'output' || type === 'task.suspend') {
-      // Checked above, and freshly parsed: not yet shared with anyone.
-      const chained = event as { chain: readonly ChainFrame[] };
-      chained.chain = share(chained.chain);
-    }
-    if (type === 'task.suspend') {
-      const waiting = event as { reason: WaitReason };
-      waiting.reason = shareReason(waiting.reason);
-    }
+    events.push(event as unknown as TraceEvent);
   }
-  return events as TraceEvent[];
+  return events;
 }

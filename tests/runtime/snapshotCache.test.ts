@@ -16,6 +16,7 @@ import {
 } from '../../app/runtime/host/nodePython';
 import type { PythonRuntime } from '../../app/runtime/host/pythonRuntime';
 import { snapshotKey } from '../../app/runtime/host/snapshotKey';
+import { parseEventBatch } from '../../app/runtime/traceSchema';
 
 const SEED = readFileSync(join(import.meta.dirname, '..', 'golden', 'seed_greet.py'), 'utf8');
 const SEED_OUTPUT = 'Hello, Alice!\nHello, Bob!\n';
@@ -24,8 +25,8 @@ const SEED_OUTPUT = 'Hello, Alice!\nHello, Bob!\n';
 function seedOutput(python: PythonRuntime): string {
   let text = '';
   python.run({ source: SEED, filename: 'main.py', trace: true }, (batch) => {
-    for (const event of JSON.parse(batch) as { type: string; text?: string }[]) {
-      if (event.type === 'output') text += event.text ?? '';
+    for (const event of parseEventBatch(batch)) {
+      if (event.type === 'output') text += event.text;
     }
   });
   return text;

@@ -1,14 +1,12 @@
 # Events forged through the runtime's sink are taken as text, malformed ones dropped.
+# Each is a wire event (docs/trace-format.md, "On the wire"): 17 is output, 1 run.end.
 from loopscope_runtime.run_state import current_run
 
 sink = current_run().tracer._sink
-sink(
-    '[{"type": "output", "stream": "stdout", "text": "<b>forged</b>\\n",'
-    ' "task": null, "thread": null, "chain": [], "t": 0}]'
-)
-sink('[{"type": "output", "stream": "stdout", "text": "lacks its task, thread and time\\n", "chain": []}]')
+sink('[[17, "stdout", "<b>forged</b>\\n", null, null, [], 0]]')
+sink('[[17, "stdout", "lacks its task, thread, chain and time\\n"]]')
 sink("null")
 sink("{not json")
-sink('[{"type": "output", "stream": "stdout", "text": 5}]')
-sink('[{"type": "run.end", "outcome": "ok", "exitCode": 0}]')
+sink('[[17, "stdout", 5, null, null, [], 0]]')
+sink('[[1, "ok", 0]]')
 print("real")

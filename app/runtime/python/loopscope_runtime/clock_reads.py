@@ -34,6 +34,7 @@ from asyncio.events import _get_running_loop
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from . import wire
 from .limits import VIRTUAL_TIME
 
 if TYPE_CHECKING:
@@ -231,12 +232,12 @@ class ClockReads:
         tracer.forget_next_event()
         if stretch.spent_ns:
             tracer.emit(
-                {
-                    "type": "loop.blocked",
-                    "task": stretch.task or None,
-                    "h": stretch.h or None,
-                    "line": stretch.line,
-                    "duration": stretch.spent_ns / 1e9,
-                    "t": stretch.start,
-                }
+                (
+                    wire.LOOP_BLOCKED,
+                    stretch.task or None,
+                    stretch.h or None,
+                    stretch.line,
+                    stretch.spent_ns / 1e9,
+                    stretch.start,
+                )
             )

@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from . import wire
 from .clock import real_perf_counter
 from .frames import chain_boundary
 
@@ -80,15 +81,15 @@ class SimulatedThreadPool:
         tracer = run.tracer
         if tracer.enabled:
             tracer.emit(
-                {
-                    "type": "thread.start",
-                    "thread": thread,
-                    "worker": slot,
-                    "fn": name,
-                    "start": start,
-                    "task": run.current_task or None,
-                    "line": run.learner.current_line(),
-                }
+                (
+                    wire.THREAD_START,
+                    thread,
+                    slot,
+                    name,
+                    start,
+                    run.current_task or None,
+                    run.learner.current_line(),
+                )
             )
         context = ThreadContext(thread, start)
         outer, run.thread_context = run.thread_context, context
@@ -105,13 +106,13 @@ class SimulatedThreadPool:
         loop.call_at(end, _finish, future, result, error)
         if tracer.enabled:
             tracer.emit(
-                {
-                    "type": "thread.end",
-                    "thread": thread,
-                    "end": end,
-                    "cpu": round(cpu * 1e6),
-                    "error": None if error is None else type(error).__name__,
-                }
+                (
+                    wire.THREAD_END,
+                    thread,
+                    end,
+                    round(cpu * 1e6),
+                    None if error is None else type(error).__name__,
+                )
             )
         # A failure's traceback reaches this frame (its function's caller) and
         # keeps it: hold nothing of the program's once returned, so the future

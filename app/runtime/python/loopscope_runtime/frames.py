@@ -70,7 +70,7 @@ class LearnerCode:
             frame = frame.f_back
         return None, api
 
-    def await_chain(self, coro: object) -> list[dict]:
+    def await_chain(self, coro: object) -> list[list]:
         """The learner's frames a task is suspended in, outermost first, with their lines."""
         filename = self.filename
         chain = []
@@ -80,10 +80,10 @@ class LearnerCode:
                 line = frame.f_lineno
                 if line is None:  # see line_before
                     line = line_before(code, frame.f_lasti)
-                chain.append({"fn": code.co_qualname, "line": line})
+                chain.append([code.co_qualname, line])
         return chain
 
-    def output_chain(self, depth: int) -> list[dict]:
+    def output_chain(self, depth: int) -> list[list]:
         """The learner's frames writing output now, outermost first, with their lines.
 
         Walks the stack outwards from `depth` (the caller of the stream's
@@ -106,7 +106,7 @@ class LearnerCode:
                 line = frame.f_lineno
                 if line is None:
                     line = line_before(code, frame.f_lasti)
-                chain.append({"fn": code.co_qualname, "line": line})
+                chain.append([code.co_qualname, line])
             elif id(code) in boundaries:
                 break
             frame = frame.f_back

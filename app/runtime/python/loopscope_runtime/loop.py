@@ -14,7 +14,7 @@ import sys
 import weakref
 from asyncio import base_events, events, futures, timeouts
 
-from . import limits
+from . import limits, wire
 from .clock import real_perf_counter
 from .executor import SimulatedThreadPool
 from .frames import RUNTIME_DIR, chain_boundary
@@ -30,7 +30,7 @@ class Handle(events.Handle):
 
     def cancel(self):
         if not self._cancelled:
-            self._loop._tracer.emit({"type": "ready.cancel", "h": self._ls_h})
+            self._loop._tracer.emit((wire.READY_CANCEL, self._ls_h))
         # CPython's cancel drops the callback, and with it the task; so does the trace's note.
         self._ls_task = None
         super().cancel()
@@ -92,7 +92,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         run.loop_ids += 1
         self._ls_loop = run.loop_ids
         if self._tracer.enabled:
-            self._tracer.emit({"type": "loop.create", "loop": self._ls_loop, "t": self._clock.now})
+            self._tracer.emit((wire.LOOP_CREATE, self._ls_loop, self._clock.now))
 
     # -- time ---------------------------------------------------------------
 
@@ -143,25 +143,15 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         owner = getattr(callback, "__self__", None)
         if isinstance(owner, CTask):
             handle._ls_task = owner
-            tracer.emit(
-                {
-                    "type": "ready",
-                    "h": h,
-                    "task": getattr(owner, "_ls_id", None) or task_id(run, owner),
-                    "by": run.current_h or None,
-                }
-            )
+            owner_id = getattr(owner, "_ls_id", None) or task_id(run, owner)
+            tracer.emit((wire.READY_TASK, h, owner_id, run.current_h or None))
         else:
             handle._ls_task = None
-            event = {
-                "type": "ready",
-                "h": h,
-                "callback": callback_label(callback, args),
-                "by": run.current_h or None,
-            }
+            label = callback_label(callback, args)
             if is_asyncio_callback(callback):
-                event["internal"] = True
-            tracer.emit(event)
+                tracer.emit((wire.READY_CALLBACK, h, label, run.current_h or None, True))
+            else:
+                tracer.emit((wire.READY_CALLBACK, h, label, run.current_h or None))
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
@@ -195,15 +185,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         h = timer._ls_h = run.next_handle_id()
         owner = getattr(callback, "__self__", None)
         timer._ls_task = owner if isinstance(owner, CTask) else None
-        event = {
-            "type": "timer",
-            "h": h,
-            "when": when,
-            "callback": callback_label(callback, args),
-            "by": run.current_h or None,
-        }
-        if is_asyncio_callback(callback):
-            event["internal"] = True
+        timeout_id = None
         if callback is _set_result_unless_cancelled and args and isinstance(args[0], Future):
             args[0]._ls_until = when
         elif getattr(callback, "__func__", None) is _on_timeout:
@@ -211,15 +193,24 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             if timeout_task is not None:
                 timeout_id = task_id(run, timeout_task)
                 run.deadlines[timeout_id] = weakref.ref(timer)
-                event["task"] = timeout_id
-        tracer.emit(event)
+        tracer.emit(
+            (
+                wire.TIMER,
+                h,
+                when,
+                callback_label(callback, args),
+                run.current_h or None,
+                timeout_id,
+                True if is_asyncio_callback(callback) else None,
+            )
+        )
         return timer
 
     def _timer_handle_cancelled(self, handle) -> None:
         if handle._scheduled:
             self._timer_cancelled_count += 1
             if self._tracer.enabled:
-                self._tracer.emit({"type": "timer.cancel", "h": handle._ls_h})
+                self._tracer.emit((wire.TIMER_CANCEL, handle._ls_h))
 
     # -- one iteration --------------------------------------------------------
 
@@ -288,9 +279,9 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
         if len(pending) >= batch_size:
             run.batch_full()
         if due:
-            tracer.emit({"type": "iteration", "n": run.iteration, "t": clock.now, "due": due})
+            tracer.emit((wire.ITERATION, run.iteration, clock.now, due))
         else:
-            tracer.emit({"type": "iteration", "n": run.iteration, "t": clock.now})
+            tracer.emit((wire.ITERATION, run.iteration, clock.now))
         for _ in range(ntodo):
             handle = ready.popleft()
             if handle._cancelled:
@@ -325,7 +316,7 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             run.current_h = 0
             run.current_task = 0
             if task is None:
-                self._tracer.emit({"type": "step", "h": h, "cpu": cpu})
+                self._tracer.emit((wire.STEP, h, cpu))
             elif run.stop_exc is None:
                 report_after_step(run, task, h, cpu)
             self._tracer.step_ended(ended)

@@ -35,6 +35,7 @@ from asyncio import base_events, selector_events, tasks
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from . import wire
 from .network_addresses import WILDCARD, getaddrinfo, literal_address_info, parse_ip, sockaddr
 from .network_errors import EADDRINUSE, EADDRNOTAVAIL, EAI_NONAME, os_error
 from .network_errors import errno_patches as errno_patches  # re-exported for patches.py
@@ -160,13 +161,13 @@ class VirtualNetwork:
     def listening(self, sock: VirtualSocket) -> None:
         assert sock.laddr is not None
         if self.run.tracer.enabled:
-            self._emit({"type": "net.listen", "port": sock.laddr[1], "host": sock.laddr[0]})
+            self._emit(wire.NET_LISTEN, sock.laddr[1], sock.laddr[0])
 
     def stopped_listening(self, sock: VirtualSocket) -> None:
         assert sock.laddr is not None
         if self.run.tracer.enabled:
             host, port = sock.laddr[0], sock.laddr[1]
-            self._emit({"type": "net.server.close", "port": port, "host": host})
+            self._emit(wire.NET_SERVER_CLOSE, port, host)
 
     def _listener(self, family: int, host: str, port: int) -> VirtualSocket | None:
         for sock in self._ports.get((family, port), ()):
@@ -183,7 +184,7 @@ class VirtualNetwork:
         tracing = self.run.tracer.enabled
         if listener is None:
             if tracing:
-                self._emit({"type": "net.refused", "to": [host, port]})
+                self._emit(wire.NET_REFUSED, [host, port])
             self.transmit(None, client, PACKET_REFUSED)
             return
         self.connections += 1
@@ -194,41 +195,25 @@ class VirtualNetwork:
         server.conn = client.conn = self.connections
         server.side, client.side = "server", "client"
         if tracing:
-            self._emit(
-                {
-                    "type": "net.connect",
-                    "conn": client.conn,
-                    "from": [client.laddr[0], client.laddr[1]],
-                    "to": [host, port],
-                }
-            )
+            self._emit(wire.NET_CONNECT, client.conn, [client.laddr[0], client.laddr[1]], [host, port])
         # epoll reports the listener first: its callback was registered first.
         self.transmit(client, listener, PACKET_SYN, server)
         self.transmit(server, client, PACKET_ESTABLISHED)
 
     def send(self, sock: VirtualSocket, data: bytes) -> None:
         if self.run.tracer.enabled:
-            self._emit(
-                {
-                    "type": "net.send",
-                    "conn": sock.conn,
-                    "side": sock.side,
-                    "bytes": len(data),
-                    "preview": safe_repr(data[:PREVIEW_BYTES]),
-                }
-            )
+            self._emit(wire.NET_SEND, sock.conn, sock.side, len(data), safe_repr(data[:PREVIEW_BYTES]))
         assert sock.peer is not None
         self.transmit(sock, sock.peer, PACKET_DATA, data)
 
     def received(self, sock: VirtualSocket, count: int) -> None:
         if self.run.tracer.enabled:
-            self._emit({"type": "net.recv", "conn": sock.conn, "side": sock.side, "bytes": count})
+            self._emit(wire.NET_RECV, sock.conn, sock.side, count)
 
     def ended(self, sock: VirtualSocket, how: str, reset: bool, send: bool) -> None:
         """One end of a connection closes or stops writing: the peer gets FIN or RST."""
         if self.run.tracer.enabled:
-            event = {"type": "net.close", "conn": sock.conn, "side": sock.side}
-            self._emit(event | {"how": how, "reset": reset})
+            self._emit(wire.NET_CLOSE, sock.conn, sock.side, how, reset)
         if send and sock.peer is not None:
             self.transmit(sock, sock.peer, PACKET_RST if reset else PACKET_FIN)
 
@@ -242,11 +227,10 @@ class VirtualNetwork:
             return
         loop._net_add(self.run.clock.now + self.latency, (to, kind, payload, sender))
 
-    def _emit(self, event: dict) -> None:
+    def _emit(self, *fields) -> None:
+        """Records a network event: its code and fields, then the task acting and the running handle."""
         run = self.run
-        event["task"] = run.current_task or None
-        event["by"] = run.current_h or None
-        run.tracer.emit(event)
+        run.tracer.emit((*fields, run.current_task or None, run.current_h or None))
 
 
 # Typed loosely: typeshed does not list the selector loop's private methods.

@@ -26,6 +26,7 @@ from asyncio import runners, tasks as asyncio_tasks, unix_events
 from contextlib import contextmanager
 from typing import cast
 
+from . import wire
 from .clock import time_patches
 from .frames import chain_boundary
 from .limits import INTERRUPTED, VIRTUAL_TIME
@@ -212,14 +213,14 @@ def _blocking_sleep(run: RunState):
         run.clock.advance_by(seconds)
         if run.tracer.enabled and asyncio.events._get_running_loop() is not None:
             run.tracer.emit(
-                {
-                    "type": "loop.blocked",
-                    "task": run.current_task or None,
-                    "h": run.current_h or None,
-                    "line": run.learner.current_line(),
-                    "duration": seconds,
-                    "t": start,
-                }
+                (
+                    wire.LOOP_BLOCKED,
+                    run.current_task or None,
+                    run.current_h or None,
+                    run.learner.current_line(),
+                    seconds,
+                    start,
+                )
             )
 
     sleep.__name__ = sleep.__qualname__ = "sleep"
@@ -234,14 +235,14 @@ def _traced_showwarnmsg(run: RunState, show):
     @chain_boundary  # the warning's text is Python's report, not the learner's print
     def showwarnmsg(msg):
         run.tracer.emit_streamed(
-            {
-                "type": "warning",
-                "category": msg.category.__name__,
-                "message": str(msg.message),
-                "line": msg.lineno if msg.filename == run.learner.filename else None,
-                "task": run.current_task or None,
-                "t": run.clock.now,
-            }
+            (
+                wire.WARNING,
+                msg.category.__name__,
+                str(msg.message),
+                msg.lineno if msg.filename == run.learner.filename else None,
+                run.current_task or None,
+                run.clock.now,
+            )
         )
         show(msg)
 

@@ -2,6 +2,7 @@
 
 import weakref
 
+from . import wire
 from .clock import VirtualClock
 from .clock_reads import ClockReads
 from .enforce import StopEnforcer
@@ -118,9 +119,7 @@ class RunState:
         """
         if self.stop_exc is None:
             self.stop_exc = RunStopped(kind, message)
-            self.tracer.emit(
-                {"type": "limit", "kind": kind, "message": message, "t": self.clock.now}
-            )
+            self.tracer.emit((wire.LIMIT, kind, message, self.clock.now))
             # Sent now: to the page, the stop's event is Python's answer to its
             # interrupt, and the run's ending may take a while yet.
             self.tracer.flush()

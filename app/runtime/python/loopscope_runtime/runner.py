@@ -8,7 +8,7 @@ import sys
 import warnings
 from contextlib import contextmanager
 
-from . import TRACE_FORMAT_VERSION
+from . import TRACE_FORMAT_VERSION, wire
 from .clock import real_perf_counter
 from .frames import RUNTIME_DIR, LearnerCode, chain_boundary
 from .lesson_check import run_check
@@ -39,15 +39,7 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
     )
     latency = float(options.get("networkLatency") or 0)
     run = RunState(tracer, LearnerCode(filename), limits, network_latency=latency)
-    tracer.emit(
-        {
-            "type": "run.start",
-            "version": TRACE_FORMAT_VERSION,
-            "file": filename,
-            "python": sys.version.split()[0],
-            "traced": tracer.enabled,
-        }
-    )
+    tracer.emit((wire.RUN_START, TRACE_FORMAT_VERSION, filename, sys.version.split()[0], tracer.enabled))
     started = real_perf_counter()
     outcome, exit_code = "ok", 0
     # A check may read the program's globals, so a checked run keeps them
@@ -77,7 +69,16 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
         "wallMs": round(wall_ms, 3),
         "events": tracer.count + 1,
     }
-    tracer.emit({"type": "run.end", **summary})
+    tracer.emit(
+        (
+            wire.RUN_END,
+            summary["outcome"],
+            summary["exitCode"],
+            summary["virtualTime"],
+            summary["wallMs"],
+            summary["events"],
+        )
+    )
     tracer.flush()
     # Said to the learner, not part of the trace (RunSummary in runtimeTypes.ts).
     if run.not_started:
@@ -87,7 +88,7 @@ def run_program(source: str, filename: str, options: dict, sink) -> dict:
     if run.input_ran_out:
         summary["inputRanOut"] = True
     if check is not None and tracer.kept is not None:
-        facts = RunFacts(tracer.kept, source, filename, namespace)
+        facts = RunFacts([wire.as_event(event) for event in tracer.kept], source, filename, namespace)
         summary["check"] = run_check(
             check["source"], check.get("filename", "check.py"), facts, bool(check.get("allowError"))
         )
@@ -275,13 +276,13 @@ def _uncaught(run: RunState, exc: BaseException) -> tuple[str, int]:
         print_uncaught(exc, run.learner.filename)
         line = exc.lineno if isinstance(exc, SyntaxError) else raise_line(exc, run.learner.filename)
     run.tracer.emit(
-        {
-            "type": "error",
-            "error": type(exc).__name__,
-            "message": _message_of(exc)[:500],
-            "line": line,
-            "task": run.current_task or None,
-            "t": run.clock.now,
-        }
+        (
+            wire.ERROR,
+            type(exc).__name__,
+            _message_of(exc)[:500],
+            line,
+            run.current_task or None,
+            run.clock.now,
+        )
     )
     return "error", 1

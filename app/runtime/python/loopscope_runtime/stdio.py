@@ -8,6 +8,7 @@ program flushes, so `print(..., end="")` followed by a flush still shows up.
 
 import io
 
+from . import wire
 from .limits import OUTPUT
 from .run_state import RunState
 
@@ -74,16 +75,17 @@ class TracedOutput(io.TextIOBase):
         chain = run.output_chain
         if chain is None:
             chain = run.learner.output_chain(3)  # from the caller of write or flush
+        # A list, not a tuple: a flood's writes are joined into its text (Tracer.emit_streamed).
         run.tracer.emit_streamed(
-            {
-                "type": "output",
-                "stream": self._stream,
-                "text": text,
-                "task": run.current_task or None,
-                "thread": run.output_thread,
-                "chain": chain,
-                "t": run.clock.now,
-            }
+            [
+                wire.OUTPUT,
+                self._stream,
+                text,
+                run.current_task or None,
+                run.output_thread,
+                chain,
+                run.clock.now,
+            ]
         )
 
 

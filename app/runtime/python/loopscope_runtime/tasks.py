@@ -9,6 +9,7 @@ import sys
 from typing import Any
 from asyncio import base_events, locks, queues, streams, taskgroups, tasks as _tasks
 
+from . import wire
 from .frames import chain_boundary, chain_frames, describe_coroutine, name_of
 from .limits import TASKS
 from .run_state import RunState
@@ -47,17 +48,17 @@ class Task(CTask):
                 run.batch_full()
             line, api = run.learner.creation_site(2)
             tracer.emit(
-                {
-                    "type": "task.create",
-                    "task": task_id,
-                    "name": str(name),
-                    "coro": describe_coroutine(coro),
-                    "parent": run.current_task or None,
-                    "line": line,
-                    "api": api_word(api),
-                    "by": run.current_h or None,
-                    "internal": is_internal(coro, run.learner.filename),
-                }
+                (
+                    wire.TASK_CREATE,
+                    task_id,
+                    str(name),
+                    describe_coroutine(coro),
+                    run.current_task or None,
+                    line,
+                    api_word(api),
+                    run.current_h or None,
+                    is_internal(coro, run.learner.filename),
+                )
             )
         if not eager_start:
             super().__init__(coro, loop=loop, name=name, context=context)
@@ -87,13 +88,13 @@ class Task(CTask):
         run: RunState = self._loop._run
         if run.tracer.enabled and not self.done():
             run.tracer.emit(
-                {
-                    "type": "task.cancel",
-                    "task": self._ls_id,
-                    "by": run.current_h or None,
-                    "byTask": run.current_task or None,
-                    "msg": None if msg is None else safe_repr(msg),
-                }
+                (
+                    wire.TASK_CANCEL,
+                    self._ls_id,
+                    run.current_h or None,
+                    run.current_task or None,
+                    None if msg is None else safe_repr(msg),
+                )
             )
         return super().cancel(msg)
 
@@ -207,69 +208,72 @@ def task_id(run: RunState, task: object) -> int:
         if run.tracer.enabled:
             get_name = getattr(task, "get_name", None)
             run.tracer.emit(
-                {
-                    "type": "task.create",
-                    "task": found,
-                    "name": get_name() if get_name else safe_repr(task),
-                    "coro": describe_coroutine(task.get_coro()) if hasattr(task, "get_coro") else "?",
-                    "parent": run.current_task or None,
-                    "line": None,
-                    "api": "Task",
-                    "by": run.current_h or None,
-                    "internal": False,
-                }
+                (
+                    wire.TASK_CREATE,
+                    found,
+                    get_name() if get_name else safe_repr(task),
+                    describe_coroutine(task.get_coro()) if hasattr(task, "get_coro") else "?",
+                    run.current_task or None,
+                    None,
+                    "Task",
+                    run.current_h or None,
+                    False,
+                )
             )
     return found
 
 
-def describe_wait(run: RunState, task, tid: int) -> dict:
-    """What a suspended task waits for, as specifically as asyncio allows."""
+def describe_wait(run: RunState, task, tid: int) -> list:
+    """What a suspended task waits for, as specifically as asyncio allows (wire.REASON's layout)."""
     waiter = task._fut_waiter
     if waiter is None:
-        reason: dict = {"kind": "yield"}
+        reason: list = ["yield"]
     elif isinstance(waiter, CTask):
-        reason = {"kind": "task", "task": task_id(run, waiter)}
+        reason = ["task", None, task_id(run, waiter)]
     elif isinstance(waiter, GatheringFuture):
         children = waiter._children
-        reason = {
-            "kind": "gather",
-            "tasks": [task_id(run, child) for child in children if isinstance(child, CTask)],
-            "left": sum(1 for child in children if not child.done()),
-        }
+        reason = [
+            "gather",
+            None,
+            None,
+            [task_id(run, child) for child in children if isinstance(child, CTask)],
+            sum(1 for child in children if not child.done()),
+        ]
     else:
         tag = getattr(waiter, "_ls_wait", None) or wait_in_chain(task.get_coro())
         if tag is None:
-            reason = {"kind": "future"}
+            reason = ["future"]
         else:
             kind, owner = tag
-            reason = {"kind": kind}
+            reason = [kind]
             if kind == "sleep":
-                reason["until"] = waiter._ls_until
+                reason.append(waiter._ls_until)
             elif kind == "taskgroup" and owner is not None:
                 # A set: sorted, since its order follows memory addresses.
-                reason["tasks"] = sorted(task_id(run, child) for child in owner._tasks)
+                reason += [None, None, sorted(task_id(run, child) for child in owner._tasks)]
             elif owner is not None and kind != "future":
                 frame = run.learner.innermost_coroutine_frame(task.get_coro())
                 name = name_of(owner, frame)
                 if name is not None:
-                    reason["name"] = name
+                    reason += [None] * (wire.REASON_NAME - len(reason)) + [name]
     deadline_ref = run.deadlines.get(tid) if run.deadlines else None
     deadline = deadline_ref() if deadline_ref is not None else None
     if deadline is not None and deadline._scheduled and not deadline._cancelled:
-        reason["deadline"] = deadline._when
+        reason += [None] * (wire.REASON_DEADLINE - len(reason)) + [deadline._when]
     return reason
 
 
-def reason_text(run: RunState, reason: dict) -> str:
+def reason_text(run: RunState, reason: list) -> str:
     """A reason in words, for messages such as the deadlock report."""
-    kind = reason["kind"]
-    name = reason.get("name")
+    kind = reason[wire.REASON_KIND]
+    padded = reason + [None] * (len(wire.REASON) - len(reason))
+    name = padded[wire.REASON_NAME]
     if kind == "task":
-        return f"waits for Task {reason['task']}"
+        return f"waits for Task {padded[wire.REASON_TASK]}"
     if kind in ("gather", "taskgroup"):
-        return f"waits on {kind} of {len(reason.get('tasks', []))} task(s)"
+        return f"waits on {kind} of {len(padded[wire.REASON_TASKS] or [])} task(s)"
     if kind == "sleep":
-        return f"sleeps until {reason['until']:g} s"
+        return f"sleeps until {padded[wire.REASON_UNTIL]:g} s"
     return f"waits on {_CALL_WORDS.get(kind, kind)}" + (f" ({name})" if name else "")
 
 
@@ -283,19 +287,22 @@ _CALL_WORDS = {
 }
 
 
-def task_outcome(run: RunState, task) -> dict:
-    """How a finished task ended, read without marking its exception as retrieved."""
+def task_end(run: RunState, task, h: int | None, tid: int, cpu: int | None) -> tuple:
+    """The event of a finished task's end, read without marking its exception as retrieved."""
     if task.cancelled():
-        return {"outcome": "cancelled"}
+        return (wire.TASK_END_CANCELLED, h, tid, cpu)
     exc = task._exception
     if exc is None:
-        return {"outcome": "result", "repr": safe_repr(task._result)}
-    return {
-        "outcome": "exception",
-        "error": type(exc).__name__,
-        "message": _message(exc),
-        "line": raise_line(exc, run.learner.filename),
-    }
+        return (wire.TASK_END_RESULT, h, tid, cpu, safe_repr(task._result))
+    return (
+        wire.TASK_END_EXCEPTION,
+        h,
+        tid,
+        cpu,
+        type(exc).__name__,
+        _message(exc),
+        raise_line(exc, run.learner.filename),
+    )
 
 
 def _message(exc: BaseException) -> str:
@@ -326,17 +333,15 @@ def report_after_step(run: RunState, task, h: int | None, cpu: int | None) -> No
     tid = getattr(task, "_ls_id", None) or task_id(run, task)
     if task.done():
         run.deadlines.pop(tid, None)
-        event = {"type": "task.end", "h": h, "task": tid, "cpu": cpu}
-        event.update(task_outcome(run, task))
-        run.tracer.emit(event)
+        run.tracer.emit(task_end(run, task, h, tid, cpu))
     else:
         run.tracer.emit(
-            {
-                "type": "task.suspend",
-                "h": h,
-                "task": tid,
-                "reason": describe_wait(run, task, tid),
-                "chain": run.learner.await_chain(task.get_coro()),
-                "cpu": cpu,
-            }
+            (
+                wire.TASK_SUSPEND,
+                h,
+                tid,
+                describe_wait(run, task, tid),
+                run.learner.await_chain(task.get_coro()),
+                cpu,
+            )
         )

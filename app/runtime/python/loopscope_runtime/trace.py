@@ -1,7 +1,7 @@
 """The trace: events in the domain's words, batched on their way to the host.
 
-Events are plain dicts that serialize to JSON; docs/trace-format.md documents
-every kind. Recording must cost little (a run can make 10^5 events), so
+Events are tuples in wire.py's layouts, sent as JSON arrays; docs/trace-format.md
+documents every kind. Recording must cost little (a run can make 10^5 events), so
 `emit` is the buffer's own `append`, and the checks that a batch is full or
 that the event cap is reached happen only when a batch is full (RunState.batch_full).
 """
@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from .clock import real_perf_counter
+from .wire import OUTPUT, OUTPUT_TEXT
 
 BATCH_SIZE = 2048
 REPR_MAX = 200
@@ -50,11 +51,11 @@ class Tracer:
     ):
         self.enabled = enabled
         # Every event sent, when a lesson's check will read the run afterwards.
-        self.kept: list[dict] | None = [] if keep else None
+        self.kept: list | None = [] if keep else None
         self._sink = sink
         # Events not sent yet. Never replaced, so `emit` stays valid; hot
         # paths compare its length with `batch_size` themselves.
-        self.pending: list[dict] = []
+        self.pending: list = []
         self.batch_size = batch_size
         self._sent = 0
         # When the last batch was sent (real_perf_counter), for `step_ended`.
@@ -70,7 +71,7 @@ class Tracer:
     def count(self) -> int:
         return self._sent + len(self.pending)
 
-    def emit_streamed(self, event: dict) -> None:
+    def emit_streamed(self, event) -> None:
         """Records an event that must reach the host soon even inside one long step (output).
 
         Once the run's first JOIN_OUTPUT_AFTER output events have one write
@@ -82,14 +83,14 @@ class Tracer:
         `batch_size` writes, so a long step's output keeps streaming.
         """
         pending = self.pending
-        if event["type"] == "output":
+        if event[0] == OUTPUT:
             self._outputs += 1
             if self._outputs > JOIN_OUTPUT_AFTER + 1 and self._joins(event):
                 index = len(pending) - 1
                 texts = self._joined.get(index)
                 if texts is None:
-                    texts = self._joined[index] = [pending[index]["text"]]
-                texts.append(event["text"])
+                    texts = self._joined[index] = [pending[index][OUTPUT_TEXT]]
+                texts.append(event[OUTPUT_TEXT])
             else:
                 self.emit(event)
         else:
@@ -98,19 +99,20 @@ class Tracer:
         if len(pending) >= self.batch_size or self._streamed >= self.batch_size:
             self.flush()
 
-    def _joins(self, event: dict) -> bool:
-        """Whether `event` continues the last event recorded (no one waits to record first)."""
+    def _joins(self, event: list) -> bool:
+        """Whether output `event` continues the last event recorded (no one waits to record first).
+
+        Output events are equal but for their text when their stream, task,
+        thread, chain and time are.
+        """
         pending = self.pending
         if not pending or self.emit != pending.append:
             return False
         last = pending[-1]
         return (
-            last["type"] == "output"
-            and last["stream"] == event["stream"]
-            and last["task"] == event["task"]
-            and last["thread"] == event["thread"]
-            and last["t"] == event["t"]
-            and last["chain"] == event["chain"]
+            last[0] == OUTPUT
+            and last[:OUTPUT_TEXT] == event[:OUTPUT_TEXT]
+            and last[OUTPUT_TEXT + 1 :] == event[OUTPUT_TEXT + 1 :]
         )
 
     def before_next_event(self, record: Callable[[], None]) -> None:
@@ -122,7 +124,7 @@ class Tracer:
         """
         append = self.pending.append
 
-        def emit(event: dict) -> None:
+        def emit(event) -> None:
             self.emit = append
             record()
             append(event)
@@ -143,11 +145,11 @@ class Tracer:
         if not buffer:
             return
         for index, texts in self._joined.items():
-            buffer[index]["text"] = "".join(texts)
+            buffer[index][OUTPUT_TEXT] = "".join(texts)
         self._joined.clear()
         self._streamed = 0
         self.sent_at = real_perf_counter()
-        # Events are trees of fresh dicts and lists, never cyclic; skipping the
+        # Events are trees of fresh tuples and lists, never cyclic; skipping the
         # cycle check makes encoding about a quarter faster in WebAssembly.
         batch = json.dumps(buffer, ensure_ascii=False, separators=(",", ":"), check_circular=False)
         self._sent += len(buffer)
