@@ -262,8 +262,8 @@ interface RunProbe {
 }
 
 async function measureRun(page: Page): Promise<ProgramRun> {
-  // The status line; the editor's problems are the other live region.
-  const status = page.getByRole('status').and(page.locator(':not([aria-label="Problems"])'));
+  // The status line: the other live regions (the editor's problems, the run's warning) are named.
+  const status = page.getByRole('status').and(page.locator(':not([aria-label])'));
   await status.filter({ hasText: /^Ready$/ }).waitFor({ timeout: STATE_TIMEOUT_MS });
   await pasteProgram(page, PROGRAM, STATE_TIMEOUT_MS);
   const runButton = page.getByRole('button', { name: 'Run', exact: true });
