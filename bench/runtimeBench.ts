@@ -8,7 +8,7 @@
  *   (b) untraced — Loopscope's virtual-time loop with tracing off
  *   (c) traced  — the same loop recording every event
  * Prints median wall times, the ratios, events per second and the bytes per
- * event of the JSON batches that would cross to the page.
+ * event of the batches that would cross to the page.
  *
  * Then times the command line's start-up against a bare Pyodide load.
  *
@@ -58,7 +58,7 @@ function loopscope(trace: boolean): { ms: number; events: number; bytes: number 
   const result = runtime.python.run(
     { source: `${PROGRAM}\nasyncio.run(main())\n`, filename: 'bench.py', trace },
     (batch) => {
-      bytes += Buffer.byteLength(batch);
+      bytes += batch.byteLength;
     },
   );
   const ms = performance.now() - started;
@@ -99,7 +99,7 @@ console.log(`  traced / stock             ${(tracedMs / stockMs).toFixed(2)}x   
 console.log(
   `  events                     ${tracedEvents.toLocaleString('en')} (${((tracedEvents / tracedMs) * 1000).toFixed(0)} per second)`,
 );
-console.log(`  bytes per event (JSON)     ${(tracedBytes / tracedEvents).toFixed(1)}`);
+console.log(`  bytes per event (marshal)  ${(tracedBytes / tracedEvents).toFixed(1)}`);
 
 // -- Command-line start-up -----------------------------------------------------
 // `npm run trace` must start in about the time Pyodide itself takes to load:

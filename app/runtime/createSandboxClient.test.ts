@@ -13,7 +13,7 @@ import type {
   RunMessage,
   WorkerToPageMessage,
 } from './protocol';
-import { wireBatch, wireEvent } from './testing/wireBatch';
+import { marshalled, wireBatch, wireEvent } from './testing/wireBatch';
 import type { TraceEvent } from './traceSchema';
 
 /** A worker that records what the client sends and says what the test tells it to. */
@@ -814,9 +814,9 @@ describe('forged messages', () => {
     vi.stubGlobal('crossOriginIsolated', true);
     const { worker, result, runId } = running({ watchdogMs: 8000 });
     for (let second = 0; second < 8; second++) {
-      for (const id of GUESSES) worker().post({ type: 'events', runId: id, batch: '[]' });
+      for (const id of GUESSES) worker().post({ type: 'events', runId: id, batch: wireBatch([]) });
       // Even a program that got hold of the token sends no step's end.
-      worker().emit({ type: 'events', runId, batch: '[]' });
+      worker().emit({ type: 'events', runId, batch: wireBatch([]) });
       vi.advanceTimersByTime(1000);
     }
     expect(interruptOf(worker())[0]).toBe(2);
@@ -855,10 +855,9 @@ describe('forged messages', () => {
   });
 
   it.each([
-    ['not JSON', '[{"type": "output", '],
-    ['not a list', '{"type": "output"}'],
-    ['events of the wrong shape', JSON.stringify([wireEvent(OUTPUT).with(2, null)])],
-    ['events as objects', JSON.stringify([OUTPUT])],
+    ['not marshalled values', new TextEncoder().encode('[{"type": "output", ')],
+    ['not a list', marshalled('output')],
+    ['events of the wrong shape', marshalled([wireEvent(OUTPUT).with(2, null)])],
   ])('ends the run and restarts Python when a batch with its token is %s', async (_name, batch) => {
     const { worker, workers, events, result, runId } = running();
     expect(() => {

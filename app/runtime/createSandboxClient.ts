@@ -402,7 +402,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   }
 
   /** Hands a batch of the current run to its listener; a batch that is not a trace ends the run. */
-  function receiveEvents(run: ActiveRun, batch: string): void {
+  function receiveEvents(run: ActiveRun, batch: Uint8Array): void {
     let events: TraceEvent[];
     try {
       events = parseEventBatch(batch);

@@ -114,8 +114,8 @@ export interface EventsMessage {
   readonly type: 'events';
   /** The run that produced them. */
   readonly runId: RunId;
-  /** The events, in order, as the JSON text of an array (cheap to post; see parseEventBatch). */
-  readonly batch: string;
+  /** The events, in order, as the runtime marshalled them (cheap to post; see parseEventBatch). */
+  readonly batch: Uint8Array;
 }
 
 /** A run ended (normally, with an error, at a limit, or interrupted). */
@@ -177,7 +177,7 @@ const RUN_SUMMARY = objectWith({
   inputRanOut: optional(isBoolean),
 } satisfies FieldsOf<RunSummary>);
 
-/** Each message type's check. The events batch stays text here: parseEventBatch reads it. */
+/** Each message type's check. The events batch stays bytes here: parseEventBatch reads it. */
 const WORKER_MESSAGES: { readonly [T in WorkerToPageMessage['type']]: Check } = {
   status: objectWith({
     phase: oneOf('downloading', 'starting', 'ready'),
@@ -185,7 +185,10 @@ const WORKER_MESSAGES: { readonly [T in WorkerToPageMessage['type']]: Check } = 
     total: optional(isNumber),
     wasm: optional((value) => value instanceof WebAssembly.Module),
   } satisfies FieldsOf<StatusMessage>),
-  events: objectWith({ runId: isString, batch: isString } satisfies FieldsOf<EventsMessage>),
+  events: objectWith({
+    runId: isString,
+    batch: (value) => value instanceof Uint8Array,
+  } satisfies FieldsOf<EventsMessage>),
   done: objectWith({
     runId: isString,
     summary: RUN_SUMMARY,

@@ -207,7 +207,7 @@ function run(python: PythonRuntime, runId: RunId, request: RunRequest): void {
   let open = true;
   try {
     const summary = python.run(request, (batch) => {
-      if (open && typeof batch === 'string') send({ type: 'events', runId, batch });
+      if (open) send({ type: 'events', runId, batch });
     });
     send({ type: 'done', runId, summary });
   } catch (error) {

@@ -6,7 +6,8 @@ import {
   type TraceEvent,
   type WaitReason,
 } from './traceSchema';
-import { wireBatch, wireEvent } from './testing/wireBatch';
+import { readMarshal } from './marshalReader';
+import { marshalled, wireBatch, wireEvent } from './testing/wireBatch';
 
 const OUTPUT = {
   type: 'output',
@@ -30,11 +31,14 @@ const RUN_START = {
 } satisfies TraceEvent;
 
 /** OUTPUT on the wire with the field at `index` (after the code, at 0) replaced. */
-function outputWith(index: number, value: unknown): string {
+function outputWith(index: number, value: unknown): Uint8Array {
   const wire = wireEvent(OUTPUT);
   wire[index] = value;
-  return JSON.stringify([wire]);
+  return marshalled([wire]);
 }
+
+/** A batch of wire events written as JSON, for brevity. */
+const batchOf = (json: string): Uint8Array => marshalled(JSON.parse(json));
 
 describe('parseEventBatch', () => {
   it('reads a batch of the current version', () => {
@@ -44,7 +48,7 @@ describe('parseEventBatch', () => {
   it('reads a batch in half the bytes of its events as objects', () => {
     const batch = wireBatch([RUN_START, OUTPUT]);
     expect(batch.length).toBeLessThan(JSON.stringify([RUN_START, OUTPUT]).length * 0.7);
-    expect(JSON.parse(batch)).toEqual([
+    expect(readMarshal(batch)).toEqual([
       [0, TRACE_FORMAT_VERSION, 'main.py', '3.14.2', true],
       [
         17,
@@ -63,30 +67,32 @@ describe('parseEventBatch', () => {
 
   it('refuses a batch from a runtime of another version', () => {
     expect(() => parseEventBatch(wireBatch([{ ...RUN_START, version: 1 }]))).toThrow(
-      /trace format 1, expected 4/,
+      /trace format 1, expected 5/,
     );
   });
 
-  it('refuses a batch of events as objects, as runtimes before version 4 sent them', () => {
-    expect(() => parseEventBatch(JSON.stringify([RUN_START]))).toThrow(/event 0 has no known type/);
+  it('refuses a batch of JSON text, as runtimes before version 5 sent them', () => {
+    const text = new TextEncoder().encode(JSON.stringify([wireEvent(RUN_START)]));
+    expect(() => parseEventBatch(text)).toThrow(/not marshalled values/);
   });
 
   it.each([
-    ['text that is not JSON', '[[17, "stdout"'],
-    ['JSON that is not a list', '{"type": "output"}'],
-    ['an event that is not a list', '[1]'],
-    ['an empty event', '[[]]'],
-    ['an event of an unknown code', '[[99, "x"]]'],
-    ['a code that is not a whole number', '[[1.5, "x"]]'],
-    ['a code that is text', '[["output", "stdout", "x", null, null, [], 0]]'],
+    ['no bytes', new Uint8Array(0)],
+    ['a batch cut short', wireBatch([OUTPUT]).subarray(0, 20)],
+    ['a value that is not a list', marshalled('output')],
+    ['an event that is not a list', batchOf('[1]')],
+    ['an empty event', batchOf('[[]]')],
+    ['an event of an unknown code', batchOf('[[99, "x"]]')],
+    ['a code that is not a whole number', batchOf('[[1.5, "x"]]')],
+    ['a code that is text', batchOf('[["output", "stdout", "x", null, null, [], 0]]')],
     ['an output whose text is a number', outputWith(2, 42)],
     ['an output without its stream', outputWith(1, null)],
     ['an output of a third stream', outputWith(1, 'stdin')],
-    ['an output that ends before its time', JSON.stringify([wireEvent(OUTPUT).slice(0, -1)])],
-    ['a suspend whose reason is text', '[[11, 1, 1, "sleep", [], 1]]'],
-    ['a suspend whose reason lacks its kind', '[[11, 1, 1, [], [], 1]]'],
-    ['a task end with an exception but no message', '[[15, 1, 1, 1, "E"]]'],
-    ['a good event after a bad one', `[[9, "1", 0], ${JSON.stringify(wireEvent(OUTPUT))}]`],
+    ['an output that ends before its time', marshalled([wireEvent(OUTPUT).slice(0, -1)])],
+    ['a suspend whose reason is text', batchOf('[[11, 1, 1, "sleep", [], 1]]')],
+    ['a suspend whose reason lacks its kind', batchOf('[[11, 1, 1, [], [], 1]]')],
+    ['a task end with an exception but no message', batchOf('[[15, 1, 1, 1, "E"]]')],
+    ['a good event after a bad one', marshalled([[9, '1', 0], wireEvent(OUTPUT)])],
   ])('refuses %s', (_name, batch) => {
     expect(() => parseEventBatch(batch)).toThrow(MalformedBatchError);
   });
@@ -123,7 +129,7 @@ describe('parseEventBatch', () => {
     ['with a frame lacking its line', outputWith(5, [['main']])],
     ['with a frame whose line is text', outputWith(5, [['main', '7']])],
     ['with a frame that is not a pair', outputWith(5, [null])],
-    ['with a frame as an object', outputWith(5, [{ fn: 'main', line: 7 }])],
+    ['with a frame of three items', outputWith(5, [['main', 7, 1]])],
   ])('refuses an output event %s', (_name, batch) => {
     expect(() => parseEventBatch(batch)).toThrow(
       /event 0 \(output\) lacks a field or has a wrong one/,

@@ -1,5 +1,5 @@
 /**
- * The trace: every event the Python runtime emits, version 4.
+ * The trace: every event the Python runtime emits, version 5.
  * docs/trace-format.md describes each kind in prose; this file is the typed
  * mirror of app/runtime/python/loopscope_runtime, and tests/golden/schema.test.ts
  * checks that what the runtime emits has exactly these fields. Plain data only.
@@ -18,10 +18,11 @@ import {
 } from './plainData';
 
 import { createChainPool, createReasonPool } from './chainPool';
+import { readMarshal } from './marshalReader';
 import { decodeWireEvent } from './traceWire';
 
 /** Bumped whenever an event changes shape. */
-export const TRACE_FORMAT_VERSION = 4;
+export const TRACE_FORMAT_VERSION = 5;
 
 /** A handle id: one entry of the ready queue or the timer heap. */
 export type HandleId = number;
@@ -578,19 +579,19 @@ export class MalformedBatchError extends Error {
 }
 
 /**
- * Reads one batch of events as the runtime sends it (a JSON array of wire
- * events, traceWire.ts), and checks every event's type and fields: a
- * learner's program shares the worker with the runtime, so a batch may not
- * be the runtime's. What the page draws from a batch that passes has the
- * types this file gives it. A runtime of another version fails here too, by
- * name.
+ * Reads one batch of events as the runtime sends it (its wire events,
+ * traceWire.ts, in Python's marshal format, marshalReader.ts), and checks
+ * every event's type and fields: a learner's program shares the worker with
+ * the runtime, so a batch may not be the runtime's. What the page draws from
+ * a batch that passes has the types this file gives it. A runtime of another
+ * version fails here too, by name.
  */
-export function parseEventBatch(batchJson: string): TraceEvent[] {
+export function parseEventBatch(batch: Uint8Array): TraceEvent[] {
   let wires: unknown;
   try {
-    wires = JSON.parse(batchJson);
+    wires = readMarshal(batch);
   } catch {
-    throw new MalformedBatchError('not JSON');
+    throw new MalformedBatchError('not marshalled values');
   }
   if (!Array.isArray(wires)) throw new MalformedBatchError('not a list');
   const nested = { chain: createChainPool(), reason: createReasonPool() };

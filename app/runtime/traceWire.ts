@@ -1,10 +1,10 @@
 /**
  * Trace events as they cross from the runtime to a host (docs/trace-format.md,
- * "On the wire"): each event a JSON array, its layout's code first, then its
- * fields in the layout's order. The runtime builds them from the same table
- * (loopscope_runtime/wire.py; tests/runtime/wireLayouts.test.ts compares the
- * two). Positional arrays cost the runtime about half as much to build as
- * objects, and the page less to parse, in half the bytes.
+ * "On the wire"): each event an array, its layout's code first, then its
+ * fields in the layout's order, in batches that marshalReader.ts reads. The
+ * runtime builds them from the same table (loopscope_runtime/wire.py;
+ * tests/runtime/wireLayouts.test.ts compares the two). Positional arrays cost
+ * the runtime about half as much to build as objects, in half the bytes.
  *
  * Decoding gives the objects the rest of the page reads, with the fields
  * traceSchema.ts names; it checks only the arrays' shape, and traceSchema.ts

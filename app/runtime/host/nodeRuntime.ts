@@ -57,9 +57,9 @@ export function watchdogMessage(milliseconds: number): string {
  * program can reach the runtime's sink and send what it likes, and the host
  * must neither crash on it nor write anything but text.
  */
-function wellFormedBatch(batchJson: string): TraceEvent[] | null {
+function wellFormedBatch(bytes: Uint8Array): TraceEvent[] | null {
   try {
-    const batch = parseEventBatch(batchJson);
+    const batch = parseEventBatch(bytes);
     const wellFormed =
       Array.isArray(batch) &&
       batch.every(
@@ -80,7 +80,7 @@ function wellFormedBatch(batchJson: string): TraceEvent[] | null {
 export function createRunCollector(onBatch?: (batch: readonly TraceEvent[]) => void): {
   /** Events gathered so far. */
   readonly count: number;
-  readonly add: (batchJson: string) => void;
+  readonly add: (batch: Uint8Array) => void;
   readonly finish: (summary: RunSummary, hostStop: string | null) => NodeRunResult;
 } {
   const events: TraceEvent[] = [];
@@ -91,8 +91,8 @@ export function createRunCollector(onBatch?: (batch: readonly TraceEvent[]) => v
     get count() {
       return events.length;
     },
-    add(batchJson) {
-      const batch = wellFormedBatch(batchJson);
+    add(bytes) {
+      const batch = wellFormedBatch(bytes);
       if (batch === null) return;
       for (const event of batch) {
         events.push(event);

@@ -194,7 +194,7 @@ function runIn(thread: SandboxThread, request: RunRequest, options: NodeRunOptio
       case 'ready':
         break;
       case 'batch':
-        collector.add(message.json);
+        collector.add(message.batch);
         break;
       case 'done': {
         const stopped = interrupted && message.summary.outcome === 'interrupted';

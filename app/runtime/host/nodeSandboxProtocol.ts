@@ -27,8 +27,8 @@ export interface SandboxRunMessage {
 export type SandboxWorkerMessage =
   /** Python is loaded and the worker's scope is confined: the run may start. */
   | { readonly type: 'ready' }
-  /** One batch of trace events (the JSON text the runtime sent). */
-  | { readonly type: 'batch'; readonly json: string }
+  /** One batch of trace events (the bytes the runtime sent). */
+  | { readonly type: 'batch'; readonly batch: Uint8Array }
   /** The run ended. */
   | { readonly type: 'done'; readonly summary: RunSummary }
   /** The interpreter broke (a fatal error in Pyodide, os._exit): the run is over. */

@@ -36,8 +36,8 @@ async function serve(): Promise<void> {
   python.guard();
   port.once('message', ({ request }: SandboxRunMessage) => {
     try {
-      const summary = python.run(request, (json) => {
-        post({ type: 'batch', json });
+      const summary = python.run(request, (batch) => {
+        post({ type: 'batch', batch });
       });
       post({ type: 'done', summary });
     } catch (error) {

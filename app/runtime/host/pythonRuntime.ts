@@ -54,7 +54,7 @@ export interface PythonRuntime {
 }
 
 interface HostApi {
-  run(source: string, filename: string, options: string, sink: (batch: string) => void): string;
+  run(source: string, filename: string, options: string, sink: (batch: unknown) => void): string;
   check_syntax(source: string, filename: string): string;
   guard_interpreter(): void;
   close_routes(): void;
@@ -79,6 +79,20 @@ export const PYODIDE_OPTIONS = {
 export const TRIAL_PROGRAM =
   'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 
+/**
+ * The batch a Python `bytes` the runtime passed to its sink holds. A program
+ * can reach the sink and pass anything: what is not `bytes` is an empty
+ * batch, which no host can read (parseEventBatch refuses it).
+ */
+function batchBytes(value: unknown): Uint8Array {
+  if (typeof value !== 'object' || value === null) return new Uint8Array(0);
+  const proxy = value as { readonly type?: unknown; readonly toJs?: unknown };
+  if (proxy.type !== 'bytes' || typeof proxy.toJs !== 'function') return new Uint8Array(0);
+  // A copy: Pyodide frees the proxy, and its memory, once the sink returns.
+  const bytes: unknown = (proxy.toJs as () => unknown).call(proxy);
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array(0);
+}
+
 /** Writes the package into the interpreter's file system and imports it. */
 export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): PythonRuntime {
   const folder = `${PACKAGE_PARENT}/${PACKAGE_NAME}`;
@@ -101,7 +115,10 @@ export function installRuntime(pyodide: PyodideAPI, sources: RuntimeSources): Py
         networkLatency: request.networkLatency ?? 0,
         check: request.check ?? null,
       });
-      return JSON.parse(api.run(request.source, request.filename, options, sink)) as RunSummary;
+      const summary = api.run(request.source, request.filename, options, (batch) => {
+        sink(batchBytes(batch));
+      });
+      return JSON.parse(summary) as RunSummary;
     },
     closeRoutesToJavaScript() {
       pyodide.unregisterJsModule('js');

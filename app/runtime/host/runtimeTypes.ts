@@ -91,7 +91,8 @@ export interface RunSummary {
 
 /**
  * Receives trace events as the program runs, in batches: each batch is the
- * JSON text of an array of events, passed on as text so that a host can
- * forward it (to the page) without parsing it. `parseEventBatch` reads it.
+ * bytes of a list of wire events in Python's `marshal` format, passed on as
+ * bytes so that a host can forward it (to the page) without reading it.
+ * `parseEventBatch` reads it.
  */
-export type EventSink = (batchJson: string) => void;
+export type EventSink = (batch: Uint8Array) => void;

@@ -1,6 +1,7 @@
 /**
- * For tests: trace events as the runtime sends them (traceWire.ts), so that a
- * test can write the events it means and hand the page a batch of the wire.
+ * For tests: trace events as the runtime sends them (traceWire.ts, in
+ * marshal's format as marshalReader.ts reads it), so that a test can write
+ * the events it means and hand the page a batch of the wire.
  */
 import type { TraceEvent } from '../traceSchema';
 import { REASON_LAYOUT, WIRE_LAYOUTS } from '../traceWire';
@@ -45,7 +46,44 @@ export function wireEvent(event: TraceEvent): unknown[] {
   return [code, ...positional(layout, fields)];
 }
 
+/** Appends `value` in marshal's format: lists, whole numbers, floats, strings, null, booleans. */
+function writeMarshal(value: unknown, out: number[]): void {
+  const int32 = (n: number): void => {
+    out.push(n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff);
+  };
+  if (value === null) out.push('N'.charCodeAt(0));
+  else if (value === true) out.push('T'.charCodeAt(0));
+  else if (value === false) out.push('F'.charCodeAt(0));
+  else if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 2 ** 31) {
+    out.push('i'.charCodeAt(0));
+    int32(value);
+  } else if (typeof value === 'number') {
+    out.push('g'.charCodeAt(0));
+    const bytes = new Uint8Array(8);
+    new DataView(bytes.buffer).setFloat64(0, value, true);
+    out.push(...bytes);
+  } else if (typeof value === 'string') {
+    const bytes = new TextEncoder().encode(value);
+    out.push('u'.charCodeAt(0));
+    int32(bytes.length);
+    out.push(...bytes);
+  } else if (Array.isArray(value)) {
+    out.push('['.charCodeAt(0));
+    int32(value.length);
+    for (const item of value) writeMarshal(item, out);
+  } else {
+    throw new Error(`cannot marshal ${JSON.stringify(value)}`);
+  }
+}
+
+/** `value` as `marshal.dumps` would write it (without its back-references). */
+export function marshalled(value: unknown): Uint8Array {
+  const out: number[] = [];
+  writeMarshal(value, out);
+  return new Uint8Array(out);
+}
+
 /** A batch of `events` as the runtime would post it. */
-export function wireBatch(events: readonly TraceEvent[]): string {
-  return JSON.stringify(events.map(wireEvent));
+export function wireBatch(events: readonly TraceEvent[]): Uint8Array {
+  return marshalled(events.map(wireEvent));
 }

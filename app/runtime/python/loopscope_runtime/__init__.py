@@ -7,4 +7,4 @@ sent to the host as trace events; see docs/trace-format.md.
 Nothing here imports JavaScript: the host passes plain callables in.
 """
 
-TRACE_FORMAT_VERSION = 4
+TRACE_FORMAT_VERSION = 5

@@ -8,7 +8,7 @@ from .runner import run_program
 
 
 def run(source: str, filename: str, options_json: str, sink) -> str:
-    """Runs a program; `sink(batch_json)` receives events as they come. Returns the summary."""
+    """Runs a program; `sink(batch)` receives events as they come (marshalled bytes). Returns the summary."""
     return json.dumps(run_program(source, filename, json.loads(options_json), sink))
 
 

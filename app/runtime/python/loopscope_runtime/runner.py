@@ -25,7 +25,7 @@ KEYBOARD_INTERRUPT_EXIT = 130
 
 
 def run_program(source: str, filename: str, options: dict, sink) -> dict:
-    """Runs `source` as the file `filename`; events go to `sink` as JSON batches.
+    """Runs `source` as the file `filename`; events go to `sink` as marshalled batches.
 
     Returns the run summary (see RunSummary in app/runtime/host/runtimeTypes.ts).
     """

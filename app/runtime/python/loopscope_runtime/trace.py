@@ -1,12 +1,12 @@
 """The trace: events in the domain's words, batched on their way to the host.
 
-Events are tuples in wire.py's layouts, sent as JSON arrays; docs/trace-format.md
-documents every kind. Recording must cost little (a run can make 10^5 events), so
+Events are tuples in wire.py's layouts, sent in batches marshalled as Python's
+`marshal` writes them; docs/trace-format.md documents every kind. Recording must cost little (a run can make 10^5 events), so
 `emit` is the buffer's own `append`, and the checks that a batch is full or
 that the event cap is reached happen only when a batch is full (RunState.batch_full).
 """
 
-import json
+import marshal
 import re
 from collections.abc import Callable
 
@@ -23,6 +23,8 @@ JOIN_OUTPUT_AFTER = 10_000
 # program whose steps are slow but few (a batch fills after minutes) must
 # still be seen to move. Its output shows as it comes, too.
 PROGRESS_INTERVAL = 0.5
+# The `marshal` format of the batches (app/runtime/marshalReader.ts reads it).
+MARSHAL_VERSION = 4
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -40,14 +42,14 @@ def safe_repr(value: object) -> str:
 
 
 class Tracer:
-    """Collects events and hands them to the host's sink in JSON batches.
+    """Collects events and hands them to the host's sink in marshalled batches.
 
     When `enabled` is false only output, warnings, errors and limits are
     recorded: the scheduling hooks check `enabled` before building anything.
     """
 
     def __init__(
-        self, sink: Callable[[str], object] | None, enabled: bool, batch_size: int, keep: bool = False
+        self, sink: Callable[[bytes], object] | None, enabled: bool, batch_size: int, keep: bool = False
     ):
         self.enabled = enabled
         # Every event sent, when a lesson's check will read the run afterwards.
@@ -149,9 +151,10 @@ class Tracer:
         self._joined.clear()
         self._streamed = 0
         self.sent_at = real_perf_counter()
-        # Events are trees of fresh tuples and lists, never cyclic; skipping the
-        # cycle check makes encoding about a quarter faster in WebAssembly.
-        batch = json.dumps(buffer, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+        # marshal, not JSON: in WebAssembly json.dumps costs ~0.3 µs a value,
+        # a fifth of a traced run, and marshal.dumps a fifth of that
+        # (docs/PERFORMANCE.md). Version 4 is the one the hosts read.
+        batch = marshal.dumps(buffer, MARSHAL_VERSION)
         self._sent += len(buffer)
         if self.kept is not None:
             self.kept.extend(buffer)

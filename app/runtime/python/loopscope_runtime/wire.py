@@ -3,10 +3,10 @@
 docs/trace-format.md ("On the wire") documents it, and the host reads it with
 the same table (app/runtime/traceWire.ts; a test compares the two). A run can
 record 10^5 events, and in WebAssembly a dict with its keys costs about twice
-as much as a tuple to build, a fifth more to encode as JSON, and twice the
-bytes; so the runtime builds every event as a tuple in this layout (a list
-for output, whose text a flood joins), and only a lesson's check reads them
-as dicts (`as_event`).
+as much as a tuple to build, and twice the bytes; so the runtime builds every
+event as a tuple in this layout (a list for output, whose text a flood
+joins), marshals each batch (trace.py), and only a lesson's check reads
+events as dicts (`as_event`).
 
 A field whose name ends in "?" is optional: None there means absent, and so
 does a tuple that ends before it. A wait reason is a list in REASON's layout,
