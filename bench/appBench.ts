@@ -24,14 +24,17 @@
  *     run gets a fresh interpreter, started as the run before ends, while a
  *     learner reads what it did), and rapid runs clicked as soon as the run
  *     before ended, which wait for that interpreter;
- *   - memory once Python is ready, app against baseline.
+ *   - memory once Python is ready, app against baseline;
+ *   - what a cold visit downloads (every file the server sent whole during
+ *     the cold loads, runs included), raw and as a host that gzips would
+ *     send it, and which of Pyodide's files in the site no load fetched.
  *
  * The page is found only by roles and accessible names (the editor may be the
  * textarea or Monaco). Every wait is on a condition, never a sleep. Times are
  * taken inside the page (performance.now(), from navigation start).
  * `BENCH_ROUNDS` sets the number of rounds (default 5).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -79,6 +82,7 @@ const ms = (value: number): string => `${Math.round(value).toLocaleString('en')}
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+const size = (bytes: number): string => (bytes < 1024 * 1024 ? kb(bytes) : mb(bytes));
 
 // -- What the built index.html sends before first paint --------------------------
 
@@ -145,10 +149,15 @@ function javascriptSizes(siteDir: string): { eager: JsFile[]; lazy: JsFile[] } {
 
 // -- The baseline page ------------------------------------------------------------------
 
-/** Writes a page that only boots Pyodide in a module worker and records when it is ready. */
+/**
+ * Writes a page that only boots Pyodide in a module worker and records when
+ * it is ready: `loadPyodide` from Pyodide's own module beside it (the site
+ * bundles its copy into its worker), Python's files from the site's folder.
+ */
 async function writeBaseline(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const pyodideDir = `${SUB_PATH}pyodide/`;
+  copyFileSync(join(repoRoot, 'node_modules', 'pyodide', 'pyodide.mjs'), join(dir, 'pyodide.mjs'));
   await writeFile(
     join(dir, 'index.html'),
     `<!doctype html>
@@ -179,7 +188,7 @@ async function writeBaseline(dir: string): Promise<void> {
   );
   await writeFile(
     join(dir, 'worker.mjs'),
-    `import { loadPyodide } from '${pyodideDir}pyodide.mjs';
+    `import { loadPyodide } from './pyodide.mjs';
 try {
   await loadPyodide({
     indexURL: new URL('${pyodideDir}', self.location.href).href,
@@ -215,6 +224,8 @@ interface Load {
   readonly runMs: readonly number[];
   /** The same for runs clicked as soon as the run before ended. */
   readonly rapidMs: readonly number[];
+  /** Files the server sent whole during the load (cold loads only; paths inside the site). */
+  readonly sent: readonly string[];
 }
 
 interface LoadOptions {
@@ -691,6 +702,7 @@ async function loadApp(context: BrowserContext, url: string, options: LoadOption
       jsBeforePaint: paint.paths,
       runMs,
       rapidMs,
+      sent: [],
     };
   } catch (error) {
     throw pageFailure('loading the app', error, errors);
@@ -720,6 +732,7 @@ async function loadBaseline(
       jsBeforePaint: [],
       runMs: [],
       rapidMs: [],
+      sent: [],
     };
   } catch (error) {
     throw pageFailure('loading the baseline', error, errors);
@@ -736,16 +749,23 @@ type Temperature = 'cold' | 'warm';
 async function main(): Promise<void> {
   const siteDir = args.dist ? resolve(args.dist) : buildSite(session);
   if (!existsSync(join(siteDir, 'index.html'))) fail(`${siteDir} has no index.html`);
-  if (!existsSync(join(siteDir, 'pyodide', 'pyodide.mjs'))) {
-    fail(`${siteDir} has no pyodide/pyodide.mjs`);
+  if (!existsSync(join(siteDir, 'pyodide', 'pyodide.asm.mjs'))) {
+    fail(`${siteDir} has no pyodide/pyodide.asm.mjs`);
   }
   const baselineDir = join(scratch, 'baseline');
   await writeBaseline(baselineDir);
 
-  const server = await startServer([
-    { prefix: SUB_PATH, dir: siteDir },
-    { prefix: `${SUB_PATH}${BASELINE_DIR}`, dir: baselineDir },
-  ]);
+  /** Files sent whole while a cold load of the app is measured; null between them. */
+  let sent: Set<string> | null = null;
+  const server = await startServer(
+    [
+      { prefix: SUB_PATH, dir: siteDir },
+      { prefix: `${SUB_PATH}${BASELINE_DIR}`, dir: baselineDir },
+    ],
+    (file) => {
+      if (file.startsWith(siteDir + sep)) sent?.add(relative(siteDir, file));
+    },
+  );
   session.onCleanUp(server.close);
   const { origin } = server;
   const urls: Record<Variant, string> = {
@@ -768,12 +788,16 @@ async function main(): Promise<void> {
   /** A fresh context: empty cache. */
   async function cold(variant: Variant): Promise<Load> {
     const context = await browser.newContext();
+    const sentNow = new Set<string>();
+    if (variant === 'app') sent = sentNow;
     try {
-      return await load(variant, context, {
+      const measured = await load(variant, context, {
         measureMemory: memoryOf,
         runs: { ready: RUNS_PER_PAGE, rapid: RAPID_RUNS_PER_PAGE },
       });
+      return { ...measured, sent: [...sentNow].sort() };
     } finally {
+      sent = null;
       await context.close();
     }
   }
@@ -904,6 +928,42 @@ function report(siteDir: string, results: Record<Temperature, Record<Variant, Lo
   memory('main-thread JS heap', (m) => m.mainHeap);
   memory('JS heaps, page + workers', (m) => m.jsHeaps);
   memory('renderer process (PSS)', (m) => m.renderer);
+
+  const sizes = new Map<string, { readonly raw: number; readonly gzip: number }>();
+  const sizeOf = (path: string): { readonly raw: number; readonly gzip: number } => {
+    let size = sizes.get(path);
+    if (size === undefined) {
+      const bytes = readFileSync(join(siteDir, path));
+      // The snapshot is gzipped already and sent as it is.
+      size = {
+        raw: bytes.length,
+        gzip: path.endsWith('.gz') ? bytes.length : gzipSync(bytes).length,
+      };
+      sizes.set(path, size);
+    }
+    return size;
+  };
+  const fetchedIn = new Map<string, number>();
+  for (const path of cold.app.flatMap((load) => load.sent)) {
+    fetchedIn.set(path, (fetchedIn.get(path) ?? 0) + 1);
+  }
+  const total = (key: 'raw' | 'gzip'): number =>
+    median(cold.app.map((load) => load.sent.reduce((sum, path) => sum + sizeOf(path)[key], 0)));
+  console.log(
+    'a cold visit downloads (every file sent, runs included; gzip as a host that gzips sends it)',
+  );
+  for (const path of [...fetchedIn.keys()].sort((a, b) => sizeOf(b).raw - sizeOf(a).raw)) {
+    const file = sizeOf(path);
+    const count = fetchedIn.get(path) ?? 0;
+    row(path, size(file.gzip), `${size(file.raw)} raw, in ${count} of ${cold.app.length} loads`);
+  }
+  row('total (median of the loads)', size(total('gzip')), `${size(total('raw'))} raw`);
+  const unused = readdirSync(join(siteDir, 'pyodide'))
+    .map((file) => `pyodide/${file}`)
+    .filter((path) => !fetchedIn.has(path));
+  console.log(
+    `  Pyodide's files in the site that no cold load fetched: ${unused.length ? unused.join(', ') : 'none'}`,
+  );
 
   console.log('per round, Python ready (ms): cold app / baseline, warm app / baseline');
   for (let round = 0; round < ROUNDS; round += 1) {

@@ -37,10 +37,11 @@ export interface Mount {
  * Serves files under `mounts` (longest prefix first) with cross-origin
  * isolation. Caching as on GitHub Pages: fresh for ten minutes, then
  * revalidated by ETag, so a second load in a persistent profile is served from
- * the browser's cache.
+ * the browser's cache. `onSent` hears of every file sent whole (not a 304).
  */
 export async function startServer(
   mounts: readonly Mount[],
+  onSent?: (file: string) => void,
 ): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const server = createServer((request, response) => {
@@ -88,8 +89,12 @@ export async function startServer(
         'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Length': info.size,
       });
-      if (request.method === 'HEAD') response.end();
-      else createReadStream(file).pipe(response);
+      if (request.method === 'HEAD') {
+        response.end();
+      } else {
+        onSent?.(file);
+        createReadStream(file).pipe(response);
+      }
     })().catch((error: unknown) => {
       console.error('bench server:', error);
       if (!response.headersSent) response.writeHead(500);

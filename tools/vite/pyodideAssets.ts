@@ -16,13 +16,16 @@ import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import type * as NodeSnapshot from '../../app/runtime/host/nodeSnapshot.ts';
 
-/** The files `loadPyodide` fetches or imports from its `indexURL`. */
+/**
+ * The files `loadPyodide` fetches or imports from its `indexURL`, every one
+ * of them on every visit (bench:app lists what a cold visit downloads).
+ * Not `pyodide.mjs`, `loadPyodide` itself: the worker's bundle holds it.
+ */
 export const PYODIDE_FILES = [
   'pyodide.asm.mjs',
   'pyodide.asm.wasm',
   'python_stdlib.zip',
   'pyodide-lock.json',
-  'pyodide.mjs',
 ] as const;
 
 const MIME_TYPES: Record<string, string> = {
