@@ -9,6 +9,7 @@
  * server that sends it with `Content-Encoding: gzip`), so the first bytes
  * decide.
  */
+import { concatBytes } from './host/concatBytes';
 import { HoleFiller } from './host/snapshotHoles';
 
 /** The first two bytes of a gzip stream. */
@@ -41,10 +42,7 @@ async function readHead(
   while (head.length < length) {
     const { done, value } = await reader.read();
     if (done) break;
-    const longer = new Uint8Array(head.length + value.length);
-    longer.set(head);
-    longer.set(value, head.length);
-    head = longer;
+    head = concatBytes(head, value);
   }
   return head;
 }

@@ -15,6 +15,7 @@
  * Numbers are little-endian. Plain TypeScript: the build packs (Node), the
  * sandbox worker unpacks.
  */
+import { concatBytes } from './concatBytes';
 
 const MAGIC = 'LSHOLES1';
 const HEADER_BYTES = MAGIC.length + 8;
@@ -121,9 +122,7 @@ export class HoleFiller {
 
   /** Takes the header from the start of the file; returns what follows it in `chunk`, or null until it is whole. */
   private readHeader(chunk: Uint8Array): Uint8Array | null {
-    const joined = new Uint8Array(this.header.length + chunk.length);
-    joined.set(this.header);
-    joined.set(chunk, this.header.length);
+    const joined = concatBytes(this.header, chunk);
     this.header = joined;
     if (joined.length < HEADER_BYTES) return null;
     if (new TextDecoder().decode(joined.subarray(0, MAGIC.length)) !== MAGIC) {
