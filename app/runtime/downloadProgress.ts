@@ -2,6 +2,7 @@
  * The sandbox worker's download progress: how many bytes of Python's large
  * files have arrived, and a plain message when one cannot be downloaded.
  */
+import { requestFileName } from './host/requestFileName';
 import type { FailedMessage, StatusMessage } from './protocol';
 
 /** Least time between two download progress messages. */
@@ -13,14 +14,6 @@ export interface ProgressFiles {
   readonly large: readonly string[];
   /** Downloads that may fail: the caller does without them. */
   readonly optional: readonly string[];
-}
-
-/** The file a request asks for, by name: the last part of its path. */
-function fileName(input: RequestInfo | URL): string {
-  const url = input instanceof Request ? input.url : String(input);
-  // Any base does: only the name is wanted, and a relative URL ends in it too.
-  const path = new URL(url, 'https://base.invalid/').pathname;
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** Content-Length counts encoded bytes; a stream yields decoded ones. */
@@ -91,7 +84,7 @@ export async function withDownloadProgress<T>(
   };
 
   globalThis.fetch = async (input, init) => {
-    const name = fileName(input);
+    const name = requestFileName(input);
     // Pyodide waits forever when one of its files fails (seen with a 404
     // wasm): the page hears of it from here instead.
     const required = !optional.includes(name);

@@ -18,6 +18,7 @@
  * instantiates a small module of its own as it is imported) and goes
  * through untouched.
  */
+import { requestFileName } from './requestFileName';
 
 type Instantiated = WebAssembly.WebAssemblyInstantiatedSource;
 
@@ -87,8 +88,7 @@ export function withCompiledWasm<T>(
 async function withoutWasmRequest<T>(load: () => Promise<T>): Promise<T> {
   const originalFetch = globalThis.fetch;
   globalThis.fetch = (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (new URL(url, 'https://base.invalid/').pathname.endsWith(`/${WASM_FILE}`)) {
+    if (requestFileName(input) === WASM_FILE) {
       return Promise.resolve(new Response(new Uint8Array(0)));
     }
     return originalFetch(input, init);
