@@ -147,11 +147,15 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
             tracer.emit((wire.READY_TASK, h, owner_id, run.current_h or None))
         else:
             handle._ls_task = None
-            label = callback_label(callback, args)
-            if is_asyncio_callback(callback):
-                tracer.emit((wire.READY_CALLBACK, h, label, run.current_h or None, True))
-            else:
-                tracer.emit((wire.READY_CALLBACK, h, label, run.current_h or None))
+            tracer.emit(
+                (
+                    wire.READY_CALLBACK,
+                    h,
+                    callback_label(callback, args),
+                    run.current_h or None,
+                    True if is_asyncio_callback(callback) else None,
+                )
+            )
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):

@@ -264,16 +264,16 @@ def describe_wait(run: RunState, task, tid: int) -> list:
 
 
 def reason_text(run: RunState, reason: list) -> str:
-    """A reason in words, for messages such as the deadlock report."""
-    kind = reason[wire.REASON_KIND]
-    padded = reason + [None] * (len(wire.REASON) - len(reason))
-    name = padded[wire.REASON_NAME]
+    """A reason (as describe_wait gives it) in words, for messages such as the deadlock report."""
+    fields = wire.as_reason(reason)
+    kind = fields["kind"]
+    name = fields.get("name")
     if kind == "task":
-        return f"waits for Task {padded[wire.REASON_TASK]}"
+        return f"waits for Task {fields['task']}"
     if kind in ("gather", "taskgroup"):
-        return f"waits on {kind} of {len(padded[wire.REASON_TASKS] or [])} task(s)"
+        return f"waits on {kind} of {len(fields.get('tasks', []))} task(s)"
     if kind == "sleep":
-        return f"sleeps until {padded[wire.REASON_UNTIL]:g} s"
+        return f"sleeps until {fields['until']:g} s"
     return f"waits on {_CALL_WORDS.get(kind, kind)}" + (f" ({name})" if name else "")
 
 

@@ -1,9 +1,10 @@
 """The trace: events in the domain's words, batched on their way to the host.
 
-Events are tuples in wire.py's layouts, sent in batches marshalled as Python's
-`marshal` writes them; docs/trace-format.md documents every kind. Recording must cost little (a run can make 10^5 events), so
-`emit` is the buffer's own `append`, and the checks that a batch is full or
-that the event cap is reached happen only when a batch is full (RunState.batch_full).
+Events are tuples in wire.py's layouts, sent in batches in Python's `marshal`
+format; docs/trace-format.md documents every kind. Recording must cost
+little (a run can make 10^5 events), so `emit` is the buffer's own `append`,
+and the checks that a batch is full or that the event cap is reached happen
+only when a batch is full (RunState.batch_full).
 """
 
 import marshal

@@ -80,10 +80,7 @@ LAYOUTS: tuple[tuple[str, dict, tuple[str, ...]], ...] = (
 )
 
 REASON = ("kind", "until?", "task?", "tasks?", "left?", "name?", "deadline?")
-REASON_KIND = 0
-REASON_UNTIL = 1
-REASON_TASK = 2
-REASON_TASKS = 3
+# Where a reason's name and deadline go, for a reason that has them.
 REASON_NAME = 5
 REASON_DEADLINE = 6
 
@@ -93,19 +90,18 @@ OUTPUT_TEXT = 2
 
 def as_event(wire) -> dict:
     """An event as docs/trace-format.md names its fields (a lesson's check reads these)."""
-    event_type, fixed, fields = LAYOUTS[wire[0]]
-    event = {"type": event_type, **fixed}
-    for name, value in zip(fields, wire[1:]):
-        if name.endswith("?"):
-            if value is not None:
-                event[name[:-1]] = value
-        elif name == "reason":
-            event[name] = _fields(REASON, value)
-        elif name == "chain":
-            event[name] = [{"fn": fn, "line": line} for fn, line in value]
-        else:
-            event[name] = value
+    event_type, fixed, layout = LAYOUTS[wire[0]]
+    event = {"type": event_type, **fixed, **_fields(layout, wire[1:])}
+    if "reason" in event:
+        event["reason"] = as_reason(event["reason"])
+    if "chain" in event:
+        event["chain"] = [{"fn": fn, "line": line} for fn, line in event["chain"]]
     return event
+
+
+def as_reason(reason) -> dict:
+    """A wait reason as docs/trace-format.md names its fields."""
+    return _fields(REASON, reason)
 
 
 def _fields(layout: tuple[str, ...], values) -> dict:
