@@ -9,6 +9,7 @@
  *
  * Plain TypeScript: used by the Vite plugin (Node) and the worker alike.
  */
+import { fingerprint } from '../../shared/fingerprint';
 import type { RuntimeSources } from './pythonRuntime';
 
 /**
@@ -18,27 +19,13 @@ import type { RuntimeSources } from './pythonRuntime';
  */
 const RECIPE = 2;
 
-/** FNV-1a, 32 bits, over UTF-16 code units: a content fingerprint, not a defence. */
-function fnv1a(text: string, hash: number): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 /** The key of the snapshot for this Pyodide version and these runtime files. */
 export function snapshotKey(pyodideVersion: string, sources: RuntimeSources): string {
   const parts = [`recipe ${RECIPE}`, `pyodide ${pyodideVersion}`];
   for (const path of [...sources.keys()].sort()) {
     parts.push(`${path}\u0000${sources.get(path) ?? ''}`);
   }
-  // Two passes with different seeds: 64 bits, so unrelated builds do not collide.
-  const text = parts.join('\u0001');
-  const first = fnv1a(text, 0x811c9dc5);
-  const second = fnv1a(text, first ^ 0x5bd1e995);
-  return `${first.toString(16).padStart(8, '0')}${second.toString(16).padStart(8, '0')}`;
+  return fingerprint(parts.join('\u0001'));
 }
 
 /** The snapshot's file, gzip-compressed, beside Pyodide's own files (`<base>pyodide/`). */
