@@ -324,6 +324,17 @@ export async function runPrinting(
   await expect(playground.status).toHaveText(FINISHED);
 }
 
+/**
+ * The Input box's text box, opened as a person does by clicking its title
+ * when it is closed (it opens by itself when it has text).
+ */
+export async function openInputBox(page: Page) {
+  const input = page.getByRole('textbox', { name: 'Input' });
+  if (!(await input.isVisible())) await page.getByText('Input', { exact: true }).click();
+  await expect(input).toBeVisible();
+  return input;
+}
+
 /** Runs the seed example and checks that the output is exactly its two lines. */
 export async function runSeed(playground: Playground): Promise<void> {
   await runPrinting(playground, SEED_PROGRAM, SEED_OUTPUT);

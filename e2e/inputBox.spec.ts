@@ -1,15 +1,6 @@
 // The Input box keeps what the learner types for the next visit, as the
 // editor keeps the program, and says so when the browser cannot keep it.
-import type { Page } from '@playwright/test';
-import { expect, fillStorage, refuseStorage, test } from './fixtures';
-
-/** Opens the Input box, as a person does by clicking its title, and returns its text box. */
-async function openInputBox(page: Page) {
-  await page.getByText('Input', { exact: true }).click();
-  const input = page.getByRole('textbox', { name: 'Input' });
-  await expect(input).toBeVisible();
-  return input;
-}
+import { expect, fillStorage, openInputBox, refuseStorage, test } from './fixtures';
 
 test('typed input survives a reload straight after typing', async ({ playground }) => {
   const { page } = playground;

@@ -9,6 +9,7 @@ import { InputBox } from '../features/runner/InputBox';
 import { OutputLog } from '../features/runner/OutputLog';
 import { RunControls } from '../features/runner/RunControls';
 import { RunNote } from '../features/runner/RunNote';
+import { ShareButton } from '../features/share/ShareButton';
 import { PROGRAM_FILENAME } from '../features/runner/runnerSlice';
 import { StatusLine } from '../features/runner/StatusLine';
 import { useSandboxStatus } from '../features/runner/useSandboxStatus';
@@ -21,7 +22,7 @@ import type { LineHighlight } from '../shared/lineHighlight';
 import type { AppStore } from './appStore';
 import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
-import { parseRoute, useHash } from './hashRoute';
+import { parseRoute, useHash, type Route } from './hashRoute';
 import { createLessonActions } from './lessonActions';
 import { lessonLinkFor } from './lessonLinks';
 import { withPaneTabs } from './lessonTabs';
@@ -30,6 +31,8 @@ import { PaneTabs } from './PaneTabs';
 import { PLAYGROUND_DOCUMENT } from './playgroundDocument';
 import { PaneFailure } from './PaneFailure';
 import { mistakeMarkers, runMistakes } from './runMistakes';
+import { SharedProgramNotice } from './SharedProgramNotice';
+import { openShareLink, settleOfferedInput, shareLinkOf } from './sharedProgram';
 import { SplitPane } from './SplitPane';
 import { ThemeToggle } from './ThemeToggle';
 import { useNarrowScreen } from './useNarrowScreen';
@@ -63,13 +66,28 @@ export function App({ sandbox, store, lessons }: AppProps) {
   const lessonFor = useMemo(() => lessonLinkFor(lessons), [lessons]);
   // Leaving the lessons gives the editor back the playground's own program.
   const onPlayground = route.page === 'playground';
+  const shareLink = shareLinkOf(route);
+  useEffect(() => {
+    openShareLink(store, shareLink, lessons);
+  }, [store, shareLink, lessons]);
+  const sharedLink = useStore(store, (state) => state.sharedLink);
+  const sharedOpening =
+    shareLink !== null && sharedLink?.link === shareLink ? sharedLink.opening : null;
+  // The lessons' pane: on their pages, and beside a shared program from a lesson.
+  const lessonRoute: Route | null =
+    route.page === 'lesson' || route.page === 'lessons'
+      ? route
+      : sharedOpening?.ok === true && sharedOpening.lesson !== null
+        ? { page: 'lesson', id: sharedOpening.lesson.meta.id }
+        : null;
+  const showsLesson = lessonRoute !== null;
   // On a narrow screen the panes are tabs; the lessons open on their text.
   const narrow = useNarrowScreen();
-  const [tab, setTab] = useState<PaneTab>(onPlayground ? 'program' : 'lesson');
-  const [tabFollows, setTabFollows] = useState({ onPlayground, running });
-  if (tabFollows.onPlayground !== onPlayground || tabFollows.running !== running) {
-    setTabFollows({ onPlayground, running });
-    if (tabFollows.onPlayground !== onPlayground) setTab(onPlayground ? 'program' : 'lesson');
+  const [tab, setTab] = useState<PaneTab>(showsLesson ? 'lesson' : 'program');
+  const [tabFollows, setTabFollows] = useState({ showsLesson, running });
+  if (tabFollows.showsLesson !== showsLesson || tabFollows.running !== running) {
+    setTabFollows({ showsLesson, running });
+    if (tabFollows.showsLesson !== showsLesson) setTab(showsLesson ? 'lesson' : 'program');
     else if (running) setTab(tabWhenRunStarts(tab));
   }
   // At once, so that what is asked for next (a scroll, the focus) finds the part shown.
@@ -164,6 +182,26 @@ export function App({ sandbox, store, lessons }: AppProps) {
         <div className="editor-actions">
           {narrow ? null : runControls}
           <ResetButton drafts={store} />
+          <ShareButton
+            shareable={() => {
+              const state = store.getState();
+              const lesson =
+                lessonRoute?.page === 'lesson'
+                  ? lessons.find((entry) => entry.meta.id === lessonRoute.id)
+                  : undefined;
+              return {
+                code: state.source,
+                input: state.stdin,
+                lesson: lesson
+                  ? {
+                      id: lesson.meta.id,
+                      title: `Lesson ${lesson.meta.order}: ${lesson.meta.title}`,
+                    }
+                  : null,
+                moment: state.playback.moment,
+              };
+            }}
+          />
         </div>
         <DraftKeepingNotice drafts={store} />
       </PaneBoundary>
@@ -204,7 +242,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
       <PaneBoundary part="The lesson">
         <Suspense fallback={<p className="lessons-pane">Loading the lessons…</p>}>
           <LessonsPane
-            route={route}
+            route={lessonRoute ?? route}
             lessons={lessons}
             store={store}
             actions={lessonActions}
@@ -218,7 +256,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
     <SplitPane
       label="Resize editor and results"
       direction="columns"
-      {...(onPlayground ? sizeOf('editor', 40) : sizeOf('lesson-editor', 50))}
+      {...(showsLesson ? sizeOf('lesson-editor', 50) : sizeOf('editor', 40))}
       first={editor}
       second={
         <SplitPane
@@ -251,7 +289,10 @@ export function App({ sandbox, store, lessons }: AppProps) {
           <a href="#/" aria-current={onPlayground ? 'page' : undefined}>
             Playground
           </a>
-          <a href="#/lessons" aria-current={onPlayground ? undefined : 'page'}>
+          <a
+            href="#/lessons"
+            aria-current={route.page === 'lesson' || route.page === 'lessons' ? 'page' : undefined}
+          >
             Lessons
           </a>
         </nav>
@@ -266,6 +307,17 @@ export function App({ sandbox, store, lessons }: AppProps) {
         </div>
       </header>
       {onPlayground ? <Welcome store={store} lessons={lessons} compact={narrow} /> : null}
+      {sharedOpening ? (
+        <SharedProgramNotice
+          opening={sharedOpening}
+          onUseInput={() => {
+            settleOfferedInput(store, true);
+          }}
+          onKeepInput={() => {
+            settleOfferedInput(store, false);
+          }}
+        />
+      ) : null}
       {narrow ? (
         // Run and the status stay in view whatever the tab (issue 11: on a
         // phone the output was 1,300 px below Run).
@@ -273,7 +325,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           <PaneTabs
             label="Panes"
             tabs={[
-              ...(onPlayground ? [] : [{ id: 'lesson' as const, label: 'Lesson', panel: lesson }]),
+              ...(showsLesson ? [{ id: 'lesson' as const, label: 'Lesson', panel: lesson }] : []),
               { id: 'program', label: 'Program', panel: editor },
               { id: 'timeline', label: 'Timeline', panel: timeline },
               { id: 'output', label: 'Output', panel: run },
@@ -288,9 +340,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
         </main>
       ) : (
         <main className="app-main">
-          {onPlayground ? (
-            workspace
-          ) : (
+          {showsLesson ? (
             <SplitPane
               label="Resize lesson and workspace"
               direction="columns"
@@ -298,6 +348,8 @@ export function App({ sandbox, store, lessons }: AppProps) {
               first={lesson}
               second={workspace}
             />
+          ) : (
+            workspace
           )}
         </main>
       )}

@@ -15,6 +15,7 @@ import { createTimelineSlice, type TimelineSlice } from '../features/timeline/ti
 import type { TextStorage } from '../platform/browserStorage';
 import type { SandboxClient } from '../runtime/createSandboxClient';
 import { createPaneSizesSlice, type PaneSizesSlice } from './paneSizesSlice';
+import { createSharedLinkSlice, type SharedLinkSlice } from './sharedLinkSlice';
 import { createThemeSlice, type ThemeOptions, type ThemeSlice } from './themeSlice';
 import { createWelcomeSlice, type WelcomeSlice } from './welcomeSlice';
 
@@ -24,7 +25,8 @@ export type AppState = RunnerSlice &
   ThemeSlice &
   LessonsSlice &
   PaneSizesSlice &
-  WelcomeSlice;
+  WelcomeSlice &
+  SharedLinkSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -64,6 +66,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ...createLessonsSlice(options.progress)(set, get),
     ...createPaneSizesSlice(options.paneSizes)(set, get),
     ...createWelcomeSlice(options.welcome)(set, get),
+    ...createSharedLinkSlice()(set, get),
   }));
 }
 

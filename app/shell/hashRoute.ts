@@ -1,6 +1,7 @@
 /**
  * The page's address: `#/lessons/<id>` is a lesson, `#/lessons` the list of
- * lessons, anything else the playground. In the fragment, so that any static
+ * lessons, `#/share/<format>/<data>` a shared program (features/share/
+ * shareLink.ts reads it), anything else the playground. In the fragment, so that any static
  * host serves every address from one index.html, and Back and Forward move
  * between lessons.
  */
@@ -9,9 +10,12 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { readonly page: 'playground' }
   | { readonly page: 'lessons' }
-  | { readonly page: 'lesson'; readonly id: string };
+  | { readonly page: 'lesson'; readonly id: string }
+  | { readonly page: 'shared'; readonly format: string; readonly data: string };
 
 export function parseRoute(hash: string): Route {
+  const shared = /^#\/share\/([^/]*)\/(.*)$/s.exec(hash);
+  if (shared) return { page: 'shared', format: shared[1] ?? '', data: shared[2] ?? '' };
   const lesson = /^#\/lessons\/([a-z0-9-]+)\/?$/.exec(hash);
   if (lesson?.[1] !== undefined) return { page: 'lesson', id: lesson[1] };
   if (/^#\/lessons\/?$/.test(hash)) return { page: 'lessons' };
