@@ -367,6 +367,18 @@ describe('runs', () => {
     expect(workers).toHaveLength(4);
   });
 
+  it('keeps no spare when asked not to: one worker at a time', async () => {
+    const { client, workers, worker } = setUp({ spare: false });
+    ready(worker());
+    await runOnce(client, worker());
+    expect(workers).toHaveLength(2);
+    ready(worker());
+    await runOnce(client, worker());
+    ready(worker());
+    expect(workers).toHaveLength(3);
+    expect(workers.filter((candidate) => !candidate.terminated)).toHaveLength(1);
+  });
+
   it('starts a waiting run on the spare when the worker it waited for is replaced', async () => {
     const { client, workers, worker } = setUp();
     ready(worker());
@@ -974,5 +986,39 @@ describe('a worker that ends on its own', () => {
     end(first);
     expect(workers).toHaveLength(3);
     expect(client.status.getSnapshot()).toEqual({ phase: 'ready' });
+  });
+});
+
+describe('startWhen', () => {
+  it('starts no worker until the promise settles', async () => {
+    let visible = (): void => undefined;
+    const { client, workers } = setUp({
+      startWhen: new Promise<void>((resolve) => {
+        visible = resolve;
+      }),
+    });
+    expect(workers).toHaveLength(0);
+    await expect(client.checkSyntax('x = 1', 'main.py')).resolves.toBeNull();
+    expect(workers).toHaveLength(0);
+    visible();
+    await Promise.resolve();
+    expect(workers).toHaveLength(1);
+  });
+
+  it('starts at once for a run asked before, and not again when the promise settles', async () => {
+    let visible = (): void => undefined;
+    const { client, workers, worker } = setUp({
+      startWhen: new Promise<void>((resolve) => {
+        visible = resolve;
+      }),
+    });
+    const run = client.run(REQUEST, () => undefined);
+    expect(workers).toHaveLength(1);
+    visible();
+    await Promise.resolve();
+    expect(workers).toHaveLength(1);
+    ready(worker());
+    runEnded(worker(), worker().lastRunId(), 'ok');
+    await expect(run).resolves.toMatchObject({ summary: summary('ok') });
   });
 });

@@ -84,6 +84,16 @@ export interface SandboxClientOptions {
    * the browser's Web Locks, where it has them. Tests pass a fake.
    */
   readonly watchLifeline?: (name: string, ended: () => void) => Promise<void>;
+  /**
+   * Python starts once this settles, or at the first run asked before;
+   * default at once. An embed starts when it is scrolled into view.
+   */
+  readonly startWhen?: Promise<unknown>;
+  /**
+   * Keep a spare interpreter behind the next run's (default true). An embed
+   * keeps none: several on one page would each hold two workers.
+   */
+  readonly spare?: boolean;
 }
 
 /** Where Python is: starting, idle, busy, or broken. */
@@ -256,8 +266,11 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   let python: Interpreter | null = null;
   /** The one after it, started once a run has ended and `python` is ready. */
   let spare: Interpreter | null = null;
-  /** A run has ended: from now on a spare follows every ready interpreter. */
+  /** A run has ended: from now on a spare follows every ready interpreter (when spares are wanted). */
   let keepSpare = false;
+  const sparesWanted = options.spare ?? true;
+  /** The first interpreter was launched (see `startWhen`). */
+  let started = false;
   let disposed = false;
   let current: ActiveRun | null = null;
   /** The running program posted messages the runtime does not send. */
@@ -357,7 +370,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
 
   /** Starts the spare once the next run's interpreter is ready and nothing runs or waits. */
   function startSpare(): void {
-    if (keepSpare && !spare && !current && isReady()) spare = launch();
+    if (sparesWanted && keepSpare && !spare && !current && isReady()) spare = launch();
   }
 
   /** Starts the run that waits for Python, if there is one and its interpreter is ready. */
@@ -590,7 +603,15 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     }
   }
 
-  replaceInterpreter();
+  /** Launches the first interpreter, once. */
+  function start(): void {
+    if (started || disposed) return;
+    started = true;
+    replaceInterpreter();
+  }
+
+  if (options.startWhen) void options.startWhen.then(start, start);
+  else start();
 
   return {
     status: {
@@ -620,6 +641,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
           answered: false,
         };
         current = run;
+        start();
         if (isReady()) startRun(run);
         else if (status.phase === 'failed') replaceInterpreter(); // try again; runs once ready
       });
