@@ -45,6 +45,8 @@ interface CodeEditorProps {
   readonly loadCodeEditor: boolean;
   /** Lines playback marks: where each task waits, the line running now. */
   readonly lineHighlights: readonly LineHighlight[];
+  /** The program can be run but not edited (an embed's option); default false. */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -63,6 +65,7 @@ export function CodeEditor({
   cursorRequest,
   loadCodeEditor,
   lineHighlights,
+  readOnly = false,
 }: CodeEditorProps) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -107,6 +110,7 @@ export function CodeEditor({
         onRun: (text) => {
           runRequested(text);
         },
+        readOnly,
       });
     } catch (error) {
       // The textarea renders in place of the container, and takes with it
@@ -120,7 +124,7 @@ export function CodeEditor({
       editorRef.current = null;
       handle.dispose();
     };
-  }, [phase, fallBack]);
+  }, [phase, fallBack, readOnly]);
 
   // `phase` in the dependencies: re-applied to a newly created editor. A
   // layout effect, so no keystroke can land between render and update.
@@ -173,6 +177,7 @@ export function CodeEditor({
           onChange={onChange}
           onRun={onRun}
           textareaRef={textareaRef}
+          readOnly={readOnly}
         />
       )}
       {phase.kind === 'unavailable' && (

@@ -6,13 +6,20 @@ interface ProgramTextareaProps {
   /** Ctrl/Cmd+Enter, with the text as it is at that moment. */
   readonly onRun: (value: string) => void;
   readonly textareaRef?: Ref<HTMLTextAreaElement>;
+  readonly readOnly: boolean;
 }
 
 /**
  * The program's text in a plain textarea: what the page shows at once, while
  * the Monaco editor loads (and for good if it cannot).
  */
-export function ProgramTextarea({ value, onChange, onRun, textareaRef }: ProgramTextareaProps) {
+export function ProgramTextarea({
+  value,
+  onChange,
+  onRun,
+  textareaRef,
+  readOnly,
+}: ProgramTextareaProps) {
   const id = useId();
   return (
     <>
@@ -34,6 +41,7 @@ export function ProgramTextarea({ value, onChange, onRun, textareaRef }: Program
         autoCapitalize="off"
         autoComplete="off"
         rows={16}
+        readOnly={readOnly}
       />
     </>
   );

@@ -69,6 +69,8 @@ export interface ProgramEditorOptions {
   readonly onChange: (value: string) => void;
   /** Ctrl/Cmd+Enter, with the text as it is at that moment. */
   readonly onRun: (value: string) => void;
+  /** The text can be read, selected and run, not edited (an embed's choice). */
+  readonly readOnly: boolean;
 }
 
 /** The created editor, as the React component drives it. */
@@ -235,6 +237,7 @@ export function createProgramEditor(options: ProgramEditorOptions): ProgramEdito
     fixedOverflowWidgets: true,
     stickyScroll: { enabled: false },
     padding: { top: 8, bottom: 8 },
+    readOnly: options.readOnly,
   });
   try {
     return driveProgramEditor(created, options);

@@ -18,6 +18,8 @@ interface LessonViewProps {
   readonly running: boolean;
   /** Called once the lesson's body is loaded (the shell opens its code in the editor). */
   readonly onLoaded: (lesson: Lesson) => void;
+  /** Show only this exercise (an embed of one exercise), not the whole lesson. */
+  readonly onlyExercise?: string;
 }
 
 type Loading = { readonly id: string } & (
@@ -34,6 +36,7 @@ export function LessonView({
   progressOf,
   running,
   onLoaded,
+  onlyExercise,
 }: LessonViewProps) {
   const [loaded, setLoaded] = useState<Loading | null>(null);
   useEffect(() => {
@@ -54,6 +57,10 @@ export function LessonView({
   }, [meta.id, load, onLoaded]);
 
   const lesson = loaded?.id === meta.id && 'lesson' in loaded ? loaded.lesson : null;
+  const blocks =
+    lesson === null || onlyExercise === undefined
+      ? (lesson?.blocks ?? [])
+      : lesson.blocks.filter((block) => block.kind === 'exercise' && block.id === onlyExercise);
   return (
     <article className="lesson" aria-label={`Lesson ${meta.order}: ${meta.title}`}>
       <p className="lesson-kicker">Lesson {meta.order}</p>
@@ -63,10 +70,13 @@ export function LessonView({
           This lesson could not be loaded ({loaded.failure}). Reload the page to try again.
         </p>
       )}
+      {lesson !== null && blocks.length === 0 && (
+        <p role="alert">This lesson has no exercise “{onlyExercise}”.</p>
+      )}
       {lesson === null ? (
         <p>Loading the lesson…</p>
       ) : (
-        lesson.blocks.map((block, index) => {
+        blocks.map((block, index) => {
           switch (block.kind) {
             case 'prose':
               return (

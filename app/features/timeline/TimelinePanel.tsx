@@ -31,6 +31,10 @@ interface TimelinePanelProps {
    * focus and a screen reader meet the parts in the order they are seen.
    */
   readonly summaryFirst: boolean;
+  /** The run drawn, its summary and its events in a table (default true: an embed may leave them out). */
+  readonly showDrawing?: boolean;
+  /** The Event loop panel at the cursor (default true). */
+  readonly showEventLoop?: boolean;
 }
 
 /**
@@ -44,6 +48,8 @@ export function TimelinePanel({
   onOpenLine,
   lessonFor,
   summaryFirst,
+  showDrawing = true,
+  showEventLoop = true,
 }: TimelinePanelProps) {
   const model = useStore(timeline, (state) => state.timeline);
   const previous = useStore(timeline, (state) => state.previousTimeline);
@@ -78,18 +84,20 @@ export function TimelinePanel({
   const moment = cursorMoment(model, playback);
   const stage = (
     <div className="timeline-stage">
-      <TimelineView
-        model={model}
-        version={version}
-        theme={theme}
-        cursor={playback.moment === null ? null : (model.moments[playback.moment]?.at ?? null)}
-        previous={previous}
-        showInternal={playback.showInternal}
-        onShowInternal={showInternal}
-        onOpenLine={onOpenLine}
-        onSeek={seekEdge}
-      />
-      {moment !== null && (
+      {showDrawing && (
+        <TimelineView
+          model={model}
+          version={version}
+          theme={theme}
+          cursor={playback.moment === null ? null : (model.moments[playback.moment]?.at ?? null)}
+          previous={previous}
+          showInternal={playback.showInternal}
+          onShowInternal={showInternal}
+          onOpenLine={onOpenLine}
+          onSeek={seekEdge}
+        />
+      )}
+      {showEventLoop && moment !== null && (
         <EventLoopPanel model={model} moment={moment} showInternal={playback.showInternal} />
       )}
     </div>
@@ -121,7 +129,7 @@ export function TimelinePanel({
       )}
       {summaryFirst ? (
         <>
-          {summary}
+          {showDrawing && summary}
           {playbackBar}
           {stage}
         </>
@@ -129,16 +137,18 @@ export function TimelinePanel({
         <>
           {stage}
           {playbackBar}
-          {summary}
+          {showDrawing && summary}
         </>
       )}
-      <EventTable
-        model={model}
-        version={version}
-        cursorMoment={moment}
-        onOpenLine={onOpenLine}
-        onSeek={seekMoment}
-      />
+      {showDrawing && (
+        <EventTable
+          model={model}
+          version={version}
+          cursorMoment={moment}
+          onOpenLine={onOpenLine}
+          onSeek={seekMoment}
+        />
+      )}
     </div>
   );
 }
