@@ -4,21 +4,12 @@ import type { LessonEntry } from '../features/lessons/lessonEntry';
 import { useStore } from 'zustand';
 import { DraftKeepingNotice } from '../features/drafts/DraftKeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
-import { CodeEditor, type CursorRequest, type EditorMarker } from '../features/editor/CodeEditor';
-import { InputBox } from '../features/runner/InputBox';
-import { OutputLog } from '../features/runner/OutputLog';
 import { RunControls } from '../features/runner/RunControls';
 import { RunNote } from '../features/runner/RunNote';
 import { ShareButton } from '../features/share/ShareButton';
-import { PROGRAM_FILENAME } from '../features/runner/runnerSlice';
 import { StatusLine } from '../features/runner/StatusLine';
-import { useSandboxStatus } from '../features/runner/useSandboxStatus';
-import { highlightsAt } from '../features/timeline/model/highlights';
-import type { Overlay } from '../features/timeline/model/types';
 import { TimelinePanel } from '../features/timeline/TimelinePanel';
-import { writesAt } from '../features/timeline/timelineSlice';
 import type { SandboxClient } from '../runtime/createSandboxClient';
-import type { LineHighlight } from '../shared/lineHighlight';
 import type { AppStore } from './appStore';
 import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -30,10 +21,11 @@ import { tabWhenRunStarts, type PaneTab } from './paneTabs';
 import { PaneTabs } from './PaneTabs';
 import { PLAYGROUND_DOCUMENT } from './playgroundDocument';
 import { PaneFailure } from './PaneFailure';
-import { mistakeMarkers, runMistakes } from './runMistakes';
 import { SharedProgramNotice } from './SharedProgramNotice';
 import { openShareLink, settleOfferedInput, shareLinkOf } from './sharedProgram';
 import { SplitPane } from './SplitPane';
+import { ProgramEditor, ProgramOutput } from './RunViewParts';
+import { useRunView } from './useRunView';
 import { ThemeToggle } from './ThemeToggle';
 import { useNarrowScreen } from './useNarrowScreen';
 import { Welcome } from './Welcome';
@@ -44,9 +36,6 @@ interface AppProps {
   /** The course, in order (from `virtual:lesson-catalog`). */
   readonly lessons: readonly LessonEntry[];
 }
-
-const NO_HIGHLIGHTS: readonly LineHighlight[] = [];
-const NO_OVERLAYS: readonly Overlay[] = [];
 
 /** The timeline's section, where the skip link takes the focus. */
 const TIMELINE_ID = 'timeline';
@@ -114,50 +103,10 @@ export function App({ sandbox, store, lessons }: AppProps) {
       store.getState().setPaneSize(split, percent);
     },
   });
-  // A traceback link asks the editor to move its cursor; the nonce makes the
-  // same line asked twice still count.
-  const [cursorRequest, setCursorRequest] = useState<CursorRequest | null>(null);
-  // A new array only when the run reports a problem or ends, as the editor wants.
-  const runProblems: readonly EditorMarker[] = useStore(store, (state) => state.output.problems);
-  // The mistakes once the run has ended: the status line warns of them, the editor marks their lines.
-  const overlays = useStore(store, (state) =>
-    state.timeline?.ended === true ? state.timeline.overlays : NO_OVERLAYS,
-  );
-  const runMarkers = useMemo(
-    () => [...runProblems, ...mistakeMarkers(overlays, runProblems)],
-    [runProblems, overlays],
-  );
-  const mistakes = useMemo(() => runMistakes(overlays), [overlays]);
-  // Monaco loads once Python has started (or failed to): both at once slow each other.
-  const pythonPhase = useSandboxStatus(sandbox).phase;
-  const [pythonSettled, setPythonSettled] = useState(false);
-  if (!pythonSettled && pythonPhase !== 'downloading' && pythonPhase !== 'starting') {
-    setPythonSettled(true);
-  }
-
-  // Playback: the editor marks the lines at the cursor and the output dims
-  // what is printed later; at the end (the default) nothing is marked.
-  const timelineModel = useStore(store, (state) => state.timeline);
-  const playbackMoment = useStore(store, (state) => state.playback.moment);
-  const lineHighlights = useMemo(
-    () =>
-      timelineModel === null || playbackMoment === null
-        ? NO_HIGHLIGHTS
-        : highlightsAt(timelineModel, playbackMoment),
-    // A moment's past is complete once it is reached: later batches cannot change it.
-    [timelineModel, playbackMoment],
-  );
-  const printedWrites =
-    timelineModel === null || playbackMoment === null
-      ? null
-      : writesAt(timelineModel, playbackMoment);
-
-  const openLine = useCallback((line: number) => {
-    setCursorRequest((previous) => ({ line, column: 1, nonce: (previous?.nonce ?? 0) + 1 }));
-  }, []);
+  const view = useRunView(store, sandbox);
 
   const runControls = <RunControls runner={store} source={source} />;
-  const statusLine = <StatusLine sandbox={sandbox} runner={store} mistakes={mistakes} />;
+  const statusLine = <StatusLine sandbox={sandbox} runner={store} mistakes={view.mistakes} />;
   const editor = (
     <section className="app-editor" aria-label="Editor">
       <PaneBoundary part="The editor">
@@ -167,18 +116,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
             {documentTitle}
           </p>
         )}
-        <CodeEditor
-          value={source}
-          onChange={(text) => {
-            store.getState().edit(text);
-          }}
-          onRun={(text) => void store.getState().run(text)}
-          checkSyntax={(text) => sandbox.checkSyntax(text, PROGRAM_FILENAME)}
-          runMarkers={runMarkers}
-          cursorRequest={cursorRequest}
-          loadCodeEditor={pythonSettled}
-          lineHighlights={lineHighlights}
-        />
+        <ProgramEditor store={store} sandbox={sandbox} view={view} />
         <div className="editor-actions">
           {narrow ? null : runControls}
           <ResetButton drafts={store} />
@@ -212,14 +150,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
       <PaneBoundary part="The output">
         {narrow ? null : statusLine}
         <RunNote runner={store} />
-        <InputBox runner={store} />
-        <OutputLog
-          runner={store}
-          printedWrites={printedWrites}
-          onOpenLocation={(location) => {
-            openLine(location.line);
-          }}
-        />
+        <ProgramOutput store={store} view={view} />
       </PaneBoundary>
     </section>
   );
@@ -230,7 +161,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
         <TimelinePanel
           timeline={store}
           theme={theme}
-          onOpenLine={openLine}
+          onOpenLine={view.openLine}
           lessonFor={lessonFor}
           summaryFirst={narrow}
         />
