@@ -82,6 +82,11 @@ export default defineConfig(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },
+  {
+    // Example pages for other sites (docs/embedding.md): plain browser scripts.
+    files: ['public/examples/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
 
   // Import graph: no cycles anywhere.
   {

@@ -88,6 +88,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     rolldownOptions: {
       onLog: hidePyodideNodeImports,
+      // The site, and the page instructors embed (docs/embedding.md).
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+      },
       output: { codeSplitting: { groups: CHUNK_GROUPS } },
     },
   },

@@ -1,5 +1,6 @@
 /**
- * For tests: a Web Storage kept in memory, with a quota (in characters per
+ * A Web Storage kept in memory: an embed's (nothing it keeps outlives its page, and
+ * several embeds on one page never share one), and tests', with a quota (in characters per
  * item) to play a full localStorage.
  */
 export function memoryStorage(quota = Infinity): Storage {

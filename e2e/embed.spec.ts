@@ -1,0 +1,166 @@
+// Embeds: a lesson, one exercise or a program inside an instructor's page
+// on another site (public/examples/embed-host.html), configured by its
+// address, driven and heard through the postMessage API (docs/embedding.md).
+import type { Page, TestInfo } from '@playwright/test';
+import { shareFragment } from '../app/features/share/shareLink';
+import { expect, Playground, PYTHON_START_TIMEOUT, SEED_PROGRAM, test } from './fixtures';
+
+/** Two tasks that tick after 1 s and 2 s: the same program as the example host page's second embed. */
+const TICKS =
+  '#/share/1/eNptjkEOAiEMRa9CuoKEmOhydnqObhqoShwKYTBmYry7zGDUxXTV39__2ie45BkGCDGnUhVNs7iQUFDWVnk-qxrcTQtFtk2ONJsBRbWiB4VvZDeNzFn3he7nEqR-gggLhT1CM__hkYLobeKF6pWLXs8jHBGs2hvb30E4LfpgfriWKHfRHdjG8HoDNXZKNQ';
+
+const SOLUTION = SEED_PROGRAM.replace(
+  '    await greet("Bob")\n',
+  '    await greet("Bob")\n    await greet("Carol")\n',
+);
+
+/** The example host page, served from another origin than the embeds (the unisolated server: port + 1). */
+function hostPageAddress(testInfo: TestInfo): string {
+  const site = new URL(testInfo.project.use.baseURL ?? '');
+  const host = new URL(site.href);
+  host.port = String(Number(site.port) + 1);
+  return `${host.origin}${host.pathname}examples/embed-host.html?site=${encodeURIComponent(site.href)}`;
+}
+
+/** Requests for the sandbox worker's script: one per Python worker started. */
+function countWorkerStarts(page: Page): () => number {
+  let count = 0;
+  page.context().on('request', (request) => {
+    if (/\/assets\/sandbox\.worker-[^/]*\.js$/.test(request.url())) count += 1;
+  });
+  return () => count;
+}
+
+/** Python workers alive now, in the page and its frames. */
+function liveSandboxWorkers(page: Page): number {
+  return page
+    .workers()
+    .filter((worker) => /\/assets\/sandbox\.worker-[^/]*\.js$/.test(worker.url())).length;
+}
+
+test('an embed shows only the panes its address asks for, with its options', async ({ page }) => {
+  await page.goto(`./embed.html?v=1&panes=editor,output&theme=dark&readonly=1&run=1${TICKS}`);
+  const embed = new Playground(page);
+  await expect(embed.outputLines).toHaveText(['A ticked', 'B ticked'], {
+    timeout: PYTHON_START_TIMEOUT,
+  });
+  await expect(page.getByRole('region', { name: 'Timeline' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Event loop' })).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // Read-only: the program can be run, not changed.
+  await embed.waitForCodeEditor();
+  await embed.program.focus();
+  await page.keyboard.type('x = 1');
+  await expect.poll(() => embed.shownProgram()).toContain('async def tick(name, delay):');
+  await expect.poll(() => embed.shownProgram()).not.toContain('x = 1');
+  await embed.runButton.click();
+  await expect(embed.status).toHaveText(/^Finished: 2\.0 s of virtual time/);
+});
+
+test('an embed of the timeline and the loop at a moment, without the editor', async ({ page }) => {
+  await page.goto(`./embed.html?v=1&panes=timeline,loop&run=1&moment=3${TICKS}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('slider', { name: 'Playback position' })).toHaveAttribute(
+    'aria-valuetext',
+    /^Moment 4 of /,
+    { timeout: PYTHON_START_TIMEOUT },
+  );
+  await expect(timeline.getByRole('region', { name: 'Event loop' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Editor' })).toHaveCount(0);
+  await expect(page.getByRole('log', { name: 'Output' })).toHaveCount(0);
+});
+
+test('a mistake in an embed links to its lesson on the whole site, in a new tab', async ({
+  page,
+}, testInfo) => {
+  // An embed's program travels as a share link's fragment.
+  const forgotAwait = shareFragment({
+    code: SEED_PROGRAM.replace('    await greet("Alice")\n', '    greet("Alice")\n'),
+  });
+  await page.goto(`./embed.html?v=1&run=1${forgotAwait}`);
+  const learnMore = page
+    .getByRole('region', { name: 'Run summary' })
+    .getByRole('link', { name: /Learn more/ });
+  const [site] = await Promise.all([page.waitForEvent('popup'), learnMore.click()]);
+  await expect(site).toHaveURL(
+    `${testInfo.project.use.baseURL ?? ''}#/lessons/coroutines-and-the-event-loop`,
+  );
+  await expect(
+    site.getByRole('article', { name: /Lesson 1: Coroutines and the event loop/ }),
+  ).toBeVisible();
+  await site.close();
+});
+
+test('an exercise embed shows that exercise alone, and a wrong address says what is wrong', async ({
+  page,
+}) => {
+  await page.goto('./embed.html?v=1&lesson=coroutines-and-the-event-loop&exercise=greet-three');
+  await expect(page.getByRole('region', { name: /^Exercise: Greet a third guest/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Exercise:/ })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: /^Example/ })).toHaveCount(0);
+
+  await page.goto('./embed.html?v=1&panes=editor,console');
+  await expect(page.getByRole('alert')).toHaveText(
+    'This Loopscope embed cannot be shown: "console" is not a pane (the panes are editor, output, timeline, loop).',
+  );
+  await page.goto('./embed.html?v=1&lesson=no-such-lesson');
+  await expect(page.getByRole('alert')).toHaveText('This site has no lesson “no-such-lesson”.');
+  await page.goto('./embed.html?v=1');
+  await expect(page.getByRole('alert')).toContainText('it names no program');
+});
+
+test('a course page on another origin drives an embed and hears its runs and checks', async ({
+  page,
+}, testInfo) => {
+  await page.goto(hostPageAddress(testInfo));
+  const log = page.getByRole('log', { name: 'Messages from the embeds' });
+  await expect(log).toContainText('exercise: ready');
+  const exercise = page.frameLocator('#exercise');
+  await expect(exercise.getByRole('status').and(exercise.locator(':not([aria-label])'))).toHaveText(
+    'Ready',
+    { timeout: PYTHON_START_TIMEOUT },
+  );
+
+  await page.getByLabel('Program to send').fill(SOLUTION);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(log).toContainText(
+    'exercise: run ended (ok): Hello, Alice! | Hello, Bob! | Hello, Carol!',
+    { timeout: PYTHON_START_TIMEOUT },
+  );
+
+  const panel = exercise.getByRole('region', { name: /^Exercise: Greet a third guest/ });
+  await panel.getByRole('button', { name: 'Check' }).click();
+  await expect(log).toContainText('exercise: coroutines-and-the-event-loop/greet-three passed', {
+    timeout: PYTHON_START_TIMEOUT,
+  });
+});
+
+test('two embeds on one page: the one further down starts Python only once scrolled to', async ({
+  page,
+}, testInfo) => {
+  const workerStarts = countWorkerStarts(page);
+  await page.goto(hostPageAddress(testInfo));
+  const exercise = page.frameLocator('#exercise');
+  await expect(exercise.getByRole('status').and(exercise.locator(':not([aria-label])'))).toHaveText(
+    'Ready',
+    { timeout: PYTHON_START_TIMEOUT },
+  );
+  // One worker: the exercise's. The program below has not started its own.
+  expect(workerStarts()).toBe(1);
+  expect(liveSandboxWorkers(page)).toBe(1);
+
+  await page.locator('#program').scrollIntoViewIfNeeded();
+  const program = page.frameLocator('#program');
+  await expect(program.getByRole('log', { name: 'Output' }).locator('.output-text')).toHaveText(
+    ['A ticked', 'B ticked'],
+    { timeout: PYTHON_START_TIMEOUT },
+  );
+  // Each reported its own runs only.
+  await expect(page.getByRole('log', { name: 'Messages from the embeds' })).toContainText(
+    'program: run ended (ok): A ticked | B ticked',
+  );
+  // Its run's worker ended with the run, and the next run's started: one worker per embed.
+  await expect.poll(workerStarts).toBe(3);
+  await expect.poll(() => liveSandboxWorkers(page)).toBe(2);
+});
