@@ -9,6 +9,19 @@ import { expect, Playground, PYTHON_START_TIMEOUT, SEED_PROGRAM, test } from './
 const TICKS =
   '#/share/1/eNptjkEOAiEMRa9CuoKEmOhydnqObhqoShwKYTBmYry7zGDUxXTV39__2ie45BkGCDGnUhVNs7iQUFDWVnk-qxrcTQtFtk2ONJsBRbWiB4VvZDeNzFn3he7nEqR-gggLhT1CM__hkYLobeKF6pWLXs8jHBGs2hvb30E4LfpgfriWKHfRHdjG8HoDNXZKNQ';
 
+/** The program TICKS carries. */
+const TICKS_PROGRAM = `import asyncio
+
+async def tick(name, delay):
+    await asyncio.sleep(delay)
+    print(name, "ticked")
+
+async def main():
+    await asyncio.gather(tick("A", 1), tick("B", 2))
+
+asyncio.run(main())
+`;
+
 const SOLUTION = SEED_PROGRAM.replace(
   '    await greet("Bob")\n',
   '    await greet("Bob")\n    await greet("Carol")\n',
@@ -163,4 +176,79 @@ test('two embeds on one page: the one further down starts Python only once scrol
   // Its run's worker ended with the run, and the next run's started: one worker per embed.
   await expect.poll(workerStarts).toBe(3);
   await expect.poll(() => liveSandboxWorkers(page)).toBe(2);
+});
+
+test('Embed writes the snippet for the program on screen, with the options as controls and a live preview', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  await playground.setProgram(TICKS_PROGRAM);
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed in your page' });
+  await expect(dialog.getByRole('radio', { name: 'this program' })).toBeChecked();
+  await dialog.getByRole('checkbox', { name: 'Timeline' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'run when it comes into view' }).check();
+  await dialog.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await dialog.getByRole('spinbutton', { name: 'Height (pixels)' }).fill('400');
+
+  const snippet = dialog.getByRole('textbox', { name: 'Snippet' });
+  await expect(snippet).toHaveValue(
+    /^<iframe\n {2}src="[^"]*\/embed\.html\?v=1&amp;panes=editor%2Coutput&amp;theme=dark&amp;run=1&amp;height=400#\/share\/1\/[\w-]+"\n {2}title="Loopscope: an asyncio program"/,
+  );
+  const preview = dialog.frameLocator('iframe[title="Preview"]');
+  await expect(preview.getByRole('log', { name: 'Output' }).locator('.output-text')).toHaveText(
+    ['A ticked', 'B ticked'],
+    { timeout: PYTHON_START_TIMEOUT },
+  );
+  await expect(preview.getByRole('region', { name: 'Timeline' })).toHaveCount(0);
+  await expect(preview.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  await dialog.getByRole('textbox', { name: /Your page’s origin/ }).fill('school.example');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'That is not an origin like https://school.example: the snippet leaves it out.',
+  );
+  await dialog.getByRole('textbox', { name: /Your page’s origin/ }).fill('https://school.example');
+  await expect(snippet).toHaveValue(/&amp;host=https%3A%2F%2Fschool\.example#/);
+
+  await dialog.getByRole('button', { name: 'Copy snippet' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Copied. Paste it into your page’s HTML.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await snippet.inputValue());
+
+  // The snippet's address, opened as a reader's browser would.
+  const address = /src="([^"]*)"/.exec(copied)?.[1]?.replaceAll('&amp;', '&') ?? '';
+  await page.goto(address);
+  await expect(playground.outputLines).toHaveText(['A ticked', 'B ticked'], {
+    timeout: PYTHON_START_TIMEOUT,
+  });
+});
+
+test('in a lesson, Embed offers the exercise in the editor, the lesson, or the program', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  await page.goto('./#/lessons/coroutines-and-the-event-loop');
+  const exercise = page.getByRole('region', { name: /Exercise: Greet a third guest/ });
+  await exercise.getByRole('button', { name: 'Open exercise in editor' }).click();
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed in your page' });
+  await expect(
+    dialog.getByRole('radio', { name: 'the exercise: Greet a third guest' }),
+  ).toBeChecked();
+  const snippet = dialog.getByRole('textbox', { name: 'Snippet' });
+  await expect(snippet).toHaveValue(
+    /embed\.html\?v=1&amp;lesson=coroutines-and-the-event-loop&amp;exercise=greet-three&amp;height=600"/,
+  );
+  await expect(snippet).toHaveValue(/title="Loopscope exercise: Greet a third guest"/);
+  const preview = dialog.frameLocator('iframe[title="Preview"]');
+  await expect(
+    preview.getByRole('region', { name: /^Exercise: Greet a third guest/ }),
+  ).toBeVisible();
+
+  await dialog.getByRole('radio', { name: /^the lesson: Lesson 1/ }).check();
+  await expect(snippet).toHaveValue(
+    /embed\.html\?v=1&amp;lesson=coroutines-and-the-event-loop&amp;height=600"/,
+  );
+  await dialog.getByRole('radio', { name: 'this program' }).check();
+  await expect(snippet).toHaveValue(/embed\.html\?v=1&amp;height=600#\/share\/1\//);
 });

@@ -6,6 +6,7 @@ import { DraftKeepingNotice } from '../features/drafts/DraftKeepingNotice';
 import { ResetButton } from '../features/drafts/ResetButton';
 import { RunControls } from '../features/runner/RunControls';
 import { RunNote } from '../features/runner/RunNote';
+import { EmbedButton } from '../features/embed/EmbedButton';
 import { ShareButton } from '../features/share/ShareButton';
 import { StatusLine } from '../features/runner/StatusLine';
 import { TimelinePanel } from '../features/timeline/TimelinePanel';
@@ -26,6 +27,7 @@ import { openShareLink, settleOfferedInput, shareLinkOf } from './sharedProgram'
 import { SplitPane } from './SplitPane';
 import { ProgramEditor, ProgramOutput } from './RunViewParts';
 import { useRunView } from './useRunView';
+import { embeddableNow, shareableNow } from './whatIsOnScreen';
 import { ThemeToggle } from './ThemeToggle';
 import { useNarrowScreen } from './useNarrowScreen';
 import { Welcome } from './Welcome';
@@ -70,6 +72,10 @@ export function App({ sandbox, store, lessons }: AppProps) {
         ? { page: 'lesson', id: sharedOpening.lesson.meta.id }
         : null;
   const showsLesson = lessonRoute !== null;
+  const lessonOnScreen = () =>
+    lessonRoute?.page === 'lesson'
+      ? (lessons.find((entry) => entry.meta.id === lessonRoute.id) ?? null)
+      : null;
   // On a narrow screen the panes are tabs; the lessons open on their text.
   const narrow = useNarrowScreen();
   const [tab, setTab] = useState<PaneTab>(showsLesson ? 'lesson' : 'program');
@@ -120,26 +126,8 @@ export function App({ sandbox, store, lessons }: AppProps) {
         <div className="editor-actions">
           {narrow ? null : runControls}
           <ResetButton drafts={store} />
-          <ShareButton
-            shareable={() => {
-              const state = store.getState();
-              const lesson =
-                lessonRoute?.page === 'lesson'
-                  ? lessons.find((entry) => entry.meta.id === lessonRoute.id)
-                  : undefined;
-              return {
-                code: state.source,
-                input: state.stdin,
-                lesson: lesson
-                  ? {
-                      id: lesson.meta.id,
-                      title: `Lesson ${lesson.meta.order}: ${lesson.meta.title}`,
-                    }
-                  : null,
-                moment: state.playback.moment,
-              };
-            }}
-          />
+          <ShareButton shareable={() => shareableNow(store, lessonOnScreen())} />
+          <EmbedButton embeddable={() => embeddableNow(store, lessonOnScreen())} />
         </div>
         <DraftKeepingNotice drafts={store} />
       </PaneBoundary>

@@ -1,4 +1,6 @@
 import { useId, useRef, useState } from 'react';
+import { clipboardCopy, copyOrSelect, SELECTED_TO_COPY } from '../../shared/clipboard';
+import { CopyDialogFooter } from '../../shared/CopyDialogFooter';
 import { LINK_LENGTH_WARNING, shareFragment, type SharedProgram } from './shareLink';
 import './share.css';
 
@@ -29,10 +31,6 @@ interface Choices {
 
 function pageAddressNow(): string {
   return window.location.href.replace(/#.*$/s, '');
-}
-
-function clipboardCopy(text: string): Promise<void> {
-  return navigator.clipboard.writeText(text);
 }
 
 /** The program as the learner chose to share it. */
@@ -70,17 +68,13 @@ export function ShareButton({
     setOutcome(null);
   };
   const copyLink = () => {
-    copy(link).then(
-      () => {
-        setOutcome('Copied. Anyone who opens the link sees this program.');
-      },
-      () => {
-        linkField.current?.select();
-        setOutcome(
-          'This browser did not let the page copy: the link is selected, so press Ctrl+C (⌘C on a Mac).',
-        );
-      },
-    );
+    void copyOrSelect(link, linkField.current, copy).then((done) => {
+      setOutcome(
+        done === 'copied'
+          ? 'Copied. Anyone who opens the link sees this program.'
+          : SELECTED_TO_COPY,
+      );
+    });
   };
 
   return (
@@ -95,7 +89,7 @@ export function ShareButton({
       >
         Share
       </button>
-      <dialog ref={dialog} className="share-dialog" aria-labelledby={titleId}>
+      <dialog ref={dialog} className="copy-dialog share-dialog" aria-labelledby={titleId}>
         {shown === null ? null : (
           <form
             method="dialog"
@@ -164,20 +158,7 @@ export function ShareButton({
                 program.
               </p>
             ) : null}
-            <div className="share-actions">
-              <button type="submit">Copy link</button>
-              <button
-                type="button"
-                onClick={() => {
-                  dialog.current?.close();
-                }}
-              >
-                Close
-              </button>
-            </div>
-            <p role="status" className="share-outcome">
-              {outcome}
-            </p>
+            <CopyDialogFooter copyLabel="Copy link" dialog={dialog} outcome={outcome} />
           </form>
         )}
       </dialog>
