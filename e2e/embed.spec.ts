@@ -162,6 +162,12 @@ test('two embeds on one page: the one further down starts Python only once scrol
   // One worker: the exercise's. The program below has not started its own.
   expect(workerStarts()).toBe(1);
   expect(liveSandboxWorkers(page)).toBe(1);
+  // Neither embed took the focus from the page, and the page sized the first
+  // to its content from the embed's resize messages.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  await expect
+    .poll(() => page.locator('#exercise').evaluate((frame) => frame.style.height))
+    .toMatch(/^\d+px$/);
 
   await page.locator('#program').scrollIntoViewIfNeeded();
   const program = page.frameLocator('#program');
