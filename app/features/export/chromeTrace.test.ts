@@ -61,10 +61,10 @@ describe('toChromeTrace', () => {
     it('names waits by their reason and spans them to the step that resumes the task', () => {
       const waits = traceEvents.filter((event) => event.cat === 'wait');
       expect(waits.map((event) => [event.tid, event.name])).toEqual([
-        [2, 'sleep until 1 s'],
-        [3, 'sleep until 2 s'],
-        [4, 'sleep until 3 s'],
-        [1, 'gather (3 tasks)'],
+        [2, 'sleep until 1.0 s'],
+        [3, 'sleep until 2.0 s'],
+        [4, 'sleep until 3.0 s'],
+        [1, 'gather (3 left)'],
       ]);
       const resumed = (tid: number, wait: ChromeTraceEvent) =>
         traceEvents.find(

@@ -31,6 +31,7 @@
  * same file (a step's measured `cpu` is only in its args).
  */
 import type { HandleId, TaskId, TraceEvent, WaitReason } from '../../runtime/traceSchema';
+import { describeWait } from '../../shared/waitLabels';
 
 /** One event of the Chrome trace (the fields this export writes). */
 export interface ChromeTraceEvent {
@@ -86,23 +87,6 @@ interface Step {
 }
 
 const micros = (seconds: number): number => Math.round(seconds * 1e6);
-
-/** What a task waits on, in words: `sleep until 1 s`, `gather (3 tasks)`. */
-export function waitName(reason: WaitReason, taskName: (task: TaskId) => string): string {
-  switch (reason.kind) {
-    case 'sleep':
-      return reason.until === undefined ? 'sleep' : `sleep until ${String(reason.until)} s`;
-    case 'task':
-      return reason.task === undefined ? 'waits for a task' : `waits for ${taskName(reason.task)}`;
-    case 'gather':
-    case 'taskgroup':
-      return reason.tasks === undefined
-        ? reason.kind
-        : `${reason.kind} (${String(reason.tasks.length)} tasks)`;
-    default:
-      return reason.name === undefined ? reason.kind : `${reason.kind} ${reason.name}`;
-  }
-}
 
 /** Builds the Chrome trace of a run's events (one run, as a run hands them on). */
 export function toChromeTrace(events: readonly TraceEvent[]): ChromeTrace {
@@ -313,7 +297,7 @@ function emit(
   const end = Math.max(0, ...all.map((step) => step.ts + step.dur));
 
   // Waits: from a task's suspension to its next step on the same thread.
-  const waiting = new Map<TaskId, { reason: WaitReason; ts: number }>();
+  const waiting = new Map<TaskId, { name: string; reason: WaitReason; ts: number }>();
   const instant = (index: number, ts: number, tid: number): void => {
     const event = events[index];
     if (event?.type !== 'output') return;
@@ -331,7 +315,7 @@ function emit(
   const slice = (step: Step): void => {
     const wait = waiting.get(step.tid);
     if (wait !== undefined) {
-      out.push(waitSlice(wait.reason, wait.ts, step.ts, step.tid, taskName));
+      out.push(waitSlice(wait, step.ts, step.tid));
       waiting.delete(step.tid);
     }
     out.push({
@@ -345,7 +329,12 @@ function emit(
       args: step.args,
     });
     if (step.suspended !== null)
-      waiting.set(step.tid, { reason: step.suspended, ts: step.ts + step.dur });
+      waiting.set(step.tid, {
+        // In the words of the editor and the Event loop panel.
+        name: describeWait(step.suspended, step.startT + step.blocked, taskName),
+        reason: step.suspended,
+        ts: step.ts + step.dur,
+      });
   };
   for (const step of steps) {
     for (const inner of step.inner) slice(inner);
@@ -361,8 +350,7 @@ function emit(
       instant(index, step.ts + Math.min(step.dur, Math.max(0, after)), tid);
     }
   }
-  for (const [tid, wait] of waiting)
-    out.push(waitSlice(wait.reason, wait.ts, Math.max(end, wait.ts), tid, taskName));
+  for (const [tid, wait] of waiting) out.push(waitSlice(wait, Math.max(end, wait.ts), tid));
   for (const index of outside) {
     const event = events[index];
     if (event?.type === 'output') instant(index, Math.max(end, micros(event.t)), LOOP_TID);
@@ -399,20 +387,18 @@ function emit(
 }
 
 function waitSlice(
-  reason: WaitReason,
-  from: number,
+  wait: { readonly name: string; readonly reason: WaitReason; readonly ts: number },
   to: number,
   tid: number,
-  taskName: (task: TaskId) => string,
 ): ChromeTraceEvent {
   return {
-    name: waitName(reason, taskName),
+    name: wait.name,
     cat: WAIT_CAT,
     ph: 'X',
-    ts: from,
-    dur: to - from,
+    ts: wait.ts,
+    dur: to - wait.ts,
     pid: PID,
     tid,
-    args: { reason },
+    args: { reason: wait.reason },
   };
 }
