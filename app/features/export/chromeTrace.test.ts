@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goldenNames, readGoldenTrace } from '../../../tests/golden/goldenTrace';
+import { syntheticTrace } from '../../../tools/trace/syntheticTrace';
+import type { TraceEvent } from '../../runtime/traceSchema';
 import { LOOP_TID, STEP_WIDTH_US, toChromeTrace, type ChromeTraceEvent } from './chromeTrace';
 import { chromeTraceProblems } from './chromeTraceChecks.node';
 
@@ -125,6 +127,61 @@ describe('toChromeTrace', () => {
     const steps = traceEvents.filter((event) => event.cat === 'step' && event.ts < 1);
     // Four steps at 0 and a 1 µs gap: they share it, whole microseconds each.
     expect(steps.map((event) => event.dur)).toEqual([0, 0, 0, 0]);
+    expect(
+      chromeTraceProblems(JSON.parse(JSON.stringify({ traceEvents, displayTimeUnit: 'ms' }))),
+    ).toEqual([]);
+  });
+});
+
+describe('toChromeTrace, beyond the golden programs', () => {
+  it('keeps a long run well formed', () => {
+    const trace = toChromeTrace(syntheticTrace({ events: 200_000, tasks: 50 }));
+    expect(chromeTraceProblems(JSON.parse(JSON.stringify(trace)))).toEqual([]);
+  });
+
+  it("draws an eager task's first step over the step that created it, and its wake-up after", () => {
+    const sleep = { kind: 'sleep', until: 1 };
+    const events: TraceEvent[] = [
+      { type: 'run.start', version: 5, file: 'eager.py', python: '3.14.2', traced: true },
+      { type: 'iteration', n: 1, t: 0 },
+      {
+        type: 'task.create',
+        task: 2,
+        name: 'Task-2',
+        coro: 'child()',
+        parent: 1,
+        line: 5,
+        api: 'create_task',
+        by: 1,
+        internal: false,
+      },
+      { type: 'timer', h: 2, when: 1, callback: 'sleep', by: 1, internal: true },
+      { type: 'task.suspend', h: null, task: 2, reason: sleep, chain: [], cpu: null },
+      { type: 'task.suspend', h: 1, task: 1, reason: { kind: 'task', task: 2 }, chain: [], cpu: 3 },
+      { type: 'iteration', n: 2, t: 1, due: [2] },
+      { type: 'ready', h: 3, task: 2, by: 2 },
+      { type: 'step', h: 2, cpu: 1 },
+      { type: 'iteration', n: 3, t: 1 },
+      { type: 'task.end', outcome: 'result', h: 3, task: 2, cpu: 1, repr: 'None' },
+    ];
+    const { traceEvents } = toChromeTrace(events);
+    const slices = traceEvents.filter((event) => event.ph === 'X');
+    expect(slices.map((event) => [event.tid, event.name, event.ts, event.dur])).toEqual([
+      [2, 'child()', 0, STEP_WIDTH_US],
+      [1, 'Task-1', 0, STEP_WIDTH_US],
+      [LOOP_TID, 'sleep', 1e6, STEP_WIDTH_US],
+      [2, 'sleep until 1.0 s', STEP_WIDTH_US, 1e6],
+      [2, 'child()', 1e6 + STEP_WIDTH_US, STEP_WIDTH_US],
+      [1, 'waits for Task-2 · child()', STEP_WIDTH_US, 1e6 + STEP_WIDTH_US],
+    ]);
+    // Its first `ready` is a wake-up by the sleep's timer, not its creation.
+    const flows = traceEvents.filter((event) => event.ph === 's' || event.ph === 'f');
+    expect(flows.map((event) => [event.name, event.ph, event.tid, event.ts])).toEqual([
+      ['create', 's', 1, 0],
+      ['create', 'f', 2, 0],
+      ['wake', 's', LOOP_TID, 1e6],
+      ['wake', 'f', 2, 1e6 + STEP_WIDTH_US],
+    ]);
     expect(
       chromeTraceProblems(JSON.parse(JSON.stringify({ traceEvents, displayTimeUnit: 'ms' }))),
     ).toEqual([]);

@@ -91,7 +91,7 @@ const micros = (seconds: number): number => Math.round(seconds * 1e6);
 /** Builds the Chrome trace of a run's events (one run, as a run hands them on). */
 export function toChromeTrace(events: readonly TraceEvent[]): ChromeTrace {
   const tasks = new Map<TaskId, { name: string; coro: string }>();
-  const taskName = (task: TaskId): string => tasks.get(task)?.name ?? `Task ${String(task)}`;
+  const taskName = (task: TaskId): string => tasks.get(task)?.name ?? `Task-${String(task)}`;
   const callbacks = new Map<HandleId, string>();
   const steps: Step[] = [];
   /** Events since the last step or iteration: they belong to the next step, if one ends before an iteration. */
@@ -147,7 +147,8 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTrace {
   };
 
   const leavePending = (): void => {
-    outside.push(...pending.filter((index) => events[index]?.type === 'output'));
+    // One by one: a program's module code may print a hundred thousand lines outside any step.
+    for (const index of pending) if (events[index]?.type === 'output') outside.push(index);
     pending = [];
   };
 
@@ -195,9 +196,11 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTrace {
       }
       case 'task.suspend':
       case 'task.end': {
-        pending.push(index);
-        if (event.h === null) break;
-        pending.pop();
+        // An eager task's first step ran inside create_task: part of the step that created it.
+        if (event.h === null) {
+          pending.push(index);
+          break;
+        }
         const startT = now;
         const { outputs, inner, blocked } = takePending();
         now = startT + blocked;
@@ -264,28 +267,15 @@ function emit(
       tid: LOOP_TID,
       args: { name: 'Loopscope run' },
     },
-    {
-      name: 'thread_name',
-      ph: 'M',
-      ts: 0,
-      pid: PID,
-      tid: LOOP_TID,
-      args: { name: 'Event loop (callbacks)' },
-    },
-    { name: 'thread_sort_index', ph: 'M', ts: 0, pid: PID, tid: LOOP_TID, args: { sort_index: 0 } },
+    ...threadMetadata(LOOP_TID, 'Event loop (callbacks)'),
   ];
-  for (const [task, { name }] of tasks) {
-    out.push(
-      { name: 'thread_name', ph: 'M', ts: 0, pid: PID, tid: task, args: { name } },
-      {
-        name: 'thread_sort_index',
-        ph: 'M',
-        ts: 0,
-        pid: PID,
-        tid: task,
-        args: { sort_index: task },
-      },
-    );
+  for (const [task, { name }] of tasks) out.push(...threadMetadata(task, name));
+  // A task whose creation the trace does not hold (a trace cut short, a forged one) still gets a named track.
+  const unnamed = new Set(
+    steps.flatMap((step) => [step.tid, ...step.inner.map((inner) => inner.tid)]),
+  );
+  for (const tid of unnamed) {
+    if (tid !== LOOP_TID && !tasks.has(tid)) out.push(...threadMetadata(tid, taskName(tid)));
   }
 
   const all = steps.flatMap((step) => [step, ...step.inner]);
@@ -294,7 +284,7 @@ function emit(
   const firstStepOf = new Map<TaskId, Step>();
   for (const step of all)
     if (step.tid !== LOOP_TID && !firstStepOf.has(step.tid)) firstStepOf.set(step.tid, step);
-  const end = Math.max(0, ...all.map((step) => step.ts + step.dur));
+  const end = all.reduce((latest, step) => Math.max(latest, step.ts + step.dur), 0);
 
   // Waits: from a task's suspension to its next step on the same thread.
   const waiting = new Map<TaskId, { name: string; reason: WaitReason; ts: number }>();
@@ -401,4 +391,12 @@ function waitSlice(
     tid,
     args: { reason: wait.reason },
   };
+}
+
+/** A track's name, and its place: the loop first, then the tasks by id. */
+function threadMetadata(tid: number, name: string): ChromeTraceEvent[] {
+  return [
+    { name: 'thread_name', ph: 'M', ts: 0, pid: PID, tid, args: { name } },
+    { name: 'thread_sort_index', ph: 'M', ts: 0, pid: PID, tid, args: { sort_index: tid } },
+  ];
 }
