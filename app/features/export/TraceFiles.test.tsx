@@ -46,14 +46,16 @@ describe('TraceFiles', () => {
   it('offers to open a trace before any run, and the downloads once a run is over', () => {
     renderTraceFiles();
     expect(buttons()).toEqual(['Open trace file…']);
-    renderTraceFiles({ timeline: { events: readGoldenTrace('seed_greet'), ended: true } });
+    // A run stopped before its end has its trace to save too.
+    renderTraceFiles({ timeline: { events: readGoldenTrace('seed_greet').slice(0, 5) } });
     expect(buttons()).toEqual(['Download trace', 'Export for Perfetto', 'Open trace file…']);
     expect(testRoot.host().textContent).toContain('the timeline');
   });
 
-  it('does not open a trace while a program runs', () => {
-    renderTraceFiles({ running: true });
-    const open = [...testRoot.host().querySelectorAll('button')].at(-1);
+  it('neither saves nor opens a trace while a program runs', () => {
+    renderTraceFiles({ running: true, timeline: { events: readGoldenTrace('seed_greet') } });
+    expect(buttons()).toEqual(['Open trace file…']);
+    const open = testRoot.host().querySelector('button');
     expect(open?.disabled).toBe(true);
   });
 

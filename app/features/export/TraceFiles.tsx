@@ -10,7 +10,7 @@ import './export.css';
 /** What the trace files need of the page's store (the timeline's and the runner's parts). */
 export interface TraceFilesState {
   /** The last run's trace, as the timeline holds it. */
-  readonly timeline: { readonly events: readonly TraceEvent[]; readonly ended: boolean } | null;
+  readonly timeline: { readonly events: readonly TraceEvent[] } | null;
   readonly running: boolean;
   /** Shows a saved run as if it had just run, without running anything. */
   replayTrace(events: readonly TraceEvent[], message: string): void;
@@ -32,12 +32,16 @@ const holdsFiles = (event: DragEvent): boolean => event.dataTransfer.types.inclu
 
 /**
  * The run's trace as files: downloaded as a saved trace or for Perfetto once
- * the run is over, and a saved trace opened (or dropped on the timeline) and
+ * the run is over (however it ended), and a saved trace opened (or dropped on the timeline) and
  * replayed without running anything.
  */
 export function TraceFiles({ store, children }: TraceFilesProps) {
-  const ended = useStore(store, (state) => state.timeline?.ended === true);
   const running = useStore(store, (state) => state.running);
+  // Once a run is over, even one stopped before its end (a saved trace may be cut short).
+  const saved = useStore(
+    store,
+    (state) => !state.running && (state.timeline?.events.length ?? 0) > 0,
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [dropping, setDropping] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
@@ -75,7 +79,7 @@ export function TraceFiles({ store, children }: TraceFilesProps) {
       }}
     >
       <div className="trace-files-bar" role="group" aria-label="Trace file">
-        {ended && (
+        {saved && (
           <>
             <button
               type="button"
