@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { goldenNames, readGoldenTrace } from '../../../tests/golden/goldenTrace';
+import { toChromeTrace } from './chromeTrace';
 import {
   describeReplay,
   MAX_SAVED_TRACE_BYTES,
@@ -56,6 +57,13 @@ describe('readSavedTrace', () => {
     lines[3] = '[4,1,1,null]';
     expect(messageOf(lines.join('\n'))).toBe(
       'Line 4 is not a trace event: the event has no known type.',
+    );
+  });
+
+  it('sends a Perfetto export to Perfetto', () => {
+    const exported = JSON.stringify(toChromeTrace(readGoldenTrace('seed_greet')));
+    expect(messageOf(exported)).toBe(
+      'Line 1 is a Chrome trace (from Export for Perfetto), which opens in Perfetto, not here: open the run\'s "Download trace" file.',
     );
   });
 

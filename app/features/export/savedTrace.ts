@@ -64,6 +64,11 @@ export function readSavedTrace(
     } catch {
       return fail(`Line ${String(number)} is not JSON: ${HOW}.`);
     }
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, 'traceEvents')) {
+      return fail(
+        `Line ${String(number)} is a Chrome trace (from Export for Perfetto), which opens in Perfetto, not here: open the run's "Download trace" file.`,
+      );
+    }
     const problem = eventProblem(value);
     if (problem !== null) {
       return fail(`Line ${String(number)} is not a trace event: the event ${problem}.`);
