@@ -67,8 +67,9 @@ export function TraceFiles({ store, children }: TraceFilesProps) {
         event.preventDefault();
         setDropping(true);
       }}
-      onDragLeave={() => {
-        setDropping(false);
+      onDragLeave={(event) => {
+        // Moving over the timeline's own parts is not leaving it.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
       }}
       onDrop={(event) => {
         setDropping(false);
