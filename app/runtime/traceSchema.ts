@@ -598,21 +598,30 @@ export function parseEventBatch(batch: Uint8Array): TraceEvent[] {
   const events: TraceEvent[] = [];
   for (const [index, wire] of wires.entries()) {
     const event = decodeWireEvent(wire, nested);
-    const check = event === null ? undefined : EVENT_CHECKS.get(event.type as string);
-    if (event === null || check === undefined) {
-      throw new MalformedBatchError(`event ${index} has no known type`);
-    }
-    if (!check(event)) {
-      throw new MalformedBatchError(
-        `event ${index} (${String(event.type)}) lacks a field or has a wrong one`,
-      );
-    }
-    if (event.type === 'run.start' && event.version !== TRACE_FORMAT_VERSION) {
-      throw new MalformedBatchError(
-        `trace format ${String(event.version)}, expected ${String(TRACE_FORMAT_VERSION)}`,
-      );
-    }
+    const problem = eventProblem(event);
+    if (problem !== null) throw new MalformedBatchError(`event ${index} ${problem}`);
     events.push(event as unknown as TraceEvent);
   }
   return events;
+}
+
+/**
+ * What is wrong with a value that should be one event as this file
+ * describes it, as words that follow "event N" ("has no known type"); null
+ * when it is one. Every event the page reads passes here: each batch's, and
+ * each line of a saved trace (features/export/savedTrace.ts).
+ */
+export function eventProblem(value: unknown): string | null {
+  const type =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as { readonly type?: unknown }).type
+      : undefined;
+  const check = typeof type === 'string' ? EVENT_CHECKS.get(type) : undefined;
+  if (check === undefined) return 'has no known type';
+  if (!check(value)) return `(${String(type)}) lacks a field or has a wrong one`;
+  const version = (value as { readonly version?: unknown }).version;
+  if (type === 'run.start' && version !== TRACE_FORMAT_VERSION) {
+    return `is of trace format ${String(version)}, expected ${String(TRACE_FORMAT_VERSION)}`;
+  }
+  return null;
 }

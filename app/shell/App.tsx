@@ -9,6 +9,7 @@ import { RunNote } from '../features/runner/RunNote';
 import { EmbedButton } from '../features/embed/EmbedButton';
 import { ShareButton } from '../features/share/ShareButton';
 import { StatusLine } from '../features/runner/StatusLine';
+import { TraceFiles } from '../features/export/TraceFiles';
 import { TimelinePanel } from '../features/timeline/TimelinePanel';
 import type { SandboxClient } from '../runtime/createSandboxClient';
 import type { AppStore } from './appStore';
@@ -146,13 +147,16 @@ export function App({ sandbox, store, lessons }: AppProps) {
     <section id={TIMELINE_ID} className="app-timeline" aria-label="Timeline" tabIndex={-1}>
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
-        <TimelinePanel
-          timeline={store}
-          theme={theme}
-          onOpenLine={view.openLine}
-          lessonFor={lessonFor}
-          summaryFirst={narrow}
-        />
+        {/* The run's trace as files; a saved one replays through the runner into the timeline. */}
+        <TraceFiles store={store}>
+          <TimelinePanel
+            timeline={store}
+            theme={theme}
+            onOpenLine={view.openLine}
+            lessonFor={lessonFor}
+            summaryFirst={narrow}
+          />
+        </TraceFiles>
       </PaneBoundary>
     </section>
   );

@@ -157,6 +157,43 @@ describe('runner slice', () => {
     });
   });
 
+  it('replays a saved run without the sandbox: its output, its trace to the observer, its end', () => {
+    const { sandbox, runs } = scriptedSandbox();
+    const batches: (readonly TraceEvent[])[] = [];
+    let started = 0;
+    const observer = {
+      runStarted: () => (started += 1),
+      traceArrived: (b: readonly TraceEvent[]) => batches.push(b),
+    };
+    const store = createStore(createRunnerSlice(sandbox, observer, manualFrames()));
+    const events: TraceEvent[] = [
+      printed('saved\n'),
+      { type: 'run.end', outcome: 'ok', exitCode: 0, virtualTime: 2, wallMs: 0, events: 2 },
+    ];
+    store.getState().replayTrace(events, 'Replayed a trace file: t.jsonl. Nothing ran.');
+    expect(runs).toHaveLength(0);
+    expect([started, batches]).toEqual([1, [events]]);
+    const state = store.getState();
+    expect(outputAsText(state.output)).toBe('saved\n');
+    expect(state.shownLines).toBe(1);
+    expect(state.running).toBe(false);
+    expect(state.result).toEqual({
+      summary: { outcome: 'ok', exitCode: 0, virtualTime: 2, wallMs: 0, events: 2 },
+      stoppedBy: null,
+      restarted: false,
+      message: 'Replayed a trace file: t.jsonl. Nothing ran.',
+    });
+  });
+
+  it('does not replay over a run going on', () => {
+    const { sandbox } = scriptedSandbox();
+    const store = createStore(createRunnerSlice(sandbox, undefined, manualFrames()));
+    void store.getState().run('a');
+    store.getState().replayTrace([printed('saved\n')], 'Replayed');
+    expect(outputAsText(store.getState().output)).toBe('');
+    expect(store.getState().result).toBeNull();
+  });
+
   it('passes Stop to the sandbox', () => {
     const { sandbox, stops } = scriptedSandbox();
     const store = createStore(createRunnerSlice(sandbox));

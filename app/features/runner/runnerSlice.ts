@@ -53,6 +53,12 @@ export interface RunnerSlice {
   run(source: string, check?: ExerciseCheck): Promise<void>;
   /** Stops the current run. */
   stop(): void;
+  /**
+   * Shows a run's whole trace (a saved trace file) as if it had just run,
+   * without running anything: its output, the observer's timeline, and
+   * `message` as the status (ignored while a run is going on).
+   */
+  replayTrace(events: readonly TraceEvent[], message: string): void;
 }
 
 /** Any store that holds the runner's slice (the components need no more). */
@@ -161,6 +167,32 @@ export function createRunnerSlice(
 
       stop() {
         sandbox.stop();
+      },
+
+      replayTrace(events, message) {
+        if (get().running) return;
+        const output = createOutputBuffer();
+        appendOutput(output, events);
+        observer.runStarted();
+        observer.traceArrived(events);
+        // The summary a run's end would have given, from its last event.
+        const end = events.at(-1);
+        const summary =
+          end?.type === 'run.end'
+            ? {
+                outcome: end.outcome,
+                exitCode: end.exitCode,
+                virtualTime: end.virtualTime,
+                wallMs: end.wallMs,
+                events: end.events,
+              }
+            : null;
+        set({
+          output,
+          outputVersion: output.version,
+          shownLines: output.lineCount,
+          result: { summary, stoppedBy: null, restarted: false, message },
+        });
       },
     };
   };

@@ -1,4 +1,4 @@
-import { describeWait } from './model/highlights';
+import { describeWait } from '../../shared/waitLabels';
 import type { PendingTimer, QueuedHandle } from './model/loopState';
 import type { TimelineModel } from './model/timelineBuilder';
 

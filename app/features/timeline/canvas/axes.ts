@@ -12,7 +12,7 @@
  * Edges at or past `2 * steps.length` (what happened after the last step so
  * far) map to the end of the axis.
  */
-import { formatSeconds } from '../model/labels';
+import { formatSeconds } from '../../../shared/waitLabels';
 import type { TimelineModel } from '../model/timelineBuilder';
 import type { Edge } from '../model/types';
 

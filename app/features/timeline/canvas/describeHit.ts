@@ -3,7 +3,7 @@
  * or mark under the pointer. Pure, so tests can read them.
  */
 import { plainText } from '../model/codeSpans';
-import { formatSeconds } from '../model/labels';
+import { formatSeconds } from '../../../shared/waitLabels';
 import type { TimelineModel } from '../model/timelineBuilder';
 import {
   stepOfEdge,

@@ -1,22 +1,6 @@
-import type { TaskId, WaitReason } from '../../../runtime/traceSchema';
 import type { LineHighlight } from '../../../shared/lineHighlight';
-import { waitLabel } from './labels';
+import { describeWait } from '../../../shared/waitLabels';
 import type { TimelineModel } from './timelineBuilder';
-
-/** A wait in the words of the editor and the event-loop panel: `sleep until 2.0 s`. */
-export function describeWait(
-  reason: WaitReason,
-  since: number,
-  taskName: (task: TaskId) => string,
-): string {
-  const what =
-    reason.kind === 'sleep' && reason.until !== undefined
-      ? `sleep until ${reason.until.toFixed(1)} s`
-      : waitLabel(reason, since, taskName);
-  return reason.deadline === undefined
-    ? what
-    : `${what}, timeout at ${reason.deadline.toFixed(1)} s`;
-}
 
 /**
  * The program's lines at playback moment `moment`: the line running now, in

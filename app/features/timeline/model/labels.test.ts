@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGoldenTrace } from '../../../../tests/golden/goldenTrace';
 import { readFixtureTrace } from '../words/fixtures/fixtureTrace.node';
-import { waitLabel } from './labels';
+import { waitLabel } from '../../../shared/waitLabels';
 import { buildTimeline } from './timelineBuilder';
 import { stepOfEdge } from './types';
 

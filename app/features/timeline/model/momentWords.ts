@@ -6,7 +6,7 @@
  * …"): that wake-up is asyncio's moment folded into this one.
  */
 import type { TaskId } from '../../../runtime/traceSchema';
-import { describeWait } from './highlights';
+import { describeWait } from '../../../shared/waitLabels';
 import { lastAtOrBefore, markAt, segmentFrom } from './sortedSearch';
 import { taskLaneKey, type TimelineModel } from './timelineBuilder';
 import { stepStart, type Arrow } from './types';

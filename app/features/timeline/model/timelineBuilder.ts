@@ -7,7 +7,7 @@
  * can redraw on a new version without rebuilding anything.
  */
 import type { ChainFrame, HandleId, TaskId, TraceEvent } from '../../../runtime/traceSchema';
-import { formatSeconds, timedOutLabel, waitLabel } from './labels';
+import { formatSeconds, timedOutLabel, waitLabel } from '../../../shared/waitLabels';
 import { createHandleTable } from './handleTable';
 import { createMinHeap } from './minHeap';
 import {

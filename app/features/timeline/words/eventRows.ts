@@ -15,7 +15,7 @@
  */
 import type { OutputEvent, TaskId, TraceEvent } from '../../../runtime/traceSchema';
 import { foldAppended } from '../model/foldAppended';
-import { formatSeconds, waitLabel } from '../model/labels';
+import { formatSeconds, waitLabel } from '../../../shared/waitLabels';
 import { firstAtOrAfter, lastAtOrBefore } from '../model/sortedSearch';
 import { taskLaneKey, threadLaneKey, type TimelineModel } from '../model/timelineBuilder';
 import type { Arrow, Moment } from '../model/types';

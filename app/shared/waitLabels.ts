@@ -1,5 +1,8 @@
-/** Short words for what a task waits on, written on its bar and in tables. */
-import type { TaskId, WaitReason } from '../../../runtime/traceSchema';
+/**
+ * Short words for what a task waits on: on its bar in the timeline, in tables,
+ * in the editor and the Event loop panel, and in exports.
+ */
+import type { TaskId, WaitReason } from '../runtime/traceSchema';
 
 /** Seconds as the timeline writes them: `1 s`, `0.25 s`, `1.5 ms`. */
 export function formatSeconds(seconds: number): string {
@@ -61,4 +64,19 @@ const AWAITED_CALLS: Readonly<Partial<Record<string, { object: string; method: s
 /** The label of a wait a timeout cut short after `seconds`: `sleep 5 s — timed out after 2 s`. */
 export function timedOutLabel(label: string, seconds: number): string {
   return `${label} — timed out after ${formatSeconds(seconds)}`;
+}
+
+/** A wait in the words of the editor and the event-loop panel: `sleep until 2.0 s`. */
+export function describeWait(
+  reason: WaitReason,
+  since: number,
+  taskName: (task: TaskId) => string,
+): string {
+  const what =
+    reason.kind === 'sleep' && reason.until !== undefined
+      ? `sleep until ${reason.until.toFixed(1)} s`
+      : waitLabel(reason, since, taskName);
+  return reason.deadline === undefined
+    ? what
+    : `${what}, timeout at ${reason.deadline.toFixed(1)} s`;
 }
