@@ -67,7 +67,10 @@ export function App({ sandbox, store, lessons }: AppProps) {
     shareLink !== null && sharedLink?.link === shareLink ? sharedLink.opening : null;
   // The lessons' pane: on their pages, and beside a shared program from a lesson.
   const lessonRoute: Route | null =
-    route.page === 'lesson' || route.page === 'lessons'
+    route.page === 'lesson' ||
+    route.page === 'lessons' ||
+    route.page === 'lessonUrl' ||
+    route.page === 'lessonFile'
       ? route
       : sharedOpening?.ok === true && sharedOpening.lesson !== null
         ? { page: 'lesson', id: sharedOpening.lesson.meta.id }
@@ -212,10 +215,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           <a href="#/" aria-current={onPlayground ? 'page' : undefined}>
             Playground
           </a>
-          <a
-            href="#/lessons"
-            aria-current={route.page === 'lesson' || route.page === 'lessons' ? 'page' : undefined}
-          >
+          <a href="#/lessons" aria-current={lessonRoute === route ? 'page' : undefined}>
             Lessons
           </a>
         </nav>

@@ -1,8 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { LessonEntry } from '../features/lessons/lessonEntry';
 import type { LessonActions } from '../features/lessons/LessonActions';
 import type { Lesson } from '../features/lessons/format/lessonTypes';
 import { LessonsNav } from '../features/lessons/LessonsNav';
+import { OpenLessonFile } from '../features/lessons/OpenLessonFile';
+import { OutsideLessonView } from '../features/lessons/OutsideLessonView';
 import { LessonView } from '../features/lessons/LessonView';
 import type { AppStore } from './appStore';
 import type { Route } from './hashRoute';
@@ -38,7 +40,24 @@ export function LessonsPane({ route, lessons, store, actions, running }: Lessons
     },
     [store],
   );
+  const lessonUrl = route.page === 'lessonUrl' ? route.url : null;
+  useEffect(() => {
+    if (lessonUrl !== null) void store.getState().openLessonUrl(lessonUrl, window.location.origin);
+  }, [lessonUrl, store]);
   const navEntries = lessons.map((entry) => ({ meta: entry.meta, exerciseIds: entry.exerciseIds }));
+  if (route.page === 'lessonUrl' || route.page === 'lessonFile') {
+    return (
+      <div className="lessons-pane">
+        <OutsideLessonView
+          lessons={store}
+          progressOf={store}
+          actions={actions}
+          running={running}
+          onLoaded={onLoaded}
+        />
+      </div>
+    );
+  }
   if (route.page !== 'lesson') {
     return (
       <div className="lessons-pane">
@@ -48,6 +67,15 @@ export function LessonsPane({ route, lessons, store, actions, running }: Lessons
           themselves.
         </p>
         <LessonsNav lessons={navEntries} currentId={null} progressOf={store} />
+        <OpenLessonFile
+          onAddress={(url) => {
+            window.location.hash = `#/lesson-url/${encodeURIComponent(url)}`;
+          }}
+          onFile={(name, bytes) => {
+            store.getState().openLessonFile(name, bytes);
+            window.location.hash = '#/lesson-file';
+          }}
+        />
       </div>
     );
   }

@@ -10,6 +10,10 @@ import {
   type DraftSlice,
 } from '../features/drafts/draftSlice';
 import { createLessonsSlice, type LessonsSlice } from '../features/lessons/lessonsSlice';
+import {
+  createOutsideLessonSlice,
+  type OutsideLessonSlice,
+} from '../features/lessons/outsideLessonSlice';
 import { createRunnerSlice, type RunnerSlice } from '../features/runner/runnerSlice';
 import { createTimelineSlice, type TimelineSlice } from '../features/timeline/timelineSlice';
 import type { TextStorage } from '../platform/browserStorage';
@@ -26,7 +30,8 @@ export type AppState = RunnerSlice &
   LessonsSlice &
   PaneSizesSlice &
   WelcomeSlice &
-  SharedLinkSlice;
+  SharedLinkSlice &
+  OutsideLessonSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -67,6 +72,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ...createPaneSizesSlice(options.paneSizes)(set, get),
     ...createWelcomeSlice(options.welcome)(set, get),
     ...createSharedLinkSlice()(set, get),
+    ...createOutsideLessonSlice()(set, get),
   }));
 }
 
