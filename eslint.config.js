@@ -83,6 +83,14 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
+    // The service worker's template: the build fills in __LOOPSCOPE_FILES__.
+    files: ['app/offline/serviceWorker.template.js'],
+    languageOptions: {
+      globals: { ...globals.serviceworker, __LOOPSCOPE_FILES__: 'readonly' },
+      sourceType: 'script',
+    },
+  },
+  {
     // Example pages for other sites (docs/embedding.md): plain browser scripts.
     files: ['public/examples/**/*.js'],
     languageOptions: { globals: globals.browser, sourceType: 'script' },

@@ -78,6 +78,10 @@ export default defineConfig({
     // test ~1.4 s of a busy machine's two cores (timelineWords.spec.ts:
     // 64–75 s without, 74–85 s with, run alternately).
     trace: { mode: 'retain-on-failure', screenshots: false },
+    // The site's offline copy (app/platform/offlineCache.ts) would download
+    // the whole build again in every test's fresh context: only
+    // e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS],

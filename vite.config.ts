@@ -7,6 +7,7 @@ import {
 } from './tools/vite/contentSecurityPolicy.ts';
 import { lessonCatalog } from './tools/vite/lessonCatalog.ts';
 import { pyodideAssets } from './tools/vite/pyodideAssets.ts';
+import { serviceWorker } from './tools/vite/serviceWorker.ts';
 
 /**
  * Cross-origin isolation makes SharedArrayBuffer available, which Pyodide's
@@ -79,6 +80,7 @@ export default defineConfig({
     pyodideAssets(),
     contentSecurityPolicy(),
     lessonCatalog(fileURLToPath(new URL('./lessons', import.meta.url))),
+    serviceWorker(),
   ],
   // Pyodide 314 refuses classic workers.
   worker: { format: 'es', rolldownOptions: { onLog: hidePyodideNodeImports } },

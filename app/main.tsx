@@ -4,7 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LESSONS } from 'virtual:lesson-catalog';
 import { createTextStorage, pageLocalStorage } from './platform/browserStorage';
-import { createSandboxClient } from './runtime/createSandboxClient';
+import { startOfflineCache } from './platform/offlineCache';
+import { createSandboxClient, pythonSettled } from './runtime/createSandboxClient';
 import { taskColorRules } from './shared/taskColors';
 import { App } from './shell/App';
 import { createAppStore, keepTypedTextNow } from './shell/appStore';
@@ -21,6 +22,8 @@ taskColors.textContent = taskColorRules();
 document.head.append(taskColors);
 
 const sandbox = createSandboxClient();
+// The offline copy is saved once Python has started: its downloads would slow the first start.
+const offline = import.meta.env.PROD ? startOfflineCache(pythonSettled(sandbox)) : null;
 const storage = createTextStorage(pageLocalStorage());
 const store = createAppStore({
   sandbox,
@@ -46,7 +49,7 @@ window.addEventListener('pagehide', () => {
 createRoot(rootElement).render(
   <StrictMode>
     <PageBoundary store={store}>
-      <App sandbox={sandbox} store={store} lessons={LESSONS} />
+      <App sandbox={sandbox} store={store} lessons={LESSONS} offline={offline} />
     </PageBoundary>
   </StrictMode>,
 );

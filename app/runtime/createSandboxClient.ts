@@ -676,3 +676,22 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
     },
   };
 }
+
+/** Resolves once Python is ready or failed to start: work that would slow its start can begin. */
+export function pythonSettled(sandbox: SandboxClient): Promise<void> {
+  return new Promise((resolve) => {
+    const settled = (): boolean => {
+      const { phase } = sandbox.status.getSnapshot();
+      return phase !== 'downloading' && phase !== 'starting';
+    };
+    if (settled()) {
+      resolve();
+      return;
+    }
+    const unsubscribe = sandbox.status.subscribe(() => {
+      if (!settled()) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}

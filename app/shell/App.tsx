@@ -11,10 +11,12 @@ import { ShareButton } from '../features/share/ShareButton';
 import { StatusLine } from '../features/runner/StatusLine';
 import { TraceFiles } from '../features/export/TraceFiles';
 import { TimelinePanel } from '../features/timeline/TimelinePanel';
+import type { OfflineCache } from '../platform/offlineCache';
 import type { SandboxClient } from '../runtime/createSandboxClient';
 import type { AppStore } from './appStore';
 import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
+import { OfflineStatus } from './OfflineStatus';
 import { parseRoute, useHash, type Route } from './hashRoute';
 import { createLessonActions } from './lessonActions';
 import { lessonLinkFor } from './lessonLinks';
@@ -35,6 +37,8 @@ import { Welcome } from './Welcome';
 
 interface AppProps {
   readonly sandbox: SandboxClient;
+  /** The site's offline copy, where the build has one (not in dev). */
+  readonly offline: OfflineCache | null;
   readonly store: AppStore;
   /** The course, in order (from `virtual:lesson-catalog`). */
   readonly lessons: readonly LessonEntry[];
@@ -50,7 +54,7 @@ const LessonsPane = lazy(() =>
 );
 
 /** The page: composes the features, which know nothing of one another. */
-export function App({ sandbox, store, lessons }: AppProps) {
+export function App({ sandbox, store, lessons, offline }: AppProps) {
   const source = useStore(store, (state) => state.source);
   const documentTitle = useStore(store, (state) => state.document.title);
   const running = useStore(store, (state) => state.running);
@@ -276,6 +280,7 @@ export function App({ sandbox, store, lessons }: AppProps) {
           )}
         </main>
       )}
+      {offline ? <OfflineStatus offline={offline} /> : null}
     </>
   );
 }
