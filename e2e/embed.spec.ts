@@ -70,6 +70,15 @@ test('an embed shows only the panes its address asks for, with its options', asy
   await expect(embed.status).toHaveText(/^Finished: 2\.0 s of virtual time/);
 });
 
+test('an embed with a height keeps to it, whatever its content', async ({ page }) => {
+  await page.goto(`./embed.html?v=1&height=320&run=1${TICKS}`);
+  const embed = page.getByRole('main');
+  await expect(new Playground(page).outputLines).toHaveText(['A ticked', 'B ticked'], {
+    timeout: PYTHON_START_TIMEOUT,
+  });
+  await expect.poll(async () => (await embed.boundingBox())?.height).toBe(320);
+});
+
 test('an embed of the timeline and the loop at a moment, without the editor', async ({ page }) => {
   await page.goto(`./embed.html?v=1&panes=timeline,loop&run=1&moment=3${TICKS}`);
   const timeline = page.getByRole('region', { name: 'Timeline' });
