@@ -224,6 +224,7 @@ export function App({ sandbox, store, lessons, offline }: AppProps) {
           </a>
         </nav>
         <div className="header-actions">
+          {offline ? <OfflineStatus offline={offline} compact={narrow} /> : null}
           <ThemeToggle
             theme={theme}
             compact={narrow}
@@ -280,7 +281,6 @@ export function App({ sandbox, store, lessons, offline }: AppProps) {
           )}
         </main>
       )}
-      {offline ? <OfflineStatus offline={offline} /> : null}
     </>
   );
 }

@@ -1,29 +1,33 @@
 import { useSyncExternalStore } from 'react';
-import type { OfflineCache, OfflineState } from '../platform/offlineCache';
+import type { OfflineCache } from '../platform/offlineCache';
 
-const SAYS: Record<Exclude<OfflineState, 'none' | 'update-ready'>, string> = {
-  saving: 'Saving Loopscope in this browser, so that it works without a network…',
-  saved: 'Loopscope is saved in this browser: it starts and runs without a network.',
-  failed: 'This browser did not let Loopscope save itself for offline use; it works while online.',
-};
+interface OfflineStatusProps {
+  readonly offline: OfflineCache;
+  /** A phone's header has room for the new version's notice only. */
+  readonly compact: boolean;
+}
 
-/** Where the site's offline copy stands, and the notice of a new version with its Reload. */
-export function OfflineStatus({ offline }: { readonly offline: OfflineCache }) {
+/**
+ * In the header: where the site's offline copy stands, and the notice of a
+ * new version with its Reload. Says nothing until there is something to say,
+ * nor when the browser refused the copy (the site works online as before).
+ */
+export function OfflineStatus({ offline, compact }: OfflineStatusProps) {
   const state = useSyncExternalStore(offline.subscribe, offline.getSnapshot);
   return (
-    <footer className="offline-status">
-      <p role="status" aria-label="Offline copy">
-        {state === 'none' ? null : state === 'update-ready' ? (
-          <>
-            A new version of Loopscope is ready.{' '}
-            <button type="button" onClick={offline.update}>
-              Reload to update
-            </button>
-          </>
-        ) : (
-          SAYS[state]
-        )}
-      </p>
-    </footer>
+    <p role="status" aria-label="Offline copy" className="offline-status">
+      {state === 'update-ready' ? (
+        <>
+          A new version of Loopscope is ready.{' '}
+          <button type="button" onClick={offline.update}>
+            Reload to update
+          </button>
+        </>
+      ) : compact ? null : state === 'saving' ? (
+        'Saving for offline use…'
+      ) : state === 'saved' ? (
+        'Works offline'
+      ) : null}
+    </p>
   );
 }
