@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Theme } from '../../../shared/theme';
 import type { TimelineModel } from '../model/timelineBuilder';
 import type { Edge } from '../model/types';
@@ -7,6 +7,8 @@ import { createTimelineCanvas, type TimelineCanvas } from './createTimelineCanva
 import { describeHit } from './describeHit';
 import { sameHit, type TimelineHit } from './hitTest';
 import { HoverCard, placeCard } from './HoverCard';
+import { saveTimelineImage, type ImageFormat } from './saveTimelineImage';
+import type { ImageExtent } from './timelineImage';
 import { TimelineControls } from './TimelineControls';
 import './TimelineView.css';
 
@@ -115,6 +117,11 @@ export function TimelineView({
     });
   }, [model, version, compare, mode, spread, showInternal, theme, cursor]);
 
+  const saveImage = useCallback(async (format: ImageFormat, extent: ImageExtent) => {
+    const snapshot = timeline.current?.snapshot() ?? null;
+    return snapshot !== null && saveTimelineImage(snapshot, format, extent);
+  }, []);
+
   // A card that just appeared is placed at the pointer that brought it.
   useLayoutEffect(() => {
     if (hover !== null && card.current !== null && area.current !== null) {
@@ -134,6 +141,7 @@ export function TimelineView({
         onSpread={setSpread}
         onShowInternal={onShowInternal}
         onCompare={setComparing}
+        onSaveImage={saveImage}
       />
       {unavailable ? (
         <p className="timeline-canvas-note" role="note">
