@@ -1,11 +1,13 @@
 import { useCallback, useId, useRef, useState } from 'react';
-import type { ImageFormat } from './saveTimelineImage';
+import { saveTimelineImage, type ImageFormat } from './saveTimelineImage';
 import type { ImageExtent } from './timelineImage';
+import type { TimelineImageSource } from './timelineImageSource';
 import { useDismiss } from './useDismiss';
+import './TimelineView.css';
 
 interface SaveImageProps {
-  /** Saves the image; false when it could not be drawn. */
-  readonly onSave: (format: ImageFormat, extent: ImageExtent) => Promise<boolean>;
+  /** The drawing, from the timeline's canvas. */
+  readonly images: TimelineImageSource;
 }
 
 const FORMATS: readonly (readonly [ImageFormat, string])[] = [
@@ -21,7 +23,7 @@ const EXTENTS: readonly (readonly [ImageExtent, string])[] = [
  * "Save image…": a popover with the image's format and extent (the zoom on
  * screen or the whole run) and a Save button that downloads it, for slides.
  */
-export function SaveImage({ onSave }: SaveImageProps) {
+export function SaveImage({ images }: SaveImageProps) {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ImageFormat>('png');
   const [extent, setExtent] = useState<ImageExtent>('shown');
@@ -85,8 +87,13 @@ export function SaveImage({ onSave }: SaveImageProps) {
           <button
             type="button"
             onClick={() => {
-              void onSave(format, extent).then((saved) => {
-                setProblem(saved ? null : 'This browser gave no canvas to draw the image on.');
+              const snapshot = images.snapshot();
+              const saving =
+                snapshot === null
+                  ? Promise.resolve(false)
+                  : saveTimelineImage(snapshot, format, extent);
+              void saving.then((saved) => {
+                setProblem(saved ? null : 'The timeline could not be drawn as an image here.');
                 if (!saved) return;
                 setOpen(false);
                 button.current?.focus();

@@ -1,7 +1,4 @@
 import type { AxisMode } from './axes';
-import { SaveImage } from './SaveImage';
-import type { ImageFormat } from './saveTimelineImage';
-import type { ImageExtent } from './timelineImage';
 import { TimelineLegend, VIRTUAL_TIME_SENTENCE } from './TimelineLegend';
 
 interface TimelineControlsProps {
@@ -15,14 +12,11 @@ interface TimelineControlsProps {
   readonly onSpread: (spread: boolean) => void;
   readonly onShowInternal: (show: boolean) => void;
   readonly onCompare: (compare: boolean) => void;
-  /** Saves the timeline as an image; false when it could not be drawn. */
-  readonly onSaveImage: (format: ImageFormat, extent: ImageExtent) => Promise<boolean>;
 }
 
 /**
  * The timeline's options: which axis, spreading simultaneous steps, asyncio's
- * helper tasks, and the previous run drawn above this one; saving it as an
- * image, and its legend.
+ * helper tasks, and the previous run drawn above this one.
  */
 export function TimelineControls({
   mode,
@@ -34,7 +28,6 @@ export function TimelineControls({
   onSpread,
   onShowInternal,
   onCompare,
-  onSaveImage,
 }: TimelineControlsProps) {
   return (
     <div className="timeline-controls">
@@ -95,7 +88,6 @@ export function TimelineControls({
         />
         Compare with previous run
       </label>
-      <SaveImage onSave={onSaveImage} />
       <TimelineLegend />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Theme } from '../../../shared/theme';
 import type { TimelineModel } from '../model/timelineBuilder';
 import type { Edge } from '../model/types';
@@ -7,8 +7,7 @@ import { createTimelineCanvas, type TimelineCanvas } from './createTimelineCanva
 import { describeHit } from './describeHit';
 import { sameHit, type TimelineHit } from './hitTest';
 import { HoverCard, placeCard } from './HoverCard';
-import { saveTimelineImage, type ImageFormat } from './saveTimelineImage';
-import type { ImageExtent } from './timelineImage';
+import type { TimelineImageSource } from './timelineImageSource';
 import { TimelineControls } from './TimelineControls';
 import './TimelineView.css';
 
@@ -29,6 +28,8 @@ interface TimelineViewProps {
   readonly onOpenLine: (line: number) => void;
   /** Clicking empty space on the axis moves the playback cursor there. */
   readonly onSeek: (edge: Edge) => void;
+  /** Where "Save image…" finds the drawing; none: the image is not asked for. */
+  readonly images?: TimelineImageSource | undefined;
 }
 
 const KEYS_DESCRIPTION =
@@ -52,6 +53,7 @@ export function TimelineView({
   onShowInternal,
   onOpenLine,
   onSeek,
+  images,
 }: TimelineViewProps) {
   const [axisChoice, setAxisChoice] = useState<AxisMode | null>(null);
   const [spread, setSpread] = useState(false);
@@ -117,10 +119,7 @@ export function TimelineView({
     });
   }, [model, version, compare, mode, spread, showInternal, theme, cursor]);
 
-  const saveImage = useCallback(async (format: ImageFormat, extent: ImageExtent) => {
-    const snapshot = timeline.current?.snapshot() ?? null;
-    return snapshot !== null && saveTimelineImage(snapshot, format, extent);
-  }, []);
+  useEffect(() => images?.connect(() => timeline.current?.snapshot() ?? null), [images]);
 
   // A card that just appeared is placed at the pointer that brought it.
   useLayoutEffect(() => {
@@ -141,7 +140,6 @@ export function TimelineView({
         onSpread={setSpread}
         onShowInternal={onShowInternal}
         onCompare={setComparing}
-        onSaveImage={saveImage}
       />
       {unavailable ? (
         <p className="timeline-canvas-note" role="note">
