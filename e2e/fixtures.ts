@@ -2,6 +2,7 @@
  * Page objects for the end-to-end tests: the playground as a person sees it,
  * found by roles and accessible names.
  */
+import { readFileSync } from 'node:fs';
 import {
   test as base,
   expect,
@@ -58,6 +59,24 @@ export function finishedAt(seconds: number, exitCode = 0): RegExp {
   return new RegExp(
     `^${ending.replace(/[.+]/g, '\\$&')}: ${virtualTime} s of virtual time, \\d+ ms on this machine$`,
   );
+}
+
+/** The golden gather program (tests/golden/gather_sleeps.py): sleeps of 1, 2 and 3 s gathered. */
+export const GATHER_PROGRAM = readFileSync(
+  new URL('../tests/golden/gather_sleeps.py', import.meta.url),
+  'utf8',
+);
+
+/** Runs the gather program to its end; returns the timeline's canvas, drawn. */
+export async function runGather(playground: Playground): Promise<Locator> {
+  await playground.setProgram(GATHER_PROGRAM);
+  await playground.runButton.click();
+  await expect(playground.status).toHaveText(finishedAt(3));
+  const canvas = playground.page
+    .getByRole('region', { name: 'Timeline' })
+    .getByRole('img', { name: 'Timeline canvas' });
+  await expect(canvas).toBeVisible();
+  return canvas;
 }
 
 /** What the status line says after a run that never waited ran to its end. */

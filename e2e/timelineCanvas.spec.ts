@@ -7,29 +7,13 @@ import { frameLayout, type FrameLayout } from '../app/features/timeline/canvas/f
 import { buildScene } from '../app/features/timeline/canvas/timelineScene';
 import { buildTimeline } from '../app/features/timeline/model/timelineBuilder';
 import { readGoldenTrace } from '../tests/golden/goldenTrace';
-import { expect, finishedAt, FINISHED, test, type Playground } from './fixtures';
-
-const GATHER_PROGRAM = readFileSync(
-  new URL('../tests/golden/gather_sleeps.py', import.meta.url),
-  'utf8',
-);
+import { expect, finishedAt, FINISHED, GATHER_PROGRAM, runGather, test } from './fixtures';
 
 // The screen issue 11 was reported on: a laptop's, where the canvas has the height of its lanes.
 test.use({ viewport: { width: 1440, height: 900 } });
 
 /** Screenshots may differ this much: anti-aliased text varies a little between runs. */
 const SCREENSHOT_TOLERANCE = { maxDiffPixelRatio: 0.01 } as const;
-
-async function runGather(playground: Playground): Promise<Locator> {
-  await playground.setProgram(GATHER_PROGRAM);
-  await playground.runButton.click();
-  await expect(playground.status).toHaveText(finishedAt(3));
-  const canvas = playground.page
-    .getByRole('region', { name: 'Timeline' })
-    .getByRole('img', { name: 'Timeline canvas' });
-  await expect(canvas).toBeVisible();
-  return canvas;
-}
 
 /**
  * Where the canvas lays out the golden program `name` (the one the test ran,

@@ -1,10 +1,10 @@
 /**
- * Saves text as a file through the browser's download, as a link with a
- * `download` name does. The object URL is released once the click has
- * handed the blob to the download.
+ * Saves a file through the browser's download, as a link with a `download`
+ * name does. The object URL is released once the click has handed the blob
+ * to the download.
  */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -13,4 +13,9 @@ export function downloadText(fileName: string, text: string, type: string): void
   setTimeout(() => {
     URL.revokeObjectURL(url);
   }, 0);
+}
+
+/** Saves text as a file of MIME type `type`. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }

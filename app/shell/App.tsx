@@ -10,6 +10,8 @@ import { EmbedButton } from '../features/embed/EmbedButton';
 import { ShareButton } from '../features/share/ShareButton';
 import { StatusLine } from '../features/runner/StatusLine';
 import { TraceFiles } from '../features/export/TraceFiles';
+import { SaveImage } from '../features/timeline/canvas/SaveImage';
+import { createTimelineImageSource } from '../features/timeline/canvas/timelineImageSource';
 import { TimelinePanel } from '../features/timeline/TimelinePanel';
 import type { OfflineCache } from '../platform/offlineCache';
 import type { SandboxClient } from '../runtime/createSandboxClient';
@@ -60,6 +62,8 @@ export function App({ sandbox, store, lessons, offline }: AppProps) {
   const running = useStore(store, (state) => state.running);
   const route = parseRoute(useHash());
   const lessonFor = useMemo(() => lessonLinkFor(lessons), [lessons]);
+  // "Save image…" sits with the trace files' buttons and draws from the timeline's canvas.
+  const [timelineImages] = useState(createTimelineImageSource);
   // Leaving the lessons gives the editor back the playground's own program.
   const onPlayground = route.page === 'playground';
   const shareLink = shareLinkOf(route);
@@ -155,9 +159,10 @@ export function App({ sandbox, store, lessons, offline }: AppProps) {
       <h2>Timeline</h2>
       <PaneBoundary part="The timeline">
         {/* The run's trace as files; a saved one replays through the runner into the timeline. */}
-        <TraceFiles store={store}>
+        <TraceFiles store={store} tools={<SaveImage images={timelineImages} />}>
           <TimelinePanel
             timeline={store}
+            images={timelineImages}
             theme={theme}
             onOpenLine={view.openLine}
             lessonFor={lessonFor}

@@ -26,6 +26,8 @@ interface TraceFilesProps {
   readonly store: TraceFilesStore;
   /** The timeline, which a trace file can also be dropped on. */
   readonly children: ReactNode;
+  /** More of the run's files, beside the downloads once a run is over (the timeline's "Save image…"). */
+  readonly tools?: ReactNode;
 }
 
 const holdsFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files');
@@ -35,7 +37,7 @@ const holdsFiles = (event: DragEvent): boolean => event.dataTransfer.types.inclu
  * the run is over (however it ended), and a saved trace opened (or dropped on the timeline) and
  * replayed without running anything.
  */
-export function TraceFiles({ store, children }: TraceFilesProps) {
+export function TraceFiles({ store, children, tools }: TraceFilesProps) {
   const running = useStore(store, (state) => state.running);
   // Once a run is over, even one stopped before its end (a saved trace may be cut short).
   const saved = useStore(
@@ -100,6 +102,7 @@ export function TraceFiles({ store, children }: TraceFilesProps) {
             >
               Export for Perfetto
             </button>
+            {tools}
           </>
         )}
         <button

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import type { Theme } from '../../shared/theme';
 import { VIRTUAL_TIME_SENTENCE } from './canvas/TimelineLegend';
+import type { TimelineImageSource } from './canvas/timelineImageSource';
 import { TimelineView } from './canvas/TimelineView';
 import { EventLoopPanel } from './EventLoopPanel';
 import { PlaybackBar, playbackKey } from './PlaybackBar';
@@ -35,6 +36,8 @@ interface TimelinePanelProps {
   readonly showDrawing?: boolean;
   /** The Event loop panel at the cursor (default true). */
   readonly showEventLoop?: boolean;
+  /** Where the shell's "Save image…" finds the drawing (timelineImageSource.ts). */
+  readonly images?: TimelineImageSource;
 }
 
 /**
@@ -50,6 +53,7 @@ export function TimelinePanel({
   summaryFirst,
   showDrawing = true,
   showEventLoop = true,
+  images,
 }: TimelinePanelProps) {
   const model = useStore(timeline, (state) => state.timeline);
   const previous = useStore(timeline, (state) => state.previousTimeline);
@@ -95,6 +99,7 @@ export function TimelinePanel({
           onShowInternal={showInternal}
           onOpenLine={onOpenLine}
           onSeek={seekEdge}
+          images={images}
         />
       )}
       {showEventLoop && moment !== null && (

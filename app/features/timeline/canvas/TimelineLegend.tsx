@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { taskColorClass } from '../../../shared/taskColors';
+import { useDismiss } from './useDismiss';
 
 /** What "virtual time" means, said where the words first appear and in the legend. */
 export const VIRTUAL_TIME_SENTENCE =
@@ -140,32 +141,10 @@ export function TimelineLegend() {
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLElement>(null);
 
-  // Escape, or a click anywhere else, closes it, as a popover does.
-  useEffect(() => {
-    if (!open) return;
-    const controller = new AbortController();
-    document.addEventListener(
-      'keydown',
-      (event) => {
-        if (event.key !== 'Escape') return;
-        setOpen(false);
-        button.current?.focus();
-      },
-      { signal: controller.signal },
-    );
-    document.addEventListener(
-      'pointerdown',
-      (event) => {
-        const target = event.target as Node;
-        if (panel.current?.contains(target) || button.current?.contains(target)) return;
-        setOpen(false);
-      },
-      { signal: controller.signal },
-    );
-    return () => {
-      controller.abort();
-    };
-  }, [open]);
+  const close = useCallback(() => {
+    setOpen(false);
+  }, []);
+  useDismiss(open, close, button, panel);
 
   return (
     <div className="timeline-legend">

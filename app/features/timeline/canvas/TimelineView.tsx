@@ -7,6 +7,7 @@ import { createTimelineCanvas, type TimelineCanvas } from './createTimelineCanva
 import { describeHit } from './describeHit';
 import { sameHit, type TimelineHit } from './hitTest';
 import { HoverCard, placeCard } from './HoverCard';
+import type { TimelineImageSource } from './timelineImageSource';
 import { TimelineControls } from './TimelineControls';
 import './TimelineView.css';
 
@@ -27,6 +28,8 @@ interface TimelineViewProps {
   readonly onOpenLine: (line: number) => void;
   /** Clicking empty space on the axis moves the playback cursor there. */
   readonly onSeek: (edge: Edge) => void;
+  /** Where "Save image…" finds the drawing; none: the image is not asked for. */
+  readonly images?: TimelineImageSource | undefined;
 }
 
 const KEYS_DESCRIPTION =
@@ -50,6 +53,7 @@ export function TimelineView({
   onShowInternal,
   onOpenLine,
   onSeek,
+  images,
 }: TimelineViewProps) {
   const [axisChoice, setAxisChoice] = useState<AxisMode | null>(null);
   const [spread, setSpread] = useState(false);
@@ -114,6 +118,8 @@ export function TimelineView({
       cursor,
     });
   }, [model, version, compare, mode, spread, showInternal, theme, cursor]);
+
+  useEffect(() => images?.connect(() => timeline.current?.snapshot() ?? null), [images]);
 
   // A card that just appeared is placed at the pointer that brought it.
   useLayoutEffect(() => {

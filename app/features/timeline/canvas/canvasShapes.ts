@@ -1,8 +1,9 @@
 /** Small shapes more than one layer draws. */
+import type { DrawingContext } from './drawingContext';
 
 /** A filled circle with an outline. */
 export function disc(
-  ctx: CanvasRenderingContext2D,
+  ctx: DrawingContext,
   x: number,
   y: number,
   radius: number,
@@ -18,12 +19,7 @@ export function disc(
 }
 
 /** An ✕ in the current stroke style. */
-export function cross(
-  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
-  x: number,
-  y: number,
-  half: number,
-): void {
+export function cross(ctx: DrawingContext, x: number, y: number, half: number): void {
   ctx.beginPath();
   ctx.moveTo(x - half, y - half);
   ctx.lineTo(x + half, y + half);

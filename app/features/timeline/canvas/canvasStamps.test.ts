@@ -61,7 +61,7 @@ describe('stamps', () => {
   it('draws a shape once into its bitmap and copies it to every place on a device pixel', () => {
     const { cache, made } = loggingCache(1);
     const { ctx, log } = loggingContext();
-    for (let x = 10; x < 110; x += 1) drawStamp(ctx, cache, 'plus', BOX, x, 20, plus);
+    for (let x = 10; x < 110; x += 1) drawStamp({ ctx, stamps: cache }, 'plus', BOX, x, 20, plus);
     expect(made).toHaveLength(1);
     expect(made[0]?.width).toBe(11);
     expect(made[0]?.height).toBe(7);
@@ -73,7 +73,7 @@ describe('stamps', () => {
 
   it('draws in the bitmap what it would draw in place, moved to the anchor', () => {
     const { cache, made } = loggingCache(1);
-    drawStamp(loggingContext().ctx, cache, 'plus', BOX, 40, 30, plus);
+    drawStamp({ ctx: loggingContext().ctx, stamps: cache }, 'plus', BOX, 40, 30, plus);
     const inPlace = loggingContext();
     plus(inPlace.ctx, 5, 4);
     const drawn = made[0]?.log.filter((call) => call[0] !== 'setTransform');
@@ -84,7 +84,7 @@ describe('stamps', () => {
   it('draws in place off a device pixel, where antialiasing would differ', () => {
     const { cache } = loggingCache(1);
     const { ctx, log } = loggingContext();
-    drawStamp(ctx, cache, 'plus', BOX, 10.5, 20, plus);
+    drawStamp({ ctx, stamps: cache }, 'plus', BOX, 10.5, 20, plus);
     expect(named(log, 'drawImage')).toHaveLength(0);
     expect(named(log, 'stroke')).toHaveLength(1);
   });
@@ -92,7 +92,7 @@ describe('stamps', () => {
   it('makes the bitmap at the device ratio, so half pixels are device pixels at 2x', () => {
     const { cache, made } = loggingCache(2);
     const { ctx, log } = loggingContext();
-    drawStamp(ctx, cache, 'plus', BOX, 10.5, 20, plus);
+    drawStamp({ ctx, stamps: cache }, 'plus', BOX, 10.5, 20, plus);
     expect(made[0]?.width).toBe(22);
     expect(named(made[0]?.log ?? [], 'setTransform')).toEqual([['setTransform', 2, 0, 0, 2, 0, 0]]);
     expect(named(log, 'drawImage')[0]?.slice(2)).toEqual([5.5, 16, 11, 7]);
@@ -102,8 +102,8 @@ describe('stamps', () => {
     const none = createStampCache(1, () => null);
     for (const cache of [null, none]) {
       const { ctx, log } = loggingContext();
-      drawStamp(ctx, cache, 'plus', BOX, 10, 20, plus);
-      drawStamp(ctx, cache, 'plus', BOX, 11, 20, plus);
+      drawStamp({ ctx, stamps: cache }, 'plus', BOX, 10, 20, plus);
+      drawStamp({ ctx, stamps: cache }, 'plus', BOX, 11, 20, plus);
       expect(named(log, 'stroke')).toHaveLength(2);
     }
   });

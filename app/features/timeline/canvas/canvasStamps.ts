@@ -11,6 +11,21 @@
  * offset), so elsewhere the shape is drawn in place as before.
  */
 
+import type { DrawingContext } from './drawingContext';
+
+/**
+ * Where a frame draws, and the bitmaps of the shapes it draws most often:
+ * only a canvas can copy a bitmap, so a surface that is not one (the SVG
+ * recorder) has none and draws every shape in place.
+ */
+export type StampTarget =
+  | {
+      readonly ctx: CanvasRenderingContext2D;
+      /** Null: always draw the shapes in place. */
+      readonly stamps: StampCache | null;
+    }
+  | { readonly ctx: DrawingContext; readonly stamps: null };
+
 /** A stamp's extent around its anchor, in CSS pixels: how far it reaches left, up, right and down. */
 export interface StampBox {
   readonly left: number;
@@ -20,11 +35,7 @@ export interface StampBox {
 }
 
 /** Draws a shape with its anchor at (x, y), setting every style it uses. */
-export type StampPaint = (
-  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
-  x: number,
-  y: number,
-) => void;
+export type StampPaint = (ctx: DrawingContext, x: number, y: number) => void;
 
 export interface StampCache {
   /** Device pixels per CSS pixel, as the canvas is drawn at. */
@@ -83,21 +94,24 @@ export function createPageStampCache(ratio: number): StampCache {
  * canvas's own (a scale by `ratio`).
  */
 export function drawStamp(
-  ctx: CanvasRenderingContext2D,
-  cache: StampCache | null,
+  target: StampTarget,
   key: string,
   box: StampBox,
   x: number,
   y: number,
   paint: StampPaint,
 ): void {
-  const stamp = cache === null ? null : stampFor(cache, key, box, paint);
-  if (stamp === null || cache === null || !onDevicePixel(x, y, cache.ratio)) {
-    paint(ctx, x, y);
+  if (target.stamps === null) {
+    paint(target.ctx, x, y);
     return;
   }
-  const { ratio } = cache;
-  ctx.drawImage(
+  const stamp = stampFor(target.stamps, key, box, paint);
+  const { ratio } = target.stamps;
+  if (stamp === null || !onDevicePixel(x, y, ratio)) {
+    paint(target.ctx, x, y);
+    return;
+  }
+  target.ctx.drawImage(
     stamp.image,
     x - stamp.anchorX / ratio,
     y - stamp.anchorY / ratio,

@@ -19,6 +19,7 @@ import { contentHeight, frameLayout, viewBounds, type FrameLayout } from './fram
 import { minimapDensity, type MinimapDensity } from './minimap';
 import { observeResize } from './observeResize';
 import { renderTimeline } from './renderTimeline';
+import type { TimelineSnapshot } from './timelineImage';
 import { buildScene, type TimelineScene } from './timelineScene';
 import { clampViewport, createViewport, isZoomedIn, type ViewBounds } from './viewport';
 
@@ -44,6 +45,8 @@ export interface TimelineCanvasCallbacks extends TimelineCallbacks {
 
 export interface TimelineCanvas {
   update(inputs: TimelineInputs): void;
+  /** What is drawn now, to draw it again as an image; null before there is anything to draw. */
+  snapshot(): TimelineSnapshot | null;
   destroy(): void;
 }
 
@@ -175,6 +178,11 @@ export function createTimelineCanvas(
       // Read the theme's colours in the frame: the shell sets the new theme on the page in its own effect.
       if (previous?.theme !== next.theme) palette = null;
       scheduler.schedule();
+    },
+    snapshot() {
+      if (!prepare() || scene === null || density === null || inputs === null) return null;
+      palette ??= readCanvasPalette(canvas);
+      return { scene, density, cursor: inputs.cursor, palette, view: { ...view }, frame };
     },
     destroy() {
       scheduler.cancel();

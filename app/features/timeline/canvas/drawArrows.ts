@@ -8,6 +8,7 @@ import type { Arrow } from '../model/types';
 import { cross } from './canvasShapes';
 import { drawStamp, type StampBox, type StampPaint } from './canvasStamps';
 import type { DrawContext } from './drawContext';
+import type { DrawingContext } from './drawingContext';
 import { rowTopPx, unitToPx } from './frameLayout';
 import { firstInNextPixel, inView } from './marksInView';
 import type { LaneRow, RunSection } from './timelineScene';
@@ -19,12 +20,7 @@ const STUB_LENGTH = 9;
 const DASHED = [3, 3];
 const SOLID: number[] = [];
 
-function drawHead(
-  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
-  x: number,
-  tip: number,
-  down: boolean,
-): void {
+function drawHead(ctx: DrawingContext, x: number, tip: number, down: boolean): void {
   const back = down ? tip - ARROW_HEAD * 1.5 : tip + ARROW_HEAD * 1.5;
   ctx.beginPath();
   ctx.moveTo(x, tip);
@@ -156,7 +152,7 @@ function drawStub(
     };
     stubPainters.set(key, paint);
   }
-  drawStamp(draw.ctx, draw.stamps, key, STUB_BOX, x, targetTop, paint);
+  drawStamp(draw, key, STUB_BOX, x, targetTop, paint);
 }
 
 /** The clock, its stem and head (or ✕) reach this far around (x, the target row's top). */
@@ -166,7 +162,7 @@ const STUB_BOX: StampBox = { left: 7, up: 11, right: 7, down: 11 };
 const stubPainters = new Map<string, StampPaint>();
 
 function paintStub(
-  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  ctx: DrawingContext,
   x: number,
   targetTop: number,
   colour: string,

@@ -1,18 +1,21 @@
-/** What every drawing function of a frame gets: the canvas and how the view maps onto it. */
+/** What every drawing function of a frame gets: the surface and how the view maps onto it. */
 import type { CanvasPalette } from './canvasPalette';
-import type { StampCache } from './canvasStamps';
+import type { StampTarget } from './canvasStamps';
 import type { FrameLayout } from './frameLayout';
 import type { Viewport } from './viewport';
 
-export interface DrawContext {
-  readonly ctx: CanvasRenderingContext2D;
+/**
+ * The surface (a canvas, or the SVG recorder: `StampTarget` says which may
+ * copy bitmaps) and the frame drawn on it.
+ */
+export type DrawContext = StampTarget & DrawFrame;
+
+interface DrawFrame {
   readonly view: Viewport;
   readonly frame: FrameLayout;
   readonly palette: CanvasPalette;
   /** Measured widths of texts drawn before, by font then text: measuring every frame is slow. */
   readonly textWidths: Map<string, Map<string, number>>;
-  /** Bitmaps of the shapes drawn most often (canvasStamps.ts); null: always draw them in place. */
-  readonly stamps: StampCache | null;
 }
 
 /** The width of `text` in the context's current font. */

@@ -5,6 +5,7 @@
  */
 import type { Edge } from '../model/types';
 import type { DrawContext } from './drawContext';
+import type { DrawingContext } from './drawingContext';
 import { drawAxis, drawCursor } from './drawAxis';
 import { drawLaneLabel, drawLaneSegments } from './drawLanes';
 import { drawRowArrows } from './drawArrows';
@@ -81,13 +82,7 @@ export function renderTimeline(draw: DrawContext, { scene, density, cursor }: Ti
   drawMinimap(draw, density, scene.width);
 }
 
-function clip(
-  ctx: CanvasRenderingContext2D,
-  x: number,
-  y: number,
-  width: number,
-  height: number,
-): void {
+function clip(ctx: DrawingContext, x: number, y: number, width: number, height: number): void {
   ctx.beginPath();
   ctx.rect(x, y, width, height);
   ctx.clip();
