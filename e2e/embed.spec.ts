@@ -1,6 +1,8 @@
 // Embeds: a lesson, one exercise or a program inside an instructor's page
 // on another site (public/examples/embed-host.html), configured by its
 // address, driven and heard through the postMessage API (docs/embedding.md).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page, TestInfo } from '@playwright/test';
 import { shareFragment } from '../app/features/share/shareLink';
 import { expect, Playground, PYTHON_START_TIMEOUT, SEED_PROGRAM, test } from './fixtures';
@@ -266,4 +268,70 @@ test('in a lesson, Embed offers the exercise in the editor, the lesson, or the p
   );
   await dialog.getByRole('radio', { name: 'this program' }).check();
   await expect(snippet).toHaveValue(/embed\.html\?v=1&amp;height=600#\/share\/1\//);
+});
+
+test('an instructor embeds a lesson in a plain page on another site, and the page hears when a student passes', async ({
+  playground,
+  browser,
+}) => {
+  // The issue's whole story: Embed on the site, the snippet pasted into a
+  // course page on another origin, a student passing the exercise there.
+  test.slow();
+  const { page } = playground;
+  await page.goto('./#/lessons/coroutines-and-the-event-loop');
+  const exercise = page.getByRole('region', { name: /Exercise: Greet a third guest/ });
+  await exercise.getByRole('button', { name: 'Open exercise in editor' }).click();
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed in your page' });
+  // The instructor's own web server, on another origin, with the course page
+  // as they write it: the snippet pasted in, and a few lines recording completion.
+  let coursePageHtml = '';
+  const courseServer = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(coursePageHtml);
+  });
+  await new Promise<void>((listening) => courseServer.listen(0, '127.0.0.1', listening));
+  const { port } = courseServer.address() as AddressInfo;
+  const course = `http://127.0.0.1:${port}`;
+  await dialog.getByRole('textbox', { name: /Your page’s origin/ }).fill(course);
+  const snippet = await dialog.getByRole('textbox', { name: 'Snippet' }).inputValue();
+  coursePageHtml = `<!doctype html><title>Week 1</title><h1>Week 1</h1>
+${snippet}
+<p id="done" role="status" aria-label="Completion"></p>
+<script>
+  addEventListener('message', (event) => {
+    if (event.data?.loopscope === 1 && event.data.type === 'checkResult' && event.data.passed)
+      document.getElementById('done').textContent = 'Completed ' + event.data.exercise;
+  });
+</script>`;
+  const student = await browser.newContext();
+  try {
+    const coursePage = await student.newPage();
+    await coursePage.goto(`${course}/week-1.html`);
+    const embed = coursePage.frameLocator('iframe');
+    const panel = embed.getByRole('region', { name: /^Exercise: Greet a third guest/ });
+    const editor = embed.getByRole('textbox', { name: 'Program' });
+    await expect(editor).toHaveAttribute('aria-roledescription', 'editor', {
+      timeout: PYTHON_START_TIMEOUT,
+    });
+    // The student awaits Bob and greets Carol, as a person types it: the
+    // starter's line 8 is `    greet("Bob")`, and Monaco keeps the indent.
+    await editor.focus();
+    await coursePage.keyboard.press('ControlOrMeta+End');
+    for (let line = 0; line < 3; line += 1) await coursePage.keyboard.press('ArrowUp');
+    await coursePage.keyboard.press('Home');
+    await coursePage.keyboard.type('await ');
+    await coursePage.keyboard.press('End');
+    await coursePage.keyboard.press('Enter');
+    await coursePage.keyboard.type('await greet("Carol")');
+    await panel.getByRole('button', { name: 'Check' }).click();
+    await expect(panel.getByRole('status', { name: 'Feedback' })).toHaveText(/Passed/, {
+      timeout: PYTHON_START_TIMEOUT,
+    });
+    await expect(coursePage.getByRole('status', { name: 'Completion' })).toHaveText(
+      'Completed greet-three',
+    );
+  } finally {
+    await student.close();
+    courseServer.close();
+  }
 });

@@ -142,17 +142,20 @@ export function EmbedButton({
           ? `Loopscope exercise: ${shown.exercise.title}`
           : 'Loopscope: an asyncio program';
   const snippet = snippetFor(address, title, choices.height);
-  // The preview loads the embed again only once the controls settle.
+  // The preview loads the embed again only once the controls settle; it is
+  // not in the host page, so it is told of no host to talk to.
+  const previewAddress =
+    shown === null ? '' : embedAddress(embedPage(), shown, { ...choices, host: '' });
   const [preview, setPreview] = useState('');
   useEffect(() => {
-    if (address === '') return;
+    if (previewAddress === '') return;
     const timer = window.setTimeout(() => {
-      setPreview(address);
+      setPreview(previewAddress);
     }, PREVIEW_DELAY_MS);
     return () => {
       window.clearTimeout(timer);
     };
-  }, [address]);
+  }, [previewAddress]);
 
   const choose = (next: Partial<Choices>) => {
     setChoices((previous) => ({ ...previous, ...next }));
