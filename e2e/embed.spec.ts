@@ -240,15 +240,20 @@ test('Embed writes the snippet for the program on screen, with the options as co
   });
 });
 
-test('in a lesson, Embed offers the exercise in the editor, the lesson, or the program', async ({
-  playground,
-}) => {
-  const { page } = playground;
+/** Lesson 1's exercise in the editor, then the Embed dialog, as an instructor opens them. */
+async function embedDialogOnLesson1Exercise(page: Page) {
   await page.goto('./#/lessons/coroutines-and-the-event-loop');
   const exercise = page.getByRole('region', { name: /Exercise: Greet a third guest/ });
   await exercise.getByRole('button', { name: 'Open exercise in editor' }).click();
   await page.getByRole('button', { name: 'Embed' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Embed in your page' });
+  return page.getByRole('dialog', { name: 'Embed in your page' });
+}
+
+test('in a lesson, Embed offers the exercise in the editor, the lesson, or the program', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  const dialog = await embedDialogOnLesson1Exercise(page);
   await expect(
     dialog.getByRole('radio', { name: 'the exercise: Greet a third guest' }),
   ).toBeChecked();
@@ -278,11 +283,7 @@ test('an instructor embeds a lesson in a plain page on another site, and the pag
   // course page on another origin, a student passing the exercise there.
   test.slow();
   const { page } = playground;
-  await page.goto('./#/lessons/coroutines-and-the-event-loop');
-  const exercise = page.getByRole('region', { name: /Exercise: Greet a third guest/ });
-  await exercise.getByRole('button', { name: 'Open exercise in editor' }).click();
-  await page.getByRole('button', { name: 'Embed' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Embed in your page' });
+  const dialog = await embedDialogOnLesson1Exercise(page);
   // The instructor's own web server, on another origin, with the course page
   // as they write it: the snippet pasted in, and a few lines recording completion.
   let coursePageHtml = '';
