@@ -9,7 +9,7 @@
  * server that sends it with `Content-Encoding: gzip`), so the first bytes
  * decide.
  */
-import { concatBytes } from './host/concatBytes';
+import { concatBytes } from '../shared/bytes';
 import { HoleFiller } from './host/snapshotHoles';
 
 /** The first two bytes of a gzip stream. */

@@ -6,6 +6,7 @@
  * before anything is parsed. Its id is replaced by one of its own source,
  * so its exercises, drafts and progress never mix with a built-in lesson's.
  */
+import { joinBytes } from '../../shared/bytes';
 import { fingerprint } from '../../shared/fingerprint';
 import type { Lesson } from './format/lessonTypes';
 import { formatProblem } from './format/lessonTypes';
@@ -114,11 +115,5 @@ async function readAtMost(response: Response, limit: number): Promise<Uint8Array
       break;
     }
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return joinBytes(chunks);
 }

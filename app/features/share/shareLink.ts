@@ -16,6 +16,7 @@
  * sentence for the learner, never an exception.
  */
 import { Inflate, zlibSync } from 'fflate';
+import { joinBytes } from '../../shared/bytes';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 
 /** The format `shareFragment` writes. */
@@ -152,14 +153,7 @@ function inflateBounded(packed: Uint8Array): Uint8Array | null {
   } catch {
     return null;
   }
-  if (!unpacked.ended) return null;
-  const json = new Uint8Array(unpacked.size);
-  let at = 0;
-  for (const chunk of chunks) {
-    json.set(chunk, at);
-    at += chunk.length;
-  }
-  return json;
+  return unpacked.ended ? joinBytes(chunks) : null;
 }
 
 /** The SharedProgram `value` is, checked field by field; fields this format does not have are left out. */
