@@ -11,18 +11,17 @@ import { readShareLink, type SharedProgram } from './features/share/shareLink';
 import { createTextStorage } from './platform/browserStorage';
 import { memoryStorage } from './platform/memoryStorage';
 import { createSandboxClient } from './runtime/createSandboxClient';
-import { taskColorRules } from './shared/taskColors';
+import { addTaskColorRules } from './shared/taskColors';
 import { createAppStore } from './shell/appStore';
 import { connectEmbed } from './shell/embedBridge';
 import { EmbedApp } from './shell/EmbedApp';
 import { parseRoute } from './shell/hashRoute';
+import { runShowingMoment } from './shell/sharedProgram';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('embed.html has no #root element');
 
-const taskColors = document.createElement('style');
-taskColors.textContent = taskColorRules();
-document.head.append(taskColors);
+addTaskColorRules();
 
 // The lessons' links lead to the whole site, which is not in this frame.
 document.addEventListener('click', (event) => {
@@ -98,11 +97,9 @@ function mount(root: HTMLElement, options: EmbedOptions, program: SharedProgram 
           programShown = resolve;
         });
   if (options.runOnLoad) {
-    void Promise.all([inView, programReady]).then(async () => {
-      await store.getState().run(store.getState().source);
-      const moment = options.moment ?? program?.moment;
-      if (moment != null) store.getState().seek(moment);
-    });
+    void Promise.all([inView, programReady]).then(() =>
+      runShowingMoment(store, store.getState().source, options.moment ?? program?.moment ?? null),
+    );
   }
   createRoot(root).render(
     <StrictMode>

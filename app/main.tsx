@@ -6,7 +6,7 @@ import { LESSONS } from 'virtual:lesson-catalog';
 import { createTextStorage, pageLocalStorage } from './platform/browserStorage';
 import { startOfflineCache } from './platform/offlineCache';
 import { createSandboxClient, pythonSettled } from './runtime/createSandboxClient';
-import { taskColorRules } from './shared/taskColors';
+import { addTaskColorRules } from './shared/taskColors';
 import { App } from './shell/App';
 import { createAppStore, keepTypedTextNow } from './shell/appStore';
 import { parseRoute } from './shell/hashRoute';
@@ -16,10 +16,7 @@ import { PLAYGROUND_DOCUMENT } from './shell/playgroundDocument';
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
-// Task colours for what CSS draws (editor decorations), from the one palette.
-const taskColors = document.createElement('style');
-taskColors.textContent = taskColorRules();
-document.head.append(taskColors);
+addTaskColorRules();
 
 const sandbox = createSandboxClient();
 // The offline copy is saved once Python has started: its downloads would slow the first start.

@@ -677,13 +677,15 @@ export function createSandboxClient(options: SandboxClientOptions = {}): Sandbox
   };
 }
 
+/** Python has started, or failed to: it is no longer downloading or starting. */
+export function isSettled(status: SandboxStatus): boolean {
+  return status.phase !== 'downloading' && status.phase !== 'starting';
+}
+
 /** Resolves once Python is ready or failed to start: work that would slow its start can begin. */
 export function pythonSettled(sandbox: SandboxClient): Promise<void> {
   return new Promise((resolve) => {
-    const settled = (): boolean => {
-      const { phase } = sandbox.status.getSnapshot();
-      return phase !== 'downloading' && phase !== 'starting';
-    };
+    const settled = (): boolean => isSettled(sandbox.status.getSnapshot());
     if (settled()) {
       resolve();
       return;

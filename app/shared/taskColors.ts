@@ -66,3 +66,10 @@ export function taskColorRules(): string {
     .map((_, slot) => `.task-color-${slot} { --task-color: ${taskColorCss(slot + 1)}; }`)
     .join('\n');
 }
+
+/** Adds `taskColorRules` to the page: task colours for what CSS draws (editor decorations). */
+export function addTaskColorRules(): void {
+  const style = document.createElement('style');
+  style.textContent = taskColorRules();
+  document.head.append(style);
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { EmbedOptions } from '../features/embed/embedOptions';
 import { checkResultMessage } from '../features/embed/embedMessages';
@@ -15,6 +15,7 @@ import type { EmbedBridge } from './embedBridge';
 import { createLessonActions, exerciseDocument } from './lessonActions';
 import { lessonLinkFor } from './lessonLinks';
 import { ProgramEditor, ProgramOutput } from './RunViewParts';
+import { useDocumentTheme } from './useDocumentTheme';
 import { useRunView } from './useRunView';
 import './app.css';
 import './embed.css';
@@ -46,9 +47,7 @@ export function EmbedApp({
   const source = useStore(store, (state) => state.source);
   const running = useStore(store, (state) => state.running);
   const theme = useStore(store, (state) => state.theme);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  useDocumentTheme(theme);
   const view = useRunView(store, sandbox);
   const actions = useMemo((): LessonActions => {
     const base = createLessonActions(store);

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import type { Theme } from '../shared/theme';
+import { useDocumentTheme } from './useDocumentTheme';
 
 interface ThemeToggleProps {
   readonly theme: Theme;
@@ -13,9 +13,7 @@ interface ThemeToggleProps {
 
 /** A switch between the light and the dark theme; sets `data-theme` on the page. */
 export function ThemeToggle({ theme, onChange, compact }: ThemeToggleProps) {
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  useDocumentTheme(theme);
   return (
     <button
       type="button"

@@ -94,10 +94,15 @@ export function settleOfferedInput(store: AppStore, useLinks: boolean): void {
 function showAtMoment(store: AppStore, program: SharedProgram, edited: boolean): void {
   const { moment } = program;
   if (moment === undefined || edited || store.getState().running) return;
-  void store
-    .getState()
-    .run(program.code)
-    .then(() => {
-      store.getState().seek(moment);
-    });
+  void runShowingMoment(store, program.code, moment);
+}
+
+/** Runs `source`, then shows the run at `moment` (null: at its end, as any run). */
+export async function runShowingMoment(
+  store: AppStore,
+  source: string,
+  moment: number | null,
+): Promise<void> {
+  await store.getState().run(source);
+  if (moment !== null) store.getState().seek(moment);
 }

@@ -10,7 +10,7 @@ import { useSandboxStatus } from '../features/runner/useSandboxStatus';
 import { highlightsAt } from '../features/timeline/model/highlights';
 import type { Overlay } from '../features/timeline/model/types';
 import { writesAt } from '../features/timeline/timelineSlice';
-import type { SandboxClient } from '../runtime/createSandboxClient';
+import { isSettled, type SandboxClient } from '../runtime/createSandboxClient';
 import type { LineHighlight } from '../shared/lineHighlight';
 import type { AppStore } from './appStore';
 import { mistakeMarkers, runMistakes } from './runMistakes';
@@ -36,9 +36,9 @@ export function useRunView(store: AppStore, sandbox: SandboxClient) {
   );
   const mistakes = useMemo(() => runMistakes(overlays), [overlays]);
   // Monaco loads once Python has started (or failed to): both at once slow each other.
-  const pythonPhase = useSandboxStatus(sandbox).phase;
+  const pythonStatus = useSandboxStatus(sandbox);
   const [pythonSettled, setPythonSettled] = useState(false);
-  if (!pythonSettled && pythonPhase !== 'downloading' && pythonPhase !== 'starting') {
+  if (!pythonSettled && isSettled(pythonStatus)) {
     setPythonSettled(true);
   }
 
