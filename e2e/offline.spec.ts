@@ -20,8 +20,18 @@ test('after one visit the site starts and runs with the network unplugged', asyn
   context,
 }) => {
   const { page } = playground;
+  // The learner runs the example while the copy is saved, and again once it is.
+  await runSeed(playground);
   const offlineCopy = page.getByRole('status', { name: 'Offline copy' });
   await expect(offlineCopy).toHaveText('Works offline', { timeout: SAVE_TIMEOUT });
+  await runSeed(playground);
+  // Saving the first copy never reloads the page under the learner: this is
+  // still the document the visit opened.
+  const howOpened = () =>
+    page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type,
+    );
+  expect(await howOpened()).toBe('navigate');
 
   await context.setOffline(true);
   await playground.reload();

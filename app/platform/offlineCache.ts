@@ -63,8 +63,12 @@ export function startOfflineCache(when: Promise<unknown>): OfflineCache {
     } else if (registration.active) {
       set('saved');
     }
+    // Fired for the first install too (registering resolves before the install
+    // starts), whose worker is watched already: only a later one is an update.
+    const first = registration.installing;
     registration.addEventListener('updatefound', () => {
-      if (registration.installing) watchInstall(registration.installing, true);
+      const worker = registration.installing;
+      if (worker && worker !== first) watchInstall(worker, true);
     });
   };
 
