@@ -18,16 +18,21 @@
  *     the main thread's long tasks until Python is ready;
  *   - navigation start to Python ready, app (status line says "Ready") against
  *     baseline (its worker posts ready), cold (fresh context: empty cache) and
- *     warm (fresh persistent profile, second load), and the ratios;
+ *     warm (fresh persistent profile, second load, once the first has saved
+ *     the offline copy), and the ratios;
  *   - run latency: Run clicked to the seed program's last line painted: the
  *     first run, later runs clicked once the next run's Python is ready (each
  *     run gets a fresh interpreter, started as the run before ends, while a
  *     learner reads what it did), and rapid runs clicked as soon as the run
  *     before ended, which wait for that interpreter;
  *   - memory once Python is ready, app against baseline;
- *   - what a cold visit downloads (every file the server sent whole during
- *     the cold loads, runs included), raw and as a host that gzips would
- *     send it, and which of Pyodide's files in the site no load fetched.
+ *   - what a cold visit downloads (every file the page and its workers
+ *     fetched during the cold loads, runs included; not the offline copy the
+ *     service worker saves), raw and as a host that gzips would send it, and
+ *     which of Pyodide's files in the site no load fetched;
+ *   - with a service worker in the site: when the header said "Works
+ *     offline" (warm profiles' first loads wait for it), and how many warm
+ *     loads it answered.
  *
  * The page is found only by roles and accessible names (the editor may be the
  * textarea or Monaco). Every wait is on a condition, never a sleep. Times are
@@ -224,8 +229,12 @@ interface Load {
   readonly runMs: readonly number[];
   /** The same for runs clicked as soon as the run before ended. */
   readonly rapidMs: readonly number[];
-  /** Files the server sent whole during the load (cold loads only; paths inside the site). */
-  readonly sent: readonly string[];
+  /** Files the page and its workers fetched (cold loads only; paths inside the site). */
+  readonly fetched: readonly string[];
+  /** Whether the site's service worker answered the page (app only). */
+  readonly fromServiceWorker: boolean | null;
+  /** When the header said "Works offline", if the load waited for it (app only). */
+  readonly offlineSavedMs: number | null;
 }
 
 interface LoadOptions {
@@ -233,6 +242,8 @@ interface LoadOptions {
   readonly measureMemory: ((page: Page) => Promise<Memory>) | null;
   /** How many times to run the seed program once Python is ready, then at once (app only). */
   readonly runs: { readonly ready: number; readonly rapid: number };
+  /** Waits, after the runs, until the site's offline copy is saved (app, sites with sw.js). */
+  readonly awaitOfflineCopy: boolean;
 }
 
 /** Main-thread tasks over 50 ms (the Long Tasks API), as a page loads. */
@@ -667,6 +678,23 @@ async function jsBeforeFirstPaint(
   };
 }
 
+/**
+ * When the header said "Works offline" (from navigation start), waiting for
+ * it; null when the site has no service worker to save it.
+ */
+async function offlineCopySaved(page: Page): Promise<number | null> {
+  const hasServiceWorker = await page.evaluate(async () => {
+    const answer = await fetch(new URL('sw.js', document.baseURI), { method: 'HEAD' });
+    return answer.ok;
+  });
+  if (!hasServiceWorker) return null;
+  await page
+    .getByRole('status', { name: 'Offline copy' })
+    .filter({ hasText: 'Works offline' })
+    .waitFor({ timeout: STATE_TIMEOUT_MS });
+  return page.evaluate(() => performance.now());
+}
+
 async function loadApp(context: BrowserContext, url: string, options: LoadOptions): Promise<Load> {
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -692,6 +720,10 @@ async function loadApp(context: BrowserContext, url: string, options: LoadOption
     const memory = options.measureMemory ? await options.measureMemory(page) : null;
     const runMs = await timeRuns(page, options.runs.ready, true);
     const rapidMs = await timeRuns(page, options.runs.rapid, false);
+    const fromServiceWorker = await page.evaluate(
+      () => navigator.serviceWorker.controller !== null,
+    );
+    const offlineSavedMs = options.awaitOfflineCopy ? await offlineCopySaved(page) : null;
     return {
       readyMs,
       editable,
@@ -702,7 +734,9 @@ async function loadApp(context: BrowserContext, url: string, options: LoadOption
       jsBeforePaint: paint.paths,
       runMs,
       rapidMs,
-      sent: [],
+      fetched: [],
+      fromServiceWorker,
+      offlineSavedMs,
     };
   } catch (error) {
     throw pageFailure('loading the app', error, errors);
@@ -732,7 +766,9 @@ async function loadBaseline(
       jsBeforePaint: [],
       runMs: [],
       rapidMs: [],
-      sent: [],
+      fetched: [],
+      fromServiceWorker: null,
+      offlineSavedMs: null,
     };
   } catch (error) {
     throw pageFailure('loading the baseline', error, errors);
@@ -755,17 +791,10 @@ async function main(): Promise<void> {
   const baselineDir = join(scratch, 'baseline');
   await writeBaseline(baselineDir);
 
-  /** Files sent whole while a cold load of the app is measured; null between them. */
-  let sent: Set<string> | null = null;
-  const server = await startServer(
-    [
-      { prefix: SUB_PATH, dir: siteDir },
-      { prefix: `${SUB_PATH}${BASELINE_DIR}`, dir: baselineDir },
-    ],
-    (file) => {
-      if (file.startsWith(siteDir + sep)) sent?.add(relative(siteDir, file));
-    },
-  );
+  const server = await startServer([
+    { prefix: SUB_PATH, dir: siteDir },
+    { prefix: `${SUB_PATH}${BASELINE_DIR}`, dir: baselineDir },
+  ]);
   session.onCleanUp(server.close);
   const { origin } = server;
   const urls: Record<Variant, string> = {
@@ -788,29 +817,49 @@ async function main(): Promise<void> {
   /** A fresh context: empty cache. */
   async function cold(variant: Variant): Promise<Load> {
     const context = await browser.newContext();
-    const sentNow = new Set<string>();
-    if (variant === 'app') sent = sentNow;
+    // What the page and its workers ask for: not what the service worker
+    // fetches for the offline copy, which Playwright does not report.
+    const asked = new Set<string>();
+    context.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (variant === 'app' && path.startsWith(SUB_PATH)) {
+        asked.add(path.slice(SUB_PATH.length) || 'index.html');
+      }
+    });
     try {
       const measured = await load(variant, context, {
         measureMemory: memoryOf,
         runs: { ready: RUNS_PER_PAGE, rapid: RAPID_RUNS_PER_PAGE },
+        awaitOfflineCopy: false,
       });
-      return { ...measured, sent: [...sentNow].sort() };
+      return { ...measured, fetched: [...asked].sort() };
     } finally {
-      sent = null;
       await context.close();
     }
   }
 
-  /** A fresh persistent profile, loaded once to fill its cache; the second load counts. */
+  /**
+   * A fresh persistent profile, loaded once to fill its cache (and save the
+   * offline copy); the second load counts, with the first's offline save.
+   */
   let profiles = 0;
   async function warm(variant: Variant): Promise<Load> {
     const profile = join(scratch, `profile-${variant}-${(profiles += 1)}`);
     const context = await chromium.launchPersistentContext(profile, launchOptions);
     session.openBrowsers.add(context);
     try {
-      await load(variant, context, { measureMemory: null, runs: { ready: 0, rapid: 0 } });
-      return await load(variant, context, { measureMemory: null, runs: { ready: 0, rapid: 0 } });
+      // A learner comes back once the offline copy is saved, when the site has one.
+      const first = await load(variant, context, {
+        measureMemory: null,
+        runs: { ready: 0, rapid: 0 },
+        awaitOfflineCopy: true,
+      });
+      const second = await load(variant, context, {
+        measureMemory: null,
+        runs: { ready: 0, rapid: 0 },
+        awaitOfflineCopy: false,
+      });
+      return { ...second, offlineSavedMs: first.offlineSavedMs };
     } finally {
       session.openBrowsers.delete(context);
       await context.close();
@@ -910,6 +959,15 @@ function report(siteDir: string, results: Record<Temperature, Record<Variant, Lo
     '(target <= 1.15x)',
   );
 
+  const servedByWorker = warm.app.filter((load) => load.fromServiceWorker === true).length;
+  console.log(
+    `  warm loads answered by the service worker: ${servedByWorker} of ${warm.app.length}`,
+  );
+  const saved = medianOf(warm.app, (load) => load.offlineSavedMs);
+  if (!Number.isNaN(saved)) {
+    row('offline copy saved ("Works offline")', '', ms(saved), 'first loads of the warm profiles');
+  }
+
   const firstRuns = cold.app.map((load) => load.runMs[0] ?? NaN);
   const laterRuns = cold.app.flatMap((load) => load.runMs.slice(1));
   console.log('Run clicked to "Hello, Bob!" painted, Python ready (cold loads)');
@@ -944,13 +1002,14 @@ function report(siteDir: string, results: Record<Temperature, Record<Variant, Lo
     return size;
   };
   const fetchedIn = new Map<string, number>();
-  for (const path of cold.app.flatMap((load) => load.sent)) {
+  for (const path of cold.app.flatMap((load) => load.fetched)) {
     fetchedIn.set(path, (fetchedIn.get(path) ?? 0) + 1);
   }
   const total = (key: 'raw' | 'gzip'): number =>
-    median(cold.app.map((load) => load.sent.reduce((sum, path) => sum + sizeOf(path)[key], 0)));
+    median(cold.app.map((load) => load.fetched.reduce((sum, path) => sum + sizeOf(path)[key], 0)));
   console.log(
-    'a cold visit downloads (every file sent, runs included; gzip as a host that gzips sends it)',
+    'a cold visit downloads (every file the page and its workers fetched, runs included; ' +
+      'gzip as a host that gzips sends it; not the offline copy)',
   );
   for (const path of [...fetchedIn.keys()].sort((a, b) => sizeOf(b).raw - sizeOf(a).raw)) {
     const file = sizeOf(path);

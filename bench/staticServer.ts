@@ -37,11 +37,10 @@ export interface Mount {
  * Serves files under `mounts` (longest prefix first) with cross-origin
  * isolation. Caching as on GitHub Pages: fresh for ten minutes, then
  * revalidated by ETag, so a second load in a persistent profile is served from
- * the browser's cache. `onSent` hears of every file sent whole (not a 304).
+ * the browser's cache.
  */
 export async function startServer(
   mounts: readonly Mount[],
-  onSent?: (file: string) => void,
 ): Promise<{ origin: string; server: Server; close: () => Promise<void> }> {
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const server = createServer((request, response) => {
@@ -92,7 +91,6 @@ export async function startServer(
       if (request.method === 'HEAD') {
         response.end();
       } else {
-        onSent?.(file);
         createReadStream(file).pipe(response);
       }
     })().catch((error: unknown) => {
