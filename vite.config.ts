@@ -1,11 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Rolldown } from 'vite';
-import {
-  CONTENT_SECURITY_POLICY,
-  contentSecurityPolicy,
-} from './tools/vite/contentSecurityPolicy.ts';
+import { contentSecurityPolicy, policyOfBuiltPage } from './tools/vite/contentSecurityPolicy.ts';
 import { lessonCatalog } from './tools/vite/lessonCatalog.ts';
+import {
+  LESSON_ORIGINS_VARIABLE,
+  lessonOrigins,
+  parseLessonOrigins,
+} from './tools/vite/lessonOrigins.ts';
 import { pyodideAssets } from './tools/vite/pyodideAssets.ts';
 import { serviceWorker } from './tools/vite/serviceWorker.ts';
 
@@ -24,17 +27,25 @@ const crossOriginIsolation: Record<string, string> =
         'Cross-Origin-Embedder-Policy': 'require-corp',
       };
 
+/** Other sites lesson files may come from, as the site owner listed them at build time. */
+const LESSON_ORIGINS = parseLessonOrigins(process.env[LESSON_ORIGINS_VARIABLE]);
+
 /**
- * A host that sets headers: isolation and the Content-Security-Policy as a
+ * A host that sets headers: isolation, and the built page's own policy as a
  * header too, so that the sandbox worker (a file of its own, which does not
  * inherit the page's `<meta>` policy) gets it. Without them (`LOOPSCOPE_ISOLATION=off`),
  * preview is a static host: the `<meta>` policy of the built index.html only.
  * The dev server sends no policy (tools/vite/contentSecurityPolicy.ts).
  */
-const previewHeaders: Record<string, string> =
-  process.env.LOOPSCOPE_ISOLATION === 'off'
-    ? {}
-    : { ...crossOriginIsolation, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
+function previewHeaders(): Record<string, string> {
+  if (process.env.LOOPSCOPE_ISOLATION === 'off') return {};
+  const page = fileURLToPath(new URL('./dist/index.html', import.meta.url));
+  const policy = existsSync(page) ? policyOfBuiltPage(readFileSync(page, 'utf8')) : null;
+  return {
+    ...crossOriginIsolation,
+    ...(policy === null ? {} : { 'Content-Security-Policy': policy }),
+  };
+}
 
 /**
  * pyodide.mjs imports `node:*` modules only when it runs in Node; Vite stubs
@@ -72,13 +83,14 @@ const CHUNK_GROUPS: Rolldown.CodeSplittingGroup[] = [
   { name: 'monaco-editor', test: /node_modules[\\/]monaco-editor[\\/]/, priority: 10 },
 ];
 
-export default defineConfig({
+export default defineConfig(({ isPreview }) => ({
   // Relative asset URLs: dist/ works from any sub-path (e.g. GitHub Pages).
   base: './',
   plugins: [
     react(),
     pyodideAssets(),
-    contentSecurityPolicy(),
+    contentSecurityPolicy(LESSON_ORIGINS),
+    lessonOrigins(LESSON_ORIGINS),
     lessonCatalog(fileURLToPath(new URL('./lessons', import.meta.url))),
     serviceWorker(),
   ],
@@ -101,5 +113,5 @@ export default defineConfig({
   // Pre-bundling Pyodide breaks its own file lookups in dev.
   optimizeDeps: { exclude: ['pyodide'] },
   server: { headers: crossOriginIsolation },
-  preview: { headers: previewHeaders },
-});
+  preview: { headers: isPreview ? previewHeaders() : {} },
+}));

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // What vite.config.ts's lessonOrigins plugin defines, for a build with none listed.
+  define: { __LOOPSCOPE_LESSON_ORIGINS__: '[]' },
   test: {
     // A project with no test files yet must not fail `npm test`.
     passWithNoTests: true,

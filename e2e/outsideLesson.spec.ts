@@ -61,20 +61,61 @@ test('a lesson file on the site opens by its address, says where it comes from, 
   });
 });
 
-test('a lesson out of reach says why: another site, a missing file', async ({
+/**
+ * The site's example lesson served by the other preview server (port + 1):
+ * another origin, which the test build lists (tools/test-all.sh builds with
+ * LOOPSCOPE_LESSON_ORIGINS), and the same server by a name it does not list.
+ */
+function otherSites(testInfo: TestInfo): { site: URL; listed: URL; unlisted: URL } {
+  const site = new URL(testInfo.project.use.baseURL ?? '');
+  const listed = new URL(exampleAddress(testInfo));
+  listed.port = String(Number(site.port) + 1);
+  const unlisted = new URL(listed.href);
+  unlisted.hostname = 'localhost';
+  return { site, listed, unlisted };
+}
+
+test('a lesson file on a site the owner listed opens, and says which site it comes from', async ({
   playground,
 }, testInfo) => {
   const { page } = playground;
-  const site = new URL(testInfo.project.use.baseURL ?? '');
-  const other = new URL(exampleAddress(testInfo));
-  other.port = String(Number(site.port) + 1);
-  await page.goto(`./#/lesson-url/${encodeURIComponent(other.href)}`);
+  const { listed } = otherSites(testInfo);
+  const policy = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(
+    policy,
+    `build the site with LOOPSCOPE_LESSON_ORIGINS=${listed.origin} (tools/test-all.sh does)`,
+  ).toContain(`connect-src 'self' ${listed.origin};`);
+
+  await page.goto('./#/lessons');
+  const open = page.getByRole('region', { name: 'Open a lesson file' });
+  await expect(open).toContainText(`by its address on this site or on ${listed.origin}`);
+  await open.getByRole('textbox', { name: 'Address' }).fill(listed.href);
+  await open.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('note', { name: 'Where this lesson comes from' })).toHaveText(
+    `This lesson comes from ${listed.origin} (${listed.href}), not from Loopscope: its text and programs are its author’s.`,
+  );
+  const lesson = page.getByRole('article', { name: 'Lesson 90: Sleeping together' });
+  await lesson.getByRole('button', { name: 'Open example 1 in editor' }).click();
+  await playground.runButton.click();
+  await expect(playground.outputLines).toHaveText(['cat woke up', 'dog woke up'], {
+    timeout: PYTHON_START_TIMEOUT,
+  });
+});
+
+test('a lesson out of reach says why: a site not listed, a missing file', async ({
+  playground,
+}, testInfo) => {
+  const { page } = playground;
+  const { site, listed, unlisted } = otherSites(testInfo);
+  await page.goto(`./#/lesson-url/${encodeURIComponent(unlisted.href)}`);
   const problems = page.getByRole('alert').filter({ hasText: 'This lesson file cannot be shown' });
   await expect(problems).toContainText(
-    `this site opens lesson files from its own address only (${site.origin}), not from ${other.origin}: download the file and drop it onto the page instead`,
+    `this site opens lesson files from its own address (${site.origin}) and from ${listed.origin} only, not from ${unlisted.origin}: download the file and drop it onto the page instead`,
   );
   await expect(page.getByRole('note', { name: 'Where this lesson comes from' })).toContainText(
-    other.origin,
+    unlisted.origin,
   );
 
   await page.goto(

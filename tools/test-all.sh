@@ -18,7 +18,7 @@ SIDE_BY_SIDE=(
   'unit:npm run --silent test:unit'
   'lessons:npm run --silent lessons:check'
   'types:npm run --silent test:types'
-  'build:npm run --silent build'
+  'build:npm run --silent build:e2e'
   'format:npm run --silent test:format'
   'pylint:npm run --silent test:pylint'
   'chromium:bash tools/ensure-chromium.sh'

@@ -3,6 +3,7 @@ import type { LessonEntry } from '../features/lessons/lessonEntry';
 import type { LessonActions } from '../features/lessons/LessonActions';
 import type { Lesson } from '../features/lessons/format/lessonTypes';
 import { LessonsNav } from '../features/lessons/LessonsNav';
+import { LISTED_LESSON_ORIGINS } from '../features/lessons/lessonOrigins';
 import { OpenLessonFile } from '../features/lessons/OpenLessonFile';
 import { OutsideLessonView } from '../features/lessons/OutsideLessonView';
 import { LessonView } from '../features/lessons/LessonView';
@@ -42,7 +43,8 @@ export function LessonsPane({ route, lessons, store, actions, running }: Lessons
   );
   const lessonUrl = route.page === 'lessonUrl' ? route.url : null;
   useEffect(() => {
-    if (lessonUrl !== null) void store.getState().openLessonUrl(lessonUrl, window.location.origin);
+    if (lessonUrl === null) return;
+    void store.getState().openLessonUrl(lessonUrl, window.location.origin, LISTED_LESSON_ORIGINS);
   }, [lessonUrl, store]);
   const navEntries = lessons.map((entry) => ({ meta: entry.meta, exerciseIds: entry.exerciseIds }));
   if (route.page === 'lessonUrl' || route.page === 'lessonFile') {
@@ -68,6 +70,7 @@ export function LessonsPane({ route, lessons, store, actions, running }: Lessons
         </p>
         <LessonsNav lessons={navEntries} currentId={null} progressOf={store} />
         <OpenLessonFile
+          listedOrigins={LISTED_LESSON_ORIGINS}
           onAddress={(url) => {
             window.location.hash = `#/lesson-url/${encodeURIComponent(url)}`;
           }}

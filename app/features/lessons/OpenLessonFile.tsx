@@ -2,6 +2,8 @@ import { useId, useState, type DragEvent } from 'react';
 import { MAX_LESSON_BYTES } from './externalLesson';
 
 interface OpenLessonFileProps {
+  /** Other sites whose lesson files this build opens by address (lessonOrigins.ts). */
+  readonly listedOrigins: readonly string[];
   /** The learner gave an address: the shell opens it (`#/lesson-url/…`). */
   readonly onAddress: (url: string) => void;
   /** The learner chose or dropped a file: its name and bytes (at most a little over the limit). */
@@ -25,10 +27,10 @@ function openFirst(files: FileList | null, onFile: OpenLessonFileProps['onFile']
 
 /**
  * "Open a lesson file": an instructor's lesson, in the course's format
- * (docs/authoring-lessons.md), by its address on this site or from a file
- * chosen or dropped here.
+ * (docs/authoring-lessons.md), by its address on this site (or a site the
+ * owner listed) or from a file chosen or dropped here.
  */
-export function OpenLessonFile({ onAddress, onFile }: OpenLessonFileProps) {
+export function OpenLessonFile({ listedOrigins, onAddress, onFile }: OpenLessonFileProps) {
   const [address, setAddress] = useState('');
   const [dragging, setDragging] = useState(false);
   const fileId = useId();
@@ -53,7 +55,8 @@ export function OpenLessonFile({ onAddress, onFile }: OpenLessonFileProps) {
       <h2>Open a lesson file</h2>
       <p>
         A lesson your teacher wrote, in the same format as these (a Markdown file): by its address
-        on this site, or from your computer (choose it, or drop it here).
+        on this site{listedOrigins.length > 0 ? ` or on ${listedOrigins.join(', ')}` : ''}, or from
+        your computer (choose it, or drop it here).
       </p>
       <form
         onSubmit={(event) => {

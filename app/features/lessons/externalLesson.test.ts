@@ -75,7 +75,7 @@ describe('fetchLessonFile', () => {
   it('fetches a file of the site, without credentials', async () => {
     const fetched = vi.fn(() => Promise.resolve(new Response(LESSON)));
     vi.stubGlobal('fetch', fetched);
-    await expect(fetchLessonFile(`${PAGE}/lessons/mine.md`, PAGE)).resolves.toBe(LESSON);
+    await expect(fetchLessonFile(`${PAGE}/lessons/mine.md`, PAGE, [])).resolves.toBe(LESSON);
     expect(fetched).toHaveBeenCalledWith(new URL(`${PAGE}/lessons/mine.md`), {
       credentials: 'omit',
     });
@@ -84,31 +84,57 @@ describe('fetchLessonFile', () => {
   it('reaches no other origin, and says what to do instead', async () => {
     const fetched = vi.fn();
     vi.stubGlobal('fetch', fetched);
-    await expect(fetchLessonFile('https://other.example/l.md', PAGE)).rejects.toThrow(
+    await expect(fetchLessonFile('https://other.example/l.md', PAGE, [])).rejects.toThrow(
       'this site opens lesson files from its own address only (https://loopscope.example), not from https://other.example: download the file and drop it onto the page instead',
     );
-    await expect(fetchLessonFile('not a url', PAGE)).rejects.toThrow(/is not an address/);
+    await expect(fetchLessonFile('not a url', PAGE, [])).rejects.toThrow(/is not an address/);
+    await expect(
+      fetchLessonFile('https://other.example/l.md', PAGE, ['https://courses.example']),
+    ).rejects.toThrow(
+      'this site opens lesson files from its own address (https://loopscope.example) and from https://courses.example only, not from https://other.example',
+    );
     expect(fetched).not.toHaveBeenCalled();
+  });
+
+  it('fetches from an origin the site owner listed, and says what a refusal there may mean', async () => {
+    const fetched = vi.fn(() => Promise.resolve(new Response(LESSON)));
+    vi.stubGlobal('fetch', fetched);
+    const listed = ['https://courses.example'];
+    await expect(fetchLessonFile('https://courses.example/l.md', PAGE, listed)).resolves.toBe(
+      LESSON,
+    );
+    expect(fetched).toHaveBeenCalledWith(new URL('https://courses.example/l.md'), {
+      credentials: 'omit',
+    });
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(fetchLessonFile('https://courses.example/l.md', PAGE, listed)).rejects.toThrow(
+      'it could not be reached: is the network there, and does https://courses.example let other sites read its files (Access-Control-Allow-Origin)?',
+    );
+    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE, listed)).rejects.toThrow(
+      'it could not be reached (is the network there?)',
+    );
   });
 
   it('says when the file is missing, a page, unreachable, or too large however the server answers', async () => {
     vi.stubGlobal('fetch', () => Promise.resolve(new Response('gone', { status: 404 })));
-    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE)).rejects.toThrow('the server answered 404');
+    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE, [])).rejects.toThrow(
+      'the server answered 404',
+    );
     vi.stubGlobal('fetch', () =>
       Promise.resolve(
         new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }),
       ),
     );
-    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE)).rejects.toThrow(
+    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE, [])).rejects.toThrow(
       'the address gives a web page, not a lesson file (is it right?)',
     );
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
-    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE)).rejects.toBeInstanceOf(LessonFileError);
+    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE, [])).rejects.toBeInstanceOf(LessonFileError);
     const big = 'x'.repeat(MAX_LESSON_BYTES + 10);
     vi.stubGlobal('fetch', () =>
       Promise.resolve(new Response(big, { headers: { 'content-length': String(big.length) } })),
     );
-    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE)).rejects.toThrow(/larger than 256 KB/);
+    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE, [])).rejects.toThrow(/larger than 256 KB/);
     // A server that does not say how long: read up to the limit, then refused.
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -116,7 +142,7 @@ describe('fetchLessonFile', () => {
       },
     });
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(stream)));
-    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE)).rejects.toThrow(/larger than 256 KB/);
+    await expect(fetchLessonFile(`${PAGE}/x.md`, PAGE, [])).rejects.toThrow(/larger than 256 KB/);
   });
 });
 

@@ -62,27 +62,42 @@ export function lessonText(bytes: Uint8Array): string {
 }
 
 /**
- * Fetches a lesson file from the site's own origin (`pageOrigin`): the
- * site's policy lets the page reach no other (docs/security.md), so another
- * origin is refused here with a sentence saying what to do instead.
+ * Fetches a lesson file from the site's own origin (`pageOrigin`) or one the
+ * site owner listed at build time (`listedOrigins`): the site's policy lets
+ * the page reach no other (docs/security.md), so another origin is refused
+ * here, before any request, with a sentence saying what to do instead.
  */
-export async function fetchLessonFile(url: string, pageOrigin: string): Promise<string> {
+export async function fetchLessonFile(
+  url: string,
+  pageOrigin: string,
+  listedOrigins: readonly string[],
+): Promise<string> {
   let address: URL;
   try {
     address = new URL(url);
   } catch {
     throw new LessonFileError(`“${url.slice(0, 100)}” is not an address`);
   }
-  if (address.origin !== pageOrigin) {
+  const ownOrigin = address.origin === pageOrigin;
+  if (!ownOrigin && !listedOrigins.includes(address.origin)) {
+    const from = listedOrigins.length
+      ? `its own address (${pageOrigin}) and from ${listedOrigins.join(', ')} only`
+      : `its own address only (${pageOrigin})`;
     throw new LessonFileError(
-      `this site opens lesson files from its own address only (${pageOrigin}), not from ${address.origin}: download the file and drop it onto the page instead`,
+      `this site opens lesson files from ${from}, not from ${address.origin}: download the file and drop it onto the page instead`,
     );
   }
   let response: Response;
   try {
     response = await fetch(address, { credentials: 'omit' });
   } catch {
-    throw new LessonFileError('it could not be reached (is the network there?)');
+    // The browser says no more; from another origin, a missing CORS header
+    // fails exactly like a missing network.
+    throw new LessonFileError(
+      ownOrigin
+        ? 'it could not be reached (is the network there?)'
+        : `it could not be reached: is the network there, and does ${address.origin} let other sites read its files (Access-Control-Allow-Origin)?`,
+    );
   }
   if (!response.ok) throw new LessonFileError(`the server answered ${response.status}`);
   // Many hosts answer a missing file with a page (a 404 page, or the site's

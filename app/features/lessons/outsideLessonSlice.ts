@@ -26,8 +26,11 @@ export type OutsideLesson =
 
 export interface OutsideLessonSlice {
   readonly outsideLesson: OutsideLesson | null;
-  /** Fetches and opens the lesson file at `url` (of the site's own origin, `pageOrigin`). */
-  openLessonUrl(url: string, pageOrigin: string): Promise<void>;
+  /**
+   * Fetches and opens the lesson file at `url`, of the site's own origin
+   * (`pageOrigin`) or one the site owner listed (`listedOrigins`).
+   */
+  openLessonUrl(url: string, pageOrigin: string, listedOrigins: readonly string[]): Promise<void>;
   /** Opens a lesson file's bytes, as the learner chose or dropped it. */
   openLessonFile(name: string, bytes: Uint8Array): void;
 }
@@ -48,7 +51,7 @@ export function createOutsideLessonSlice(): SliceCreator<OutsideLessonSlice> {
     };
     return {
       outsideLesson: null,
-      async openLessonUrl(url, pageOrigin) {
+      async openLessonUrl(url, pageOrigin, listedOrigins) {
         const current = get().outsideLesson;
         if (
           current?.source.kind === 'url' &&
@@ -61,7 +64,7 @@ export function createOutsideLessonSlice(): SliceCreator<OutsideLessonSlice> {
         set({ outsideLesson: { state: 'loading', source } });
         let next: OutsideLesson;
         try {
-          next = opened(source, await fetchLessonFile(url, pageOrigin));
+          next = opened(source, await fetchLessonFile(url, pageOrigin, listedOrigins));
         } catch (error) {
           next = failed(source, error);
         }
