@@ -19,8 +19,12 @@ export function chromeTraceProblems(file: unknown): string[] {
   if (!isRecord(file) || !Array.isArray(file.traceEvents)) {
     return ['not the JSON Object Format: no traceEvents array'];
   }
-  if (file.displayTimeUnit !== 'ms' && file.displayTimeUnit !== 'ns') {
-    problems.push(`displayTimeUnit ${String(file.displayTimeUnit)} is neither ms nor ns`);
+  if (
+    file.displayTimeUnit !== undefined &&
+    file.displayTimeUnit !== 'ms' &&
+    file.displayTimeUnit !== 'ns'
+  ) {
+    problems.push(`displayTimeUnit ${JSON.stringify(file.displayTimeUnit)} is neither ms nor ns`);
   }
   const slices = new Map<number, Slice[]>();
   const named = new Set<number>();
