@@ -9,8 +9,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatProblem, type Lesson } from '../../app/features/lessons/format/lessonTypes';
-import { parseLesson } from '../../app/features/lessons/format/parseLesson';
+import { formatProblem, type Lesson } from '../../app/features/lessons/format/lessonTypes.ts';
+import { parseLesson } from '../../app/features/lessons/format/parseLesson.ts';
 
 const CATALOG_ID = 'virtual:lesson-catalog';
 const LESSON_PREFIX = 'virtual:lesson/';

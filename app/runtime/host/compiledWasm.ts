@@ -18,7 +18,7 @@
  * instantiates a small module of its own as it is imported) and goes
  * through untouched.
  */
-import { requestFileName } from './requestFileName';
+import { requestFileName } from './requestFileName.ts';
 
 type Instantiated = WebAssembly.WebAssemblyInstantiatedSource;
 

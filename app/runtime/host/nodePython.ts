@@ -21,9 +21,9 @@ import {
   recordSnapshotKey,
   type PythonRuntime,
   type RuntimeSources,
-} from './pythonRuntime';
-import { WASM_FILE, withCompiledWasm } from './compiledWasm';
-import { snapshotKey } from './snapshotKey';
+} from './pythonRuntime.ts';
+import { WASM_FILE, withCompiledWasm } from './compiledWasm.ts';
+import { snapshotKey } from './snapshotKey.ts';
 
 const PACKAGE_DIR = join(
   dirname(fileURLToPath(import.meta.url)),

@@ -7,9 +7,9 @@
  */
 import { gzipSync } from 'node:zlib';
 import { version } from 'pyodide';
-import { makeSnapshotBytes, readRuntimeSources } from './nodePython';
-import { withoutHoles } from './snapshotHoles';
-import { snapshotFileName, snapshotKey } from './snapshotKey';
+import { makeSnapshotBytes, readRuntimeSources } from './nodePython.ts';
+import { withoutHoles } from './snapshotHoles.ts';
+import { snapshotFileName, snapshotKey } from './snapshotKey.ts';
 
 export interface Snapshot {
   /** Its file name under `<base>pyodide/`. */

@@ -4,8 +4,8 @@
  * Must not import DOM, React or Node modules.
  */
 import type { PyodideAPI } from 'pyodide';
-import { raceFreeInterruptSlot } from './interruptBuffer';
-import type { EventSink, RunRequest, RunSummary } from './runtimeTypes';
+import { raceFreeInterruptSlot } from './interruptBuffer.ts';
+import type { EventSink, RunRequest, RunSummary } from './runtimeTypes.ts';
 
 /** The runtime package's files: path relative to the package folder -> text. */
 export type RuntimeSources = ReadonlyMap<string, string>;

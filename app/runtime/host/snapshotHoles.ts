@@ -15,7 +15,7 @@
  * Numbers are little-endian. Plain TypeScript: the build packs (Node), the
  * sandbox worker unpacks.
  */
-import { concatBytes } from '../../shared/bytes';
+import { concatBytes } from '../../shared/bytes.ts';
 
 const MAGIC = 'LSHOLES1';
 const HEADER_BYTES = MAGIC.length + 8;

@@ -9,8 +9,8 @@
  *
  * Plain TypeScript: used by the Vite plugin (Node) and the worker alike.
  */
-import { fingerprint } from '../../shared/fingerprint';
-import type { RuntimeSources } from './pythonRuntime';
+import { fingerprint } from '../../shared/fingerprint.ts';
+import type { RuntimeSources } from './pythonRuntime.ts';
 
 /**
  * Changes whenever what a snapshot holds changes for another reason than the

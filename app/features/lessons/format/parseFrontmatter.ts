@@ -3,7 +3,7 @@
  * file, checked field by field so that each problem names its line and field.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { OVERLAY_KINDS, type LessonMeta, type OverlayKind } from './lessonTypes';
+import { OVERLAY_KINDS, type LessonMeta, type OverlayKind } from './lessonTypes.ts';
 
 /** A problem found in the frontmatter, at a line of the whole file. */
 export interface MetaProblem {

@@ -20,8 +20,8 @@ import type {
   PredictBlock,
   PredictQuestion,
   WrongAnswer,
-} from './lessonTypes';
-import { parseFrontmatter, splitFrontmatter } from './parseFrontmatter';
+} from './lessonTypes.ts';
+import { parseFrontmatter, splitFrontmatter } from './parseFrontmatter.ts';
 
 /** A fenced block's info string after the language: its role, then `key=value` attributes. */
 interface BlockMeta {
