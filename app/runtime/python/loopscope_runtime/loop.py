@@ -375,6 +375,10 @@ class TracedEventLoop(VirtualNetworkMixin, base_events.BaseEventLoop):
     async def shutdown_default_executor(self, timeout=None):
         """Nothing to join: simulated threads finish in virtual time."""
 
+    # asyncio.run's last task runs this coroutine; CPython names it after the
+    # base class, and so does the timeline's lane for it (and an export).
+    shutdown_default_executor.__qualname__ = "BaseEventLoop.shutdown_default_executor"
+
     # -- errors ------------------------------------------------------------
 
     @chain_boundary  # what the default handler prints is the runtime's report, not a print
