@@ -1,5 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { flushSync } from 'react-dom';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LessonEntry } from '../features/lessons/lessonEntry';
 import { useStore } from 'zustand';
 import { DraftKeepingNotice } from '../features/drafts/DraftKeepingNotice';
@@ -18,12 +17,11 @@ import type { SandboxClient } from '../runtime/createSandboxClient';
 import type { AppStore } from './appStore';
 import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
-import { OfflineStatus } from './OfflineStatus';
 import { parseRoute, useHash, type Route } from './hashRoute';
 import { createLessonActions } from './lessonActions';
 import { lessonLinkFor } from './lessonLinks';
 import { withPaneTabs } from './lessonTabs';
-import { tabWhenRunStarts, type PaneTab } from './paneTabs';
+import { PageHeader } from './PageHeader';
 import { PaneTabs } from './PaneTabs';
 import { PLAYGROUND_DOCUMENT } from './playgroundDocument';
 import { PaneFailure } from './PaneFailure';
@@ -33,8 +31,8 @@ import { SplitPane } from './SplitPane';
 import { ProgramEditor, ProgramOutput } from './RunViewParts';
 import { useRunView } from './useRunView';
 import { embeddableNow, shareableNow } from './whatIsOnScreen';
-import { ThemeToggle } from './ThemeToggle';
 import { useNarrowScreen } from './useNarrowScreen';
+import { usePaneTab } from './usePaneTab';
 import { Welcome } from './Welcome';
 
 interface AppProps {
@@ -90,19 +88,7 @@ export function App({ sandbox, store, lessons, offline }: AppProps) {
       : null;
   // On a narrow screen the panes are tabs; the lessons open on their text.
   const narrow = useNarrowScreen();
-  const [tab, setTab] = useState<PaneTab>(showsLesson ? 'lesson' : 'program');
-  const [tabFollows, setTabFollows] = useState({ showsLesson, running });
-  if (tabFollows.showsLesson !== showsLesson || tabFollows.running !== running) {
-    setTabFollows({ showsLesson, running });
-    if (tabFollows.showsLesson !== showsLesson) setTab(showsLesson ? 'lesson' : 'program');
-    else if (running) setTab(tabWhenRunStarts(tab));
-  }
-  // At once, so that what is asked for next (a scroll, the focus) finds the part shown.
-  const showTab = useCallback((next: PaneTab) => {
-    flushSync(() => {
-      setTab(next);
-    });
-  }, []);
+  const { tab, setTab, showTab } = usePaneTab(showsLesson, running);
   const lessonActions = useMemo(
     () => withPaneTabs(createLessonActions(store), showTab),
     [store, showTab],
@@ -206,39 +192,16 @@ export function App({ sandbox, store, lessons, offline }: AppProps) {
   );
   return (
     <>
-      <a
-        className="skip-link"
-        href={`#${TIMELINE_ID}`}
-        onClick={(event) => {
-          // The hash is the page's route: move the focus without changing it.
-          event.preventDefault();
+      <PageHeader
+        store={store}
+        offline={offline}
+        section={onPlayground ? 'playground' : lessonRoute === route ? 'lessons' : 'other'}
+        compact={narrow}
+        timelineId={TIMELINE_ID}
+        showTimeline={() => {
           showTab('timeline');
-          document.getElementById(TIMELINE_ID)?.focus();
         }}
-      >
-        Skip to timeline
-      </a>
-      <header className="app-header">
-        <h1>Loopscope</h1>
-        <nav aria-label="Sections" className="app-sections">
-          <a href="#/" aria-current={onPlayground ? 'page' : undefined}>
-            Playground
-          </a>
-          <a href="#/lessons" aria-current={lessonRoute === route ? 'page' : undefined}>
-            Lessons
-          </a>
-        </nav>
-        <div className="header-actions">
-          {offline ? <OfflineStatus offline={offline} compact={narrow} /> : null}
-          <ThemeToggle
-            theme={theme}
-            compact={narrow}
-            onChange={(next) => {
-              store.getState().setTheme(next);
-            }}
-          />
-        </div>
-      </header>
+      />
       {onPlayground ? <Welcome store={store} lessons={lessons} compact={narrow} /> : null}
       {sharedOpening ? (
         <SharedProgramNotice
