@@ -31,17 +31,17 @@ describe('the run summary', () => {
     const items = [...host().querySelectorAll('li')];
     expect(items.map((item) => item.querySelector('span')?.textContent)).toEqual([
       "⚠ coroutine 'greet' was never awaited (line 13): calling a coroutine function only creates the coroutine. Nothing runs until it is awaited or wrapped in a task.",
-      '⚠ Task-3 was still waiting when asyncio.run() ended, so it was cancelled: nothing awaited it. Await the task (or gather it) before main returns.',
       '⚠ Task-2 raised KeyError and nothing awaited it, so the error surfaced only when the task was thrown away. Await the task (or gather it) to handle its exception.',
+      '⚠ Task-3 was still waiting when asyncio.run() ended, so it was cancelled: nothing awaited it. Await the task (or gather it) before main returns.',
     ]);
     expect(items.map((item) => item.querySelector('button')?.textContent)).toEqual([
       'Line 13',
-      'Line 15',
       'Line 7',
+      'Line 15',
     ]);
     expect(host().querySelector('a')).toBeNull();
     act(() => {
-      items[1]?.querySelector('button')?.click();
+      items[2]?.querySelector('button')?.click();
     });
     expect(onOpenLine).toHaveBeenCalledWith(15);
   });

@@ -139,17 +139,23 @@ describe('the event rows of the other golden runs', () => {
 });
 
 describe('the event rows of runs with mistakes', () => {
-  it('shows the warning, stderr and the shutdown cancellation', () => {
+  it('shows the warning, stderr as the failed task is freed, and the shutdown cancellation', () => {
     const rows = eventRows(buildTimeline(readFixtureTrace('mistakes')));
     expect(rows.filter((row) => row.kind !== 'output').map(said)).toContain(
       "Task-1 warning: RuntimeWarning: coroutine 'greet' was never awaited @13",
     );
+    const cancel = rows.findIndex((row) => row.kind === 'cancel');
     expect(rows.filter((row) => row.kind === 'cancel').map(said)).toEqual([
       'Task-3 cancel: Cancel requested by asyncio.run() shutting down',
     ]);
-    const last = rows.at(-1);
-    expect(last?.text).toMatch(/^Wrote to stderr: Task exception was never retrieved\n/);
-    expect(last?.lane).toBeNull();
+    // As on CPython, nothing holds the failed task once it ends: the report
+    // comes then, long before the shutdown.
+    const report = rows.findIndex((row) =>
+      row.text.startsWith('Wrote to stderr: Task exception was never retrieved\n'),
+    );
+    expect(report).toBeGreaterThan(-1);
+    expect(report).toBeLessThan(cancel);
+    expect(rows[report]?.lane).toBeNull();
   });
 
   it('ties an error and a limit after the last step to the last moment', () => {
