@@ -54,6 +54,19 @@ const HEIGHTS = { min: 120, max: 10_000, initial: 600 } as const;
 /** How long the preview waits for the controls to settle before it loads again. */
 const PREVIEW_DELAY_MS = 400;
 
+/** What the dialog offers to show: the program always, the lesson and the exercise when on screen. */
+function subjectsOf(shown: Embeddable): { subject: Subject; label: string }[] {
+  return [
+    { subject: 'program', label: 'this program' },
+    ...(shown.lesson
+      ? [{ subject: 'lesson' as const, label: `the lesson: ${shown.lesson.title}` }]
+      : []),
+    ...(shown.exercise
+      ? [{ subject: 'exercise' as const, label: `the exercise: ${shown.exercise.title}` }]
+      : []),
+  ];
+}
+
 function embedPageNow(): string {
   return new URL('embed.html', document.baseURI).href;
 }
@@ -203,43 +216,19 @@ export function EmbedButton({
               <div className="embed-controls">
                 <fieldset>
                   <legend>Show</legend>
-                  <label>
-                    <input
-                      type="radio"
-                      name="subject"
-                      checked={choices.subject === 'program'}
-                      onChange={() => {
-                        choose({ subject: 'program' });
-                      }}
-                    />
-                    this program
-                  </label>
-                  {shown.lesson && (
-                    <label>
+                  {subjectsOf(shown).map(({ subject, label }) => (
+                    <label key={subject}>
                       <input
                         type="radio"
                         name="subject"
-                        checked={choices.subject === 'lesson'}
+                        checked={choices.subject === subject}
                         onChange={() => {
-                          choose({ subject: 'lesson' });
+                          choose({ subject });
                         }}
                       />
-                      the lesson: {shown.lesson.title}
+                      {label}
                     </label>
-                  )}
-                  {shown.exercise && (
-                    <label>
-                      <input
-                        type="radio"
-                        name="subject"
-                        checked={choices.subject === 'exercise'}
-                        onChange={() => {
-                          choose({ subject: 'exercise' });
-                        }}
-                      />
-                      the exercise: {shown.exercise.title}
-                    </label>
-                  )}
+                  ))}
                 </fieldset>
                 <fieldset>
                   <legend>Panes</legend>
